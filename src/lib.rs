@@ -1,0 +1,19 @@
+//! bukusop: the SOP booklet of an Indonesian court, from YAML to PDF.
+//!
+//! The library never prints; it returns output and diagnostics as data.
+
+pub mod assets;
+pub mod build;
+pub mod content;
+pub mod diag;
+pub mod flow;
+pub mod images;
+pub mod model;
+pub mod nip;
+pub mod nomor;
+pub mod render;
+pub mod synth;
+pub mod tanggal;
+pub mod typeset;
+pub mod view;
+pub mod yaml;

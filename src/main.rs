@@ -1,0 +1,227 @@
+//! The `bukusop` command: a thin layer over the library that prints.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Arg, ArgAction, Parser, Subcommand, error::ErrorKind};
+
+use bukusop::build::{self, Timings};
+use bukusop::diag::Diagnostics;
+
+const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+{usage-heading} {usage}
+
+{all-args}{after-help}";
+
+#[derive(Parser)]
+#[command(
+    name = "bukusop",
+    version,
+    about = "Membangun buku SOP pengadilan (PDF siap cetak) dari berkas YAML.",
+    help_template = TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Perintah",
+    next_help_heading = "Opsi",
+    arg(help_arg()),
+    arg(Arg::new("versi").short('V').long("version").action(ArgAction::Version).help("Tampilkan versi")),
+)]
+struct Cli {
+    #[command(subcommand)]
+    perintah: Perintah,
+}
+
+#[derive(Subcommand)]
+enum Perintah {
+    /// Bangun buku SOP menjadi PDF (bawaan: folder ./content, hasil di out/)
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Build {
+        /// Folder konten (berisi buku.yaml dan sop/)
+        #[arg(default_value = "content", value_name = "FOLDER")]
+        folder: PathBuf,
+        /// Tulis PDF ke BERKAS ini, bukan ke out/<nama>.pdf
+        #[arg(short = 'o', long = "output", value_name = "BERKAS")]
+        output: Option<PathBuf>,
+    },
+    /// Ukur waktu pembangunan: buku bawaan dan buku sintetis besar
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Bench {
+        /// Folder konten yang diukur
+        #[arg(default_value = "content", value_name = "FOLDER")]
+        folder: PathBuf,
+        /// Jumlah pengulangan tiap pengukuran
+        #[arg(long, default_value_t = 3)]
+        ulang: usize,
+        /// Jumlah SOP buku sintetis
+        #[arg(long, default_value_t = 300)]
+        sop: usize,
+        /// Jumlah langkah per SOP sintetis
+        #[arg(long, default_value_t = 8)]
+        langkah: usize,
+        /// Jumlah pelaksana per SOP sintetis
+        #[arg(long, default_value_t = 4)]
+        peran: usize,
+    },
+    /// Tulis folder konten sintetis (N SOP, M langkah, K pelaksana)
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Sintetis {
+        /// Folder tujuan
+        #[arg(value_name = "FOLDER")]
+        folder: PathBuf,
+        #[arg(long, default_value_t = 300)]
+        sop: usize,
+        #[arg(long, default_value_t = 8)]
+        langkah: usize,
+        #[arg(long, default_value_t = 4)]
+        peran: usize,
+    },
+}
+
+fn help_arg() -> Arg {
+    Arg::new("bantuan").short('h').long("help").action(ArgAction::Help).help("Tampilkan bantuan ini")
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => return usage_error(e),
+    };
+    match cli.perintah {
+        Perintah::Build { folder, output } => cmd_build(&folder, output.as_deref()),
+        Perintah::Bench { folder, ulang, sop, langkah, peran } => cmd_bench(&folder, ulang, sop, langkah, peran),
+        Perintah::Sintetis { folder, sop, langkah, peran } => match bukusop::synth::write(&folder, sop, langkah, peran) {
+            Ok(()) => {
+                println!("konten sintetis ditulis ke {} ({sop} SOP × {langkah} langkah × {peran} pelaksana)", folder.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => io_failure(&folder, &e),
+        },
+    }
+}
+
+/// clap's own messages are English; say the essentials in Indonesian.
+fn usage_error(e: clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+        _ => {}
+    }
+    let what = match e.kind() {
+        ErrorKind::InvalidSubcommand => "perintah tidak dikenal",
+        ErrorKind::UnknownArgument => "argumen tidak dikenal",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "nilai argumen tidak sah",
+        ErrorKind::MissingRequiredArgument => "argumen wajib belum diisi",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "jumlah nilai argumen salah",
+        _ => "penggunaan salah",
+    };
+    let detail: Vec<String> = e
+        .context()
+        .filter_map(|(k, v)| matches!(k, clap::error::ContextKind::InvalidArg | clap::error::ContextKind::InvalidSubcommand | clap::error::ContextKind::InvalidValue).then(|| v.to_string()))
+        .collect();
+    if detail.is_empty() {
+        eprintln!("galat: {what}");
+    } else {
+        eprintln!("galat: {what}: {}", detail.join(" "));
+    }
+    eprintln!("Lihat `bukusop --help`.");
+    ExitCode::from(2)
+}
+
+fn cmd_build(folder: &Path, output: Option<&Path>) -> ExitCode {
+    let start = Instant::now();
+    let out = match build::build(folder) {
+        Ok(o) => o,
+        Err(d) => return content_failure(&d),
+    };
+    print_diagnostics(&out.warnings);
+    let path = output.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
+    if let Err(e) = build::write_atomic(&path, &out.pdf) {
+        return io_failure(&path, &e);
+    }
+    println!(
+        "{}: {} halaman, {}, {}",
+        path.display(),
+        out.pages,
+        size(out.pdf.len()),
+        secs(start.elapsed())
+    );
+    ExitCode::SUCCESS
+}
+
+fn cmd_bench(folder: &Path, ulang: usize, sop: usize, langkah: usize, peran: usize) -> ExitCode {
+    let ulang = ulang.max(1);
+    let synth = std::env::temp_dir().join(format!("bukusop-bench-{}", std::process::id()));
+    if let Err(e) = bukusop::synth::write(&synth, sop, langkah, peran) {
+        return io_failure(&synth, &e);
+    }
+    println!("fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   halaman  lintasan");
+    let mut medians = Vec::new();
+    for (label, dir) in [("buku bawaan", folder.to_path_buf()), (&*format!("sintetis {sop}×{langkah}×{peran}"), synth.clone())] {
+        let mut runs: Vec<(Timings, usize, usize)> = Vec::new();
+        for _ in 0..ulang {
+            match build::build(&dir) {
+                Ok(o) => runs.push((o.timings, o.pages, o.passes)),
+                Err(d) => {
+                    let _ = std::fs::remove_dir_all(&synth);
+                    return content_failure(&d);
+                }
+            }
+        }
+        runs.sort_by_key(|r| r.0.total());
+        let (t, pages, passes) = runs[runs.len() / 2];
+        println!(
+            "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>8} {:>8} {:>9}",
+            secs(t.load), secs(t.template), secs(t.typeset), secs(t.pdf), secs(t.total()), pages, passes
+        );
+        medians.push((t.total(), pages));
+    }
+    let _ = std::fs::remove_dir_all(&synth);
+    if let [(a, pa), (b, pb)] = medians[..] {
+        println!(
+            "rasio sintetis/bawaan: waktu {:.1}×, halaman {:.1}× (waktu per halaman {:.2}×)",
+            b.as_secs_f64() / a.as_secs_f64(),
+            pb as f64 / pa as f64,
+            (b.as_secs_f64() / pb as f64) / (a.as_secs_f64() / pa as f64)
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_diagnostics(d: &Diagnostics) {
+    for x in &d.0 {
+        eprintln!("{x}");
+    }
+}
+
+fn content_failure(d: &Diagnostics) -> ExitCode {
+    print_diagnostics(d);
+    let n = d.0.iter().filter(|x| x.severity == bukusop::diag::Severity::Error).count();
+    eprintln!("gagal: {n} galat dalam konten; PDF tidak ditulis.");
+    ExitCode::from(1)
+}
+
+fn io_failure(path: &Path, e: &std::io::Error) -> ExitCode {
+    eprintln!("galat: tidak dapat menulis `{}`: {}", path.display(), bukusop::content::io_reason(e));
+    ExitCode::from(2)
+}
+
+fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} dtk", d.as_secs_f64())
+}

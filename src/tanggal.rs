@@ -1,0 +1,42 @@
+//! Dates as Indonesian courts print them.
+
+use chrono::{Datelike, NaiveDate};
+
+const BULAN: [&str; 12] = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+    "Oktober", "November", "Desember",
+];
+
+/// Reads `YYYY-MM-DD`.
+pub fn parse(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// `9 JANUARI 2017`, as on the Pengesahan page.
+pub fn panjang_kapital(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), BULAN[d.month0() as usize].to_uppercase(), d.year())
+}
+
+/// `09 Januari 2017`, as in the SOP header.
+pub fn dua_digit(d: NaiveDate) -> String {
+    format!("{:02} {} {}", d.day(), BULAN[d.month0() as usize], d.year())
+}
+
+/// The month in roman numerals, as in SOP numbers (`/I/2024`).
+pub fn bulan_romawi(d: NaiveDate) -> &'static str {
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][d.month0() as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_like_the_seed() {
+        let d = parse("2017-01-09").unwrap();
+        assert_eq!(panjang_kapital(d), "9 JANUARI 2017");
+        assert_eq!(dua_digit(d), "09 Januari 2017");
+        assert_eq!(bulan_romawi(parse("2024-12-01").unwrap()), "XII");
+        assert!(parse("2024-02-30").is_none());
+    }
+}

@@ -1,0 +1,158 @@
+//! All YAML reading happens here: text → typed value, or a located,
+//! Indonesian diagnostic.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Error, Location};
+
+use crate::diag::{Diagnostic, Place};
+
+/// Where a parsed value came from, for messages about it.
+pub fn place(file: &Path, loc: &Location) -> Option<Place> {
+    if loc.line() == 0 {
+        return None;
+    }
+    Some(Place { file: file.to_path_buf(), line: loc.line(), column: loc.column() })
+}
+
+/// Parses `text` (the content of `file`) into `T`.
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
+    // A leading byte-order mark is common in files saved by Windows editors.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("berkas kosong").at(Some(Place {
+            file: file.to_path_buf(),
+            line: 1,
+            column: 1,
+        })));
+    }
+    serde_saphyr::from_str::<T>(text).map_err(|e| to_diagnostic(file, &e))
+}
+
+fn to_diagnostic(file: &Path, err: &Error) -> Diagnostic {
+    let err = err.without_snippet();
+    let at = err.location().and_then(|l| place(file, &l));
+    let (message, hint) = explain(err);
+    let d = Diagnostic::error(message).at(at);
+    match hint {
+        Some(h) => d.hint(h),
+        None => d,
+    }
+}
+
+/// The Indonesian wording of a YAML or shape error.
+fn explain(err: &Error) -> (String, Option<String>) {
+    match err {
+        Error::SerdeUnknownField { field, expected, .. } => {
+            let hint = closest(field, expected)
+                .map(|s| format!("maksud Anda `{s}`?"))
+                .or_else(|| {
+                    (!expected.is_empty()).then(|| {
+                        format!("kunci yang dikenal: {}", expected.join(", "))
+                    })
+                });
+            (format!("kunci `{field}` tidak dikenal"), hint)
+        }
+        Error::SerdeMissingField { field, .. } => {
+            (format!("kunci `{field}` wajib diisi tetapi tidak ada"), None)
+        }
+        Error::SerdeInvalidType { unexpected, expected, .. }
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => (
+            format!("jenis nilai salah: tertulis {}, seharusnya {}", jenis(unexpected), jenis(expected)),
+            None,
+        ),
+        Error::SerdeUnknownVariant { variant, expected, .. } => (
+            format!("nilai `{variant}` tidak dikenal"),
+            Some(format!("pilihan yang dikenal: {}", expected.join(", "))),
+        ),
+        Error::DuplicateMappingKey { key, .. } => (
+            format!("kunci `{}` ditulis dua kali", key.as_deref().unwrap_or("?")),
+            Some("hapus salah satunya".into()),
+        ),
+        Error::InvalidUtf8Input => (
+            "berkas bukan teks UTF-8".into(),
+            Some("simpan ulang berkas dengan pengodean UTF-8".into()),
+        ),
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => (
+            "berkas terlalu besar atau terlalu bersarang untuk dibaca dengan aman".into(),
+            Some("periksa penggunaan anchor/alias (&, *) dan kedalaman struktur".into()),
+        ),
+        other => {
+            let raw = other.to_string();
+            let raw = raw.lines().next().unwrap_or("").to_string();
+            (format!("YAML tidak valid: {raw}"), None)
+        }
+    }
+}
+
+/// Turns serde's English type names into Indonesian ones.
+fn jenis(s: &str) -> String {
+    let t = s.trim();
+    let map: &[(&str, &str)] = &[
+        ("a sequence", "daftar"),
+        ("sequence", "daftar"),
+        ("a map", "peta (kunci: nilai)"),
+        ("map", "peta (kunci: nilai)"),
+        ("a string", "teks"),
+        ("string", "teks"),
+        ("u32", "bilangan bulat"),
+        ("i32", "bilangan bulat"),
+        ("an integer", "bilangan bulat"),
+        ("integer", "bilangan bulat"),
+        ("a boolean", "ya/tidak"),
+        ("boolean", "ya/tidak"),
+        ("unit value", "kosong"),
+        ("null", "kosong"),
+    ];
+    for (en, id) in map {
+        if t == *en {
+            return (*id).to_string();
+        }
+    }
+    if t.starts_with("struct ") {
+        return "peta (kunci: nilai)".into();
+    }
+    if t.starts_with("data did not match any variant") {
+        return "teks atau daftar teks".into();
+    }
+    t.to_string()
+}
+
+/// The known key nearest to a mistyped one, if it is near enough.
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (levenshtein(word, c), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3))
+        .min()
+        .map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_nearest_key() {
+        assert_eq!(closest("pelaksna", &["pelaksana", "kegiatan"]), Some("pelaksana"));
+        assert_eq!(closest("zzz", &["pelaksana", "kegiatan"]), None);
+    }
+}
