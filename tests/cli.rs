@@ -1,0 +1,142 @@
+//! The `bukusop` command as a user runs it.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn bukusop(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_bukusop")).current_dir(cwd).args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn build_without_arguments_uses_content_and_writes_out() {
+    let work = tempfile::tempdir().unwrap();
+    let content = copy_content(&root().join("content"));
+    std::fs::rename(content.path(), work.path().join("content")).unwrap();
+    let o = bukusop(work.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = work.path().join("out/sop-ptip-pn-bengkalis-2024.pdf");
+    let line = stdout(&o);
+    assert!(line.starts_with("out/sop-ptip-pn-bengkalis-2024.pdf: "), "{line}");
+    let pages = page_count(&std::fs::read(&pdf).unwrap());
+    assert!(line.contains(&format!(" {pages} halaman, ")), "{line}");
+    assert!(line.contains(" KB, ") && line.trim_end().ends_with(" dtk"), "{line}");
+}
+
+#[test]
+fn build_takes_a_folder_and_an_output_file() {
+    let work = tempfile::tempdir().unwrap();
+    let content = root().join("content");
+    let target = work.path().join("hasil/buku.pdf");
+    let o = bukusop(work.path(), &["build", content.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(page_count(&std::fs::read(&target).unwrap()) > 15);
+    assert!(!work.path().join("out").exists());
+}
+
+/// A broken copy of the default content, with an older PDF already built.
+fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Output) {
+    let dir = copy_content(&root().join("content"));
+    edit(dir.path());
+    let pdf = dir.path().join("lama.pdf");
+    std::fs::write(&pdf, b"PDF lama").unwrap();
+    let o = bukusop(dir.path(), &["build", ".", "-o", "lama.pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"PDF lama", "the previous PDF stays");
+    assert!(stderr(&o).contains("PDF tidak ditulis"));
+    (dir, o)
+}
+
+fn replace_in(file: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(file).unwrap();
+    assert!(s.contains(from), "{from:?} in {}", file.display());
+    std::fs::write(file, s.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn unknown_role_is_reported_with_its_place() {
+    let (_d, o) = broken(|d| {
+        replace_in(&d.join("sop/12-backup-database-sipp.yaml"), "    pelaksana: Staf IT", "    pelaksana: Staf ITT");
+    });
+    let e = stderr(&o);
+    assert!(
+        e.contains("sop/12-backup-database-sipp.yaml:")
+            && e.contains("galat: langkah 1: pelaksana `Staf ITT` tidak ada dalam daftar `pelaksana` SOP ini")
+            && e.contains("saran: maksud Anda `Staf IT`?"),
+        "{e}"
+    );
+}
+
+#[test]
+fn mistyped_key_gets_a_suggestion() {
+    let (_d, o) = broken(|d| replace_in(&d.join("sop/03-perawatan-sipp.yaml"), "dasar_hukum:", "dasar_hukm:"));
+    let e = stderr(&o);
+    assert!(e.contains("03-perawatan-sipp.yaml:") && e.contains("kunci `dasar_hukm` tidak dikenal"), "{e}");
+    assert!(e.contains("maksud Anda `dasar_hukum`?"), "{e}");
+}
+
+#[test]
+fn bad_nip_and_date_are_errors() {
+    let (_d, o) = broken(|d| {
+        let b = d.join("buku.yaml");
+        replace_in(&b, "\"197803022002121005\"", "\"19780302200212005\"");
+        replace_in(&b, "revisi: 2024-01-20", "revisi: 2024-02-30");
+    });
+    let e = stderr(&o);
+    assert!(e.contains("NIP `19780302200212005` berisi 17 angka, seharusnya 18"), "{e}");
+    assert!(e.contains("tanggal `2024-02-30` tidak dapat dibaca"), "{e}");
+    assert!(e.contains("buku.yaml:"), "{e}");
+}
+
+#[test]
+fn a_logo_that_is_not_an_image_is_rejected() {
+    let (_d, o) = broken(|d| {
+        std::fs::write(d.join("logo.png"), b"bukan gambar").unwrap();
+        replace_in(&d.join("buku.yaml"), "  # logo: logo/pengadilan.png", "  logo: logo.png");
+    });
+    assert!(stderr(&o).contains("logo `logo.png`: bukan gambar PNG atau JPEG"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_logo_outside_the_content_folder_is_refused() {
+    let (_d, o) = broken(|d| {
+        std::fs::copy(root().join("logos/logo-pengadilan.png"), d.parent().unwrap().join("luar.png")).ok();
+        replace_in(&d.join("buku.yaml"), "  # logo: logo/pengadilan.png", "  logo: ../luar.png");
+    });
+    let e = stderr(&o);
+    assert!(e.contains("berada di luar folder konten") || e.contains("tidak dapat dibuka"), "{e}");
+}
+
+#[test]
+fn a_real_logo_is_used_and_downscaled() {
+    let dir = copy_content(&root().join("content"));
+    let big = image::RgbImage::from_fn(4000, 4000, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    big.save(dir.path().join("besar.png")).unwrap();
+    replace_in(&dir.path().join("buku.yaml"), "  # logo: logo/pengadilan.png", "  logo: besar.png");
+    let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    // A 4000-px photo must not bloat the PDF: the default build is ~650 KB.
+    assert!(out.pdf.len() < default_pdf().len() + 1_500_000, "{} bytes", out.pdf.len());
+}
+
+#[test]
+fn usage_errors_are_indonesian_with_exit_code_2() {
+    let o = bukusop(&root(), &["bangun"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("galat: perintah tidak dikenal: bangun"), "{}", stderr(&o));
+    let o = bukusop(&root(), &["--help"]);
+    assert!(stdout(&o).contains("Bangun buku SOP menjadi PDF"), "{}", stdout(&o));
+    let o = bukusop(&root(), &["build", "tidak-ada"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"), "{}", stderr(&o));
+}
