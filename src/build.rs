@@ -155,6 +155,11 @@ fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
 }
 
+/// Forgets Typst's memoized results, so the next build runs cold.
+pub fn evict_caches() {
+    comemo::evict(0);
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, so
 /// a failure never leaves a half-written PDF and the previous one survives.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

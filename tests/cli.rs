@@ -140,3 +140,17 @@ fn usage_errors_are_indonesian_with_exit_code_2() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"), "{}", stderr(&o));
 }
+
+/// The README's complete example is a booklet that builds.
+#[test]
+fn readme_example_builds() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let blocks: Vec<&str> = readme.split("```yaml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sop")).unwrap();
+    std::fs::write(dir.path().join("buku.yaml"), blocks[0]).unwrap();
+    std::fs::write(dir.path().join("sop/01-surat.yaml"), blocks[1]).unwrap();
+    let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let text = squash(&pdf_text(&out.pdf, Some(6)));
+    assert!(text.contains("1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024") && text.contains("SURAT MASUK DAN KELUAR"), "{text}");
+}
