@@ -102,12 +102,18 @@ pub fn build_loaded(
         let crossing = crossing_edges(&view, &doc);
         timings.typeset += t.elapsed();
 
-        let settled = if passes <= 2 { crossing == breaks } else { crossing.is_subset(&breaks) };
-        if settled || passes == MAX_PASSES {
+        // Connectors only add room above the arriving row, which already
+        // starts a page, so earlier breaks stay put and this converges.
+        if crossing == breaks || passes == MAX_PASSES {
+            let mut warnings = warnings;
+            if crossing != breaks {
+                warnings.push(Diagnostic::warning(
+                    "letak penghubung antarhalaman belum stabil; periksa panah di batas halaman",
+                ));
+            }
             break (view, warnings, doc, markup);
         }
-        // After two exact passes, only add connectors so the layout converges.
-        breaks = if passes < 2 { crossing } else { breaks.union(&crossing).copied().collect() };
+        breaks = crossing;
     };
 
     let t = Instant::now();
