@@ -31,7 +31,9 @@ impl Templates {
         if let Ok(entries) = fs::read_dir(&own) {
             for e in entries.flatten() {
                 let p = e.path();
-                let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+                let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+                    continue;
+                };
                 match fs::read_to_string(&p) {
                     Ok(text) => {
                         map.insert(name, text);
@@ -44,7 +46,11 @@ impl Templates {
                 }
             }
         }
-        if diags.has_errors() { Err(diags) } else { Ok(Templates(Arc::new(map))) }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(Templates(Arc::new(map)))
+        }
     }
 
     pub fn get(&self, name: &str) -> Option<String> {
@@ -60,7 +66,11 @@ pub fn fonts(content_root: &Path) -> Vec<Vec<u8>> {
         .map(|f| f.contents().to_vec())
         .collect();
     if let Ok(entries) = fs::read_dir(content_root.join("fonts")) {
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| is_font(p)).collect();
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| is_font(p))
+            .collect();
         paths.sort();
         out.extend(paths.iter().filter_map(|p| fs::read(p).ok()));
     }
@@ -69,7 +79,10 @@ pub fn fonts(content_root: &Path) -> Vec<Vec<u8>> {
 
 fn is_font(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|x| x.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        p.extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("ttf" | "otf" | "ttc")
     )
 }

@@ -58,15 +58,30 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
 }
 
 /// The files Typst may read: the bundled Typst library and the logos.
-pub fn support_files(content: &Content, templates: &Templates) -> Result<HashMap<String, Vec<u8>>, Diagnostics> {
+pub fn support_files(
+    content: &Content,
+    templates: &Templates,
+) -> Result<HashMap<String, Vec<u8>>, Diagnostics> {
     let mut files = HashMap::new();
     let lib = templates.get("bukusop.typ").unwrap_or_default();
     files.insert("/bukusop.typ".to_string(), lib.into_bytes());
     let b = &content.buku;
     let logos = [
-        ("/logo/pengadilan.png", b.pengadilan.logo.as_ref(), "logo-pengadilan.png"),
-        ("/logo/berakhlak.png", b.sampul.logo_berakhlak.as_ref(), "berakhlak.png"),
-        ("/logo/bangga.png", b.sampul.logo_bangga.as_ref(), "bangga-melayani-bangsa.png"),
+        (
+            "/logo/pengadilan.png",
+            b.pengadilan.logo.as_ref(),
+            "logo-pengadilan.png",
+        ),
+        (
+            "/logo/berakhlak.png",
+            b.sampul.logo_berakhlak.as_ref(),
+            "berakhlak.png",
+        ),
+        (
+            "/logo/bangga.png",
+            b.sampul.logo_bangga.as_ref(),
+            "bangga-melayani-bangsa.png",
+        ),
     ];
     let mut diags = Diagnostics::default();
     for (vpath, named, fallback) in logos {
@@ -77,7 +92,11 @@ pub fn support_files(content: &Content, templates: &Templates) -> Result<HashMap
             Err(d) => diags.push(d),
         }
     }
-    if diags.has_errors() { Err(diags) } else { Ok(files) }
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(files)
+    }
 }
 
 /// Builds from already loaded parts (the benchmark reuses them).
@@ -122,13 +141,24 @@ pub fn build_loaded(
     let pages = verify(&pdf, doc.pages().len()).map_err(one)?;
     timings.pdf = t.elapsed();
 
-    Ok(Output { pdf, pages, passes, timings, warnings, name: file_name(content, &view), markup })
+    Ok(Output {
+        pdf,
+        pages,
+        passes,
+        timings,
+        warnings,
+        name: file_name(content, &view),
+        markup,
+    })
 }
 
 /// Edges whose two ends stand on different pages.
 fn crossing_edges(view: &View, doc: &typst_layout::PagedDocument) -> Breaks {
     let edges = view::edges(view);
-    let labels: Vec<String> = edges.iter().flat_map(|(_, _, a, b)| [a.clone(), b.clone()]).collect();
+    let labels: Vec<String> = edges
+        .iter()
+        .flat_map(|(_, _, a, b)| [a.clone(), b.clone()])
+        .collect();
     let pages = typeset::label_pages(doc, &labels);
     edges
         .iter()
@@ -140,11 +170,14 @@ fn crossing_edges(view: &View, doc: &typst_layout::PagedDocument) -> Breaks {
 
 /// Reopens the PDF with lopdf: it must parse and have every page.
 fn verify(pdf: &[u8], expected: usize) -> Result<usize, Diagnostic> {
-    let doc = lopdf::Document::load_mem(pdf)
-        .map_err(|e| Diagnostic::error(format!("PDF yang dihasilkan tidak dapat dibaca ulang: {e}")))?;
+    let doc = lopdf::Document::load_mem(pdf).map_err(|e| {
+        Diagnostic::error(format!("PDF yang dihasilkan tidak dapat dibaca ulang: {e}"))
+    })?;
     let pages = doc.get_pages().len();
     if pages != expected {
-        return Err(Diagnostic::error(format!("PDF berisi {pages} halaman, seharusnya {expected}")));
+        return Err(Diagnostic::error(format!(
+            "PDF berisi {pages} halaman, seharusnya {expected}"
+        )));
     }
     Ok(pages)
 }
@@ -169,9 +202,15 @@ pub fn evict_caches() {
 /// Writes `bytes` to `path` through a temporary file in the same folder, so
 /// a failure never leaves a half-written PDF and the previous one survives.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path).inspect_err(|_| {

@@ -45,13 +45,19 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
             }
         }
         Err(_) => diags.push(
-            Diagnostic::error(format!("folder SOP `{}` tidak ditemukan", sop_dir.display()))
-                .hint("simpan satu berkas YAML per SOP di folder `sop/` dalam folder konten"),
+            Diagnostic::error(format!(
+                "folder SOP `{}` tidak ditemukan",
+                sop_dir.display()
+            ))
+            .hint("simpan satu berkas YAML per SOP di folder `sop/` dalam folder konten"),
         ),
     }
     files.sort();
     if files.is_empty() && sop_dir.is_dir() {
-        diags.push(Diagnostic::error(format!("folder `{}` tidak berisi berkas SOP (*.yaml)", sop_dir.display())));
+        diags.push(Diagnostic::error(format!(
+            "folder `{}` tidak berisi berkas SOP (*.yaml)",
+            sop_dir.display()
+        )));
     }
     let mut sops = Vec::new();
     for f in files {
@@ -60,7 +66,12 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         }
     }
     match buku {
-        Some(buku) if !diags.has_errors() => Ok(Content { root: root.to_path_buf(), buku_file, buku, sops }),
+        Some(buku) if !diags.has_errors() => Ok(Content {
+            root: root.to_path_buf(),
+            buku_file,
+            buku,
+            sops,
+        }),
         _ => Err(diags),
     }
 }
@@ -69,7 +80,11 @@ fn read_yaml<T: serde::de::DeserializeOwned>(file: &Path, diags: &mut Diagnostic
     let bytes = match fs::read(file) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(format!("tidak dapat membaca `{}`: {}", file.display(), io_reason(&e))));
+            diags.push(Diagnostic::error(format!(
+                "tidak dapat membaca `{}`: {}",
+                file.display(),
+                io_reason(&e)
+            )));
             return None;
         }
     };
@@ -82,7 +97,11 @@ fn read_yaml<T: serde::de::DeserializeOwned>(file: &Path, diags: &mut Diagnostic
             let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
             diags.push(
                 Diagnostic::error("berkas bukan teks UTF-8")
-                    .at(Some(Place { file: file.to_path_buf(), line, column }))
+                    .at(Some(Place {
+                        file: file.to_path_buf(),
+                        line,
+                        column,
+                    }))
                     .hint("simpan ulang berkas dengan pengodean UTF-8"),
             );
             return None;

@@ -29,11 +29,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, place: None, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            place: None,
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Self::error(message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(message)
+        }
     }
 
     pub fn at(mut self, place: Option<Place>) -> Self {

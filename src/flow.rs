@@ -70,29 +70,61 @@ pub fn build(nodes: &[Node]) -> Result<Flow, Vec<(usize, String)>> {
                         continue;
                     }
                     if target == i {
-                        errors.push((i, format!("keputusan langkah {} menuju dirinya sendiri", i + 1)));
+                        errors.push((
+                            i,
+                            format!("keputusan langkah {} menuju dirinya sendiri", i + 1),
+                        ));
                         continue;
                     }
                     let (from_lane, to_lane) = nearest(target);
-                    edges.push(Edge { from: i, to: target, from_lane, to_lane, label: Some(label.into()) });
+                    edges.push(Edge {
+                        from: i,
+                        to: target,
+                        from_lane,
+                        to_lane,
+                        label: Some(label.into()),
+                    });
                 }
                 if ya == tidak {
-                    errors.push((i, format!("keputusan langkah {}: `ya` dan `tidak` menuju langkah yang sama", i + 1)));
+                    errors.push((
+                        i,
+                        format!(
+                            "keputusan langkah {}: `ya` dan `tidak` menuju langkah yang sama",
+                            i + 1
+                        ),
+                    ));
                 }
             }
             None => {
-                symbols.push(if i == 0 || i + 1 == n { Simbol::Terminator } else { Simbol::Proses });
+                symbols.push(if i == 0 || i + 1 == n {
+                    Simbol::Terminator
+                } else {
+                    Simbol::Proses
+                });
                 if i + 1 < n {
                     let (from_lane, to_lane) = nearest(i + 1);
-                    edges.push(Edge { from: i, to: i + 1, from_lane, to_lane, label: None });
+                    edges.push(Edge {
+                        from: i,
+                        to: i + 1,
+                        from_lane,
+                        to_lane,
+                        label: None,
+                    });
                 }
             }
         }
     }
     if n > 0 && nodes[n - 1].keputusan.is_some() {
-        errors.push((n - 1, "langkah terakhir tidak boleh berupa keputusan: prosedur harus berakhir".into()));
+        errors.push((
+            n - 1,
+            "langkah terakhir tidak boleh berupa keputusan: prosedur harus berakhir".into(),
+        ));
     }
-    if errors.is_empty() { Ok(Flow { symbols, edges }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Flow { symbols, edges })
+    } else {
+        Err(errors)
+    }
 }
 
 /// The pair of lanes, one of each step, closest to each other.
@@ -127,13 +159,19 @@ mod tests {
     use super::*;
 
     fn node(lanes: &[usize]) -> Node {
-        Node { lanes: lanes.to_vec(), keputusan: None }
+        Node {
+            lanes: lanes.to_vec(),
+            keputusan: None,
+        }
     }
 
     #[test]
     fn straight_flow_has_terminators_at_both_ends() {
         let f = build(&[node(&[0]), node(&[1]), node(&[2])]).unwrap();
-        assert_eq!(f.symbols, vec![Simbol::Terminator, Simbol::Proses, Simbol::Terminator]);
+        assert_eq!(
+            f.symbols,
+            vec![Simbol::Terminator, Simbol::Proses, Simbol::Terminator]
+        );
         assert_eq!(f.edges.len(), 2);
         assert_eq!((f.edges[1].from_lane, f.edges[1].to_lane), (1, 2));
     }

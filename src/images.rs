@@ -22,24 +22,40 @@ pub struct Logo {
 
 /// Loads a logo named in `file` (relative to `root`), or the bundled
 /// placeholder `fallback` when none is named.
-pub fn load(root: &Path, file: &Path, named: Option<&Spanned<String>>, fallback: &str) -> Result<Logo, Diagnostic> {
+pub fn load(
+    root: &Path,
+    file: &Path,
+    named: Option<&Spanned<String>>,
+    fallback: &str,
+) -> Result<Logo, Diagnostic> {
     let Some(named) = named else {
         let bytes = assets::bundled_logo(fallback).expect("bundled logo exists");
-        return Ok(Logo { bytes: bytes.to_vec() });
+        return Ok(Logo {
+            bytes: bytes.to_vec(),
+        });
     };
     let at = yaml::place(file, &named.referenced);
     let err = |m: String| Diagnostic::error(m).at(at.clone());
     let path = root.join(&named.value);
-    let real = path
-        .canonicalize()
-        .map_err(|e| err(format!("logo `{}` tidak dapat dibuka: {}", named.value, crate::content::io_reason(&e))))?;
+    let real = path.canonicalize().map_err(|e| {
+        err(format!(
+            "logo `{}` tidak dapat dibuka: {}",
+            named.value,
+            crate::content::io_reason(&e)
+        ))
+    })?;
     let root_real = root.canonicalize().map_err(|e| err(e.to_string()))?;
     if !real.starts_with(&root_real) {
         return Err(err(format!("logo `{}` berada di luar folder konten", named.value))
             .hint("salin logo ke dalam folder konten (misalnya `logo/`) dan tulis jalurnya relatif terhadap folder itu"));
     }
-    let bytes = std::fs::read(&real)
-        .map_err(|e| err(format!("logo `{}` tidak dapat dibaca: {}", named.value, crate::content::io_reason(&e))))?;
+    let bytes = std::fs::read(&real).map_err(|e| {
+        err(format!(
+            "logo `{}` tidak dapat dibaca: {}",
+            named.value,
+            crate::content::io_reason(&e)
+        ))
+    })?;
     prepare(bytes).map_err(|m| err(format!("logo `{}`: {m}", named.value)))
 }
 
@@ -53,7 +69,9 @@ pub fn prepare(bytes: Vec<u8>) -> Result<Logo, String> {
     if !matches!(format, Some(ImageFormat::Png | ImageFormat::Jpeg)) {
         return Err("bukan gambar PNG atau JPEG".into());
     }
-    let img = reader.decode().map_err(|e| format!("bukan gambar yang sah ({e})"))?;
+    let img = reader
+        .decode()
+        .map_err(|e| format!("bukan gambar yang sah ({e})"))?;
     if img.width().max(img.height()) <= MAX_PX {
         return Ok(Logo { bytes });
     }
@@ -73,7 +91,8 @@ mod tests {
     fn large_images_are_downscaled_and_junk_is_rejected() {
         let big = image::RgbImage::from_pixel(3000, 1500, image::Rgb([200, 0, 0]));
         let mut png = Vec::new();
-        big.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
+        big.write_to(&mut Cursor::new(&mut png), ImageFormat::Png)
+            .unwrap();
         let logo = prepare(png).unwrap();
         let back = image::load_from_memory(&logo.bytes).unwrap();
         assert_eq!((back.width(), back.height()), (600, 300));

@@ -81,7 +81,11 @@ enum Perintah {
 }
 
 fn help_arg() -> Arg {
-    Arg::new("bantuan").short('h').long("help").action(ArgAction::Help).help("Tampilkan bantuan ini")
+    Arg::new("bantuan")
+        .short('h')
+        .long("help")
+        .action(ArgAction::Help)
+        .help("Tampilkan bantuan ini")
 }
 
 fn main() -> ExitCode {
@@ -91,10 +95,24 @@ fn main() -> ExitCode {
     };
     match cli.perintah {
         Perintah::Build { folder, output } => cmd_build(&folder, output.as_deref()),
-        Perintah::Bench { folder, ulang, sop, langkah, peran } => cmd_bench(&folder, ulang, sop, langkah, peran),
-        Perintah::Sintetis { folder, sop, langkah, peran } => match bukusop::synth::write(&folder, sop, langkah, peran) {
+        Perintah::Bench {
+            folder,
+            ulang,
+            sop,
+            langkah,
+            peran,
+        } => cmd_bench(&folder, ulang, sop, langkah, peran),
+        Perintah::Sintetis {
+            folder,
+            sop,
+            langkah,
+            peran,
+        } => match bukusop::synth::write(&folder, sop, langkah, peran) {
             Ok(()) => {
-                println!("konten sintetis ditulis ke {} ({sop} SOP × {langkah} langkah × {peran} pelaksana)", folder.display());
+                println!(
+                    "konten sintetis ditulis ke {} ({sop} SOP × {langkah} langkah × {peran} pelaksana)",
+                    folder.display()
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => io_failure(&folder, &e),
@@ -105,7 +123,9 @@ fn main() -> ExitCode {
 /// clap's own messages are English; say the essentials in Indonesian.
 fn usage_error(e: clap::Error) -> ExitCode {
     match e.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
             return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
                 ExitCode::from(2)
@@ -125,7 +145,15 @@ fn usage_error(e: clap::Error) -> ExitCode {
     };
     let detail: Vec<String> = e
         .context()
-        .filter_map(|(k, v)| matches!(k, clap::error::ContextKind::InvalidArg | clap::error::ContextKind::InvalidSubcommand | clap::error::ContextKind::InvalidValue).then(|| v.to_string()))
+        .filter_map(|(k, v)| {
+            matches!(
+                k,
+                clap::error::ContextKind::InvalidArg
+                    | clap::error::ContextKind::InvalidSubcommand
+                    | clap::error::ContextKind::InvalidValue
+            )
+            .then(|| v.to_string())
+        })
         .collect();
     if detail.is_empty() {
         eprintln!("galat: {what}");
@@ -143,7 +171,9 @@ fn cmd_build(folder: &Path, output: Option<&Path>) -> ExitCode {
         Err(d) => return content_failure(&d),
     };
     print_diagnostics(&out.warnings);
-    let path = output.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
+    let path = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
     if let Err(e) = build::write_atomic(&path, &out.pdf) {
         return io_failure(&path, &e);
     }
@@ -163,9 +193,14 @@ fn cmd_bench(folder: &Path, ulang: usize, sop: usize, langkah: usize, peran: usi
     if let Err(e) = bukusop::synth::write(&synth, sop, langkah, peran) {
         return io_failure(&synth, &e);
     }
-    println!("fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   halaman  lintasan");
+    println!(
+        "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   halaman  lintasan"
+    );
     let mut medians = Vec::new();
-    for (label, dir) in [("buku bawaan", folder.to_path_buf()), (&*format!("sintetis {sop}×{langkah}×{peran}"), synth.clone())] {
+    for (label, dir) in [
+        ("buku bawaan", folder.to_path_buf()),
+        (&*format!("sintetis {sop}×{langkah}×{peran}"), synth.clone()),
+    ] {
         let mut runs: Vec<(Timings, usize, usize)> = Vec::new();
         for _ in 0..ulang {
             // Typst memoizes layout across builds in one process; a user's
@@ -183,7 +218,13 @@ fn cmd_bench(folder: &Path, ulang: usize, sop: usize, langkah: usize, peran: usi
         let (t, pages, passes) = runs[runs.len() / 2];
         println!(
             "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>8} {:>8} {:>9}",
-            secs(t.load), secs(t.template), secs(t.typeset), secs(t.pdf), secs(t.total()), pages, passes
+            secs(t.load),
+            secs(t.template),
+            secs(t.typeset),
+            secs(t.pdf),
+            secs(t.total()),
+            pages,
+            passes
         );
         medians.push((t.total(), pages));
     }
@@ -207,13 +248,20 @@ fn print_diagnostics(d: &Diagnostics) {
 
 fn content_failure(d: &Diagnostics) -> ExitCode {
     print_diagnostics(d);
-    let n = d.0.iter().filter(|x| x.severity == bukusop::diag::Severity::Error).count();
+    let n =
+        d.0.iter()
+            .filter(|x| x.severity == bukusop::diag::Severity::Error)
+            .count();
     eprintln!("gagal: {n} galat dalam konten; PDF tidak ditulis.");
     ExitCode::from(1)
 }
 
 fn io_failure(path: &Path, e: &std::io::Error) -> ExitCode {
-    eprintln!("galat: tidak dapat menulis `{}`: {}", path.display(), bukusop::content::io_reason(e));
+    eprintln!(
+        "galat: tidak dapat menulis `{}`: {}",
+        path.display(),
+        bukusop::content::io_reason(e)
+    );
     ExitCode::from(2)
 }
 

@@ -129,7 +129,12 @@ pub struct Bagan {
 
 impl Default for Bagan {
     fn default() -> Self {
-        Bagan { lebar_simbol: 12.0, tinggi_simbol: 5.5, lebar_lajur: 22.0, tinggi_baris: 11.0 }
+        Bagan {
+            lebar_simbol: 12.0,
+            tinggi_simbol: 5.5,
+            lebar_lajur: 22.0,
+            tinggi_baris: 11.0,
+        }
     }
 }
 

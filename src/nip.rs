@@ -17,20 +17,29 @@ impl Nip {
             return Err(format!("NIP `{s}` hanya boleh berisi angka"));
         }
         if digits.len() != 18 {
-            return Err(format!("NIP `{s}` berisi {} angka, seharusnya 18", digits.len()));
+            return Err(format!(
+                "NIP `{s}` berisi {} angka, seharusnya 18",
+                digits.len()
+            ));
         }
         let num = |r: std::ops::Range<usize>| digits[r].parse::<u32>().unwrap_or(0);
         let lahir = NaiveDate::from_ymd_opt(num(0..4) as i32, num(4..6), num(6..8))
             .ok_or_else(|| format!("NIP `{s}`: 8 angka pertama bukan tanggal lahir yang sah"))?;
         if !(1..=12).contains(&num(12..14)) {
-            return Err(format!("NIP `{s}`: bulan mulai bertugas (angka 13–14) tidak sah"));
+            return Err(format!(
+                "NIP `{s}`: bulan mulai bertugas (angka 13–14) tidak sah"
+            ));
         }
         let mulai = num(8..12) as i32;
         if mulai < lahir.format("%Y").to_string().parse::<i32>().unwrap_or(0) + 18 {
-            return Err(format!("NIP `{s}`: tahun mulai bertugas sebelum usia 18 tahun"));
+            return Err(format!(
+                "NIP `{s}`: tahun mulai bertugas sebelum usia 18 tahun"
+            ));
         }
         if !matches!(&digits[14..15], "1" | "2") {
-            return Err(format!("NIP `{s}`: angka ke-15 (jenis kelamin) harus 1 atau 2"));
+            return Err(format!(
+                "NIP `{s}`: angka ke-15 (jenis kelamin) harus 1 atau 2"
+            ));
         }
         Ok(Nip(digits))
     }
@@ -39,7 +48,9 @@ impl Nip {
         let d = &self.0;
         match style {
             FormatNip::Polos => d.clone(),
-            FormatNip::Berkelompok => format!("{} {} {} {}", &d[0..8], &d[8..14], &d[14..15], &d[15..18]),
+            FormatNip::Berkelompok => {
+                format!("{} {} {} {}", &d[0..8], &d[8..14], &d[14..15], &d[15..18])
+            }
         }
     }
 }
@@ -57,7 +68,11 @@ mod tests {
 
     #[test]
     fn rejects_mistyped_numbers() {
-        assert!(Nip::parse("19780302 20021 1 005").unwrap_err().contains("17 angka"));
+        assert!(
+            Nip::parse("19780302 20021 1 005")
+                .unwrap_err()
+                .contains("17 angka")
+        );
         assert!(Nip::parse("197813022002121005").is_err());
         assert!(Nip::parse("197803022002123005").is_err());
         assert!(Nip::parse("197803021990121005").is_err());

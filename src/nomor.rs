@@ -44,7 +44,11 @@ mod tests {
 
     #[test]
     fn fills_the_pattern() {
-        let n = Nilai { urut: 3, bulan: "I", tahun: 2024 };
+        let n = Nilai {
+            urut: 3,
+            bulan: "I",
+            tahun: 2024,
+        };
         assert_eq!(
             isi("{urut}/KPN.W4-U2/SOP.PTIP/OT1.2/{bulan}/{tahun}", &n).unwrap(),
             "3/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024"

@@ -20,7 +20,8 @@ pub const MAIN: &str = "buku.typ.j2";
 pub fn render<S: serde::Serialize>(templates: &Templates, view: &S) -> Result<String, Diagnostic> {
     let env = environment(templates);
     let tmpl = env.get_template(MAIN).map_err(template_error)?;
-    tmpl.render(minijinja::value::Serde(view)).map_err(template_error)
+    tmpl.render(minijinja::value::Serde(view))
+        .map_err(template_error)
 }
 
 fn environment(templates: &Templates) -> Environment<'static> {
@@ -28,7 +29,8 @@ fn environment(templates: &Templates) -> Environment<'static> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::Custom("typst".into()));
     env.set_formatter(|out, _state, value| {
-        out.write_str(&typst_literal(value)?).map_err(|_| Error::new(ErrorKind::WriteFailure, "write"))
+        out.write_str(&typst_literal(value)?)
+            .map_err(|_| Error::new(ErrorKind::WriteFailure, "write"))
     });
     for f in ["safe", "escape", "e"] {
         env.remove_filter(f);
@@ -49,17 +51,29 @@ fn environment(templates: &Templates) -> Environment<'static> {
 pub fn typst_literal(value: &Value) -> Result<String, Error> {
     match value.kind() {
         ValueKind::Undefined | ValueKind::None => Ok(String::new()),
-        ValueKind::Bool => Ok(if value.is_true() { "true".into() } else { "false".into() }),
+        ValueKind::Bool => Ok(if value.is_true() {
+            "true".into()
+        } else {
+            "false".into()
+        }),
         ValueKind::Number => {
             let s = value.to_string();
             // Numbers print as digits, a sign and a point only.
-            if s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '.')) {
+            if s.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.'))
+            {
                 Ok(s)
             } else {
-                Err(Error::new(ErrorKind::InvalidOperation, format!("bilangan tidak sah: {s}")))
+                Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("bilangan tidak sah: {s}"),
+                ))
             }
         }
-        ValueKind::String => Ok(format!("#{};", string_literal(value.as_str().unwrap_or_default()))),
+        ValueKind::String => Ok(format!(
+            "#{};",
+            string_literal(value.as_str().unwrap_or_default())
+        )),
         _ => Err(Error::new(
             ErrorKind::InvalidOperation,
             "templat hanya boleh mencetak teks atau bilangan, bukan daftar atau peta",
@@ -109,7 +123,10 @@ mod tests {
         assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(string_literal("x\ny"), r#""x\ny""#);
         assert_eq!(typst_literal(&Value::from(3)).unwrap(), "3");
-        assert_eq!(typst_literal(&Value::from_safe_string("#sys".into())).unwrap(), "#\"#sys\";");
+        assert_eq!(
+            typst_literal(&Value::from_safe_string("#sys".into())).unwrap(),
+            "#\"#sys\";"
+        );
         assert!(typst_literal(&Value::from(vec![1, 2])).is_err());
     }
 }

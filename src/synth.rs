@@ -5,12 +5,28 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 const KATA: [&str; 12] = [
-    "menerima", "memeriksa", "mencatat", "menyusun", "mengirim", "meneliti", "mengarsipkan",
-    "melaporkan", "memaraf", "menandatangani", "mengunggah", "memverifikasi",
+    "menerima",
+    "memeriksa",
+    "mencatat",
+    "menyusun",
+    "mengirim",
+    "meneliti",
+    "mengarsipkan",
+    "melaporkan",
+    "memaraf",
+    "menandatangani",
+    "mengunggah",
+    "memverifikasi",
 ];
 const OBJEK: [&str; 8] = [
-    "surat masuk", "laporan bulanan", "data perkara", "berkas anggaran", "dokumen kepegawaian",
-    "konsep keputusan", "agenda kegiatan", "cadangan basis data",
+    "surat masuk",
+    "laporan bulanan",
+    "data perkara",
+    "berkas anggaran",
+    "dokumen kepegawaian",
+    "konsep keputusan",
+    "agenda kegiatan",
+    "cadangan basis data",
 ];
 
 /// Writes `buku.yaml` and `sop/NNNN.yaml` files into `dir`.
@@ -20,7 +36,10 @@ pub fn write(dir: &Path, sops: usize, steps: usize, roles: usize) -> std::io::Re
     std::fs::create_dir_all(dir.join("sop"))?;
     std::fs::write(dir.join("buku.yaml"), BUKU)?;
     for s in 0..sops {
-        std::fs::write(dir.join("sop").join(format!("{:04}.yaml", s + 1)), sop(s, steps, roles))?;
+        std::fs::write(
+            dir.join("sop").join(format!("{:04}.yaml", s + 1)),
+            sop(s, steps, roles),
+        )?;
     }
     Ok(())
 }
@@ -58,7 +77,9 @@ fn sop(s: usize, steps: usize, roles: usize) -> String {
 
 fn capital(w: &str) -> String {
     let mut c = w.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 const BUKU: &str = r#"# Buku SOP sintetis untuk uji kinerja (dibuat oleh `bukusop sintetis`).

@@ -3,8 +3,18 @@
 use chrono::{Datelike, NaiveDate};
 
 const BULAN: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 ];
 
 /// Reads `YYYY-MM-DD`.
@@ -14,7 +24,12 @@ pub fn parse(s: &str) -> Option<NaiveDate> {
 
 /// `9 JANUARI 2017`, as on the Pengesahan page.
 pub fn panjang_kapital(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), BULAN[d.month0() as usize].to_uppercase(), d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        BULAN[d.month0() as usize].to_uppercase(),
+        d.year()
+    )
 }
 
 /// `09 Januari 2017`, as in the SOP header.
@@ -24,7 +39,9 @@ pub fn dua_digit(d: NaiveDate) -> String {
 
 /// The month in roman numerals, as in SOP numbers (`/I/2024`).
 pub fn bulan_romawi(d: NaiveDate) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][d.month0() as usize]
+    [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ][d.month0() as usize]
 }
 
 #[cfg(test)]

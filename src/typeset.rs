@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 use typst::diag::{FileError, FileResult, Severity as TypstSeverity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Label, Selector, Smart};
+use typst::introspection::Introspector;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::introspection::Introspector;
 use typst::{Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 
@@ -29,7 +29,10 @@ pub struct Typesetter {
 
 impl Typesetter {
     pub fn new(font_files: Vec<Vec<u8>>) -> Typesetter {
-        let fonts: Vec<Font> = font_files.into_iter().flat_map(|d| Font::iter(Bytes::new(d))).collect();
+        let fonts: Vec<Font> = font_files
+            .into_iter()
+            .flat_map(|d| Font::iter(Bytes::new(d)))
+            .collect();
         Typesetter {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
@@ -39,10 +42,20 @@ impl Typesetter {
 
     /// Lays out `main`; `files` maps virtual paths (`/logo/x.png`, `/x.typ`)
     /// to their bytes.
-    pub fn compile(&self, main: String, files: &HashMap<String, Vec<u8>>) -> Result<PagedDocument, Vec<Diagnostic>> {
-        let world = Sandbox { ts: self, main: Source::new(id(MAIN), main), files };
+    pub fn compile(
+        &self,
+        main: String,
+        files: &HashMap<String, Vec<u8>>,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        let world = Sandbox {
+            ts: self,
+            main: Source::new(id(MAIN), main),
+            files,
+        };
         let warned = typst::compile::<PagedDocument>(&world);
-        warned.output.map_err(|errs| errs.iter().map(|e| world.diagnostic(e)).collect())
+        warned
+            .output
+            .map_err(|errs| errs.iter().map(|e| world.diagnostic(e)).collect())
     }
 }
 
@@ -56,7 +69,11 @@ pub fn pdf(doc: &PagedDocument, year: i32, month: u8, day: u8) -> Result<Vec<u8>
         ..Default::default()
     };
     typst_pdf::pdf(doc, &options).map_err(|errs| {
-        let msg = errs.iter().map(|e| e.message.to_string()).collect::<Vec<_>>().join("; ");
+        let msg = errs
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
         Diagnostic::error(format!("PDF gagal dibuat: {msg}"))
     })
 }
@@ -76,7 +93,11 @@ pub fn label_pages(doc: &PagedDocument, labels: &[String]) -> Vec<Option<usize>>
 }
 
 fn id(path: &str) -> FileId {
-    RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).expect("valid virtual path")).intern()
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid virtual path"),
+    )
+    .intern()
 }
 
 struct Sandbox<'a> {
@@ -92,7 +113,9 @@ impl Sandbox<'_> {
             return Err(FileError::Other(Some("paket tidak tersedia".into())));
         }
         let name = path.vpath().get_with_slash();
-        self.files.get(name).ok_or_else(|| FileError::NotFound(name.into()))
+        self.files
+            .get(name)
+            .ok_or_else(|| FileError::NotFound(name.into()))
     }
 
     fn diagnostic(&self, e: &SourceDiagnostic) -> Diagnostic {
@@ -101,7 +124,11 @@ impl Sandbox<'_> {
             let range = self.range(e.span)?;
             let line = source.lines().byte_to_line(range.start)? + 1;
             let column = source.lines().byte_to_column(range.start)? + 1;
-            Some(Place { file: fid.get().vpath().get_without_slash().into(), line: line as u64, column: column as u64 })
+            Some(Place {
+                file: fid.get().vpath().get_without_slash().into(),
+                line: line as u64,
+                column: column as u64,
+            })
         });
         let mut msg = format!("tata letak gagal: {}", e.message);
         for h in &e.hints {

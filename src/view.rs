@@ -156,9 +156,11 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
     let date = |s: &Spanned<String>, file: &Path, d: &mut Diagnostics| {
         let parsed = tanggal::parse(&s.value);
         if parsed.is_none() {
-            d.push(Diagnostic::error(format!("tanggal `{}` tidak dapat dibaca", s.value))
-                .at(yaml::place(file, &s.referenced))
-                .hint("tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya 2024-01-20"));
+            d.push(
+                Diagnostic::error(format!("tanggal `{}` tidak dapat dibaca", s.value))
+                    .at(yaml::place(file, &s.referenced))
+                    .hint("tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya 2024-01-20"),
+            );
         }
         parsed
     };
@@ -175,7 +177,12 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
                 o.nip.value.clone()
             }
         };
-        OrangView { peran: peran.into(), jabatan: o.jabatan.clone(), nama: o.nama.clone(), nip }
+        OrangView {
+            peran: peran.into(),
+            jabatan: o.jabatan.clone(),
+            nama: o.nama.clone(),
+            nip,
+        }
     };
     let pejabat = vec![
         orang(&b.pejabat.penyusun, "DISUSUN OLEH", &mut d),
@@ -196,7 +203,11 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         let t_efektif = tgl(&sop.tanggal.efektif, efektif, &mut d);
         let nomor = match nomor::isi(
             &b.nomor.value,
-            &nomor::Nilai { urut, bulan: tanggal::bulan_romawi(t_revisi), tahun: b.tahun },
+            &nomor::Nilai {
+                urut,
+                bulan: tanggal::bulan_romawi(t_revisi),
+                tahun: b.tahun,
+            },
         ) {
             Ok(n) => n,
             Err(msg) => {
@@ -208,8 +219,12 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         };
         if let Some(prev) = seen_numbers.insert(nomor.clone(), urut) {
             if !nomor.is_empty() {
-                d.push(Diagnostic::error(format!("nomor SOP `{nomor}` dipakai oleh SOP {prev} dan SOP {urut}"))
-                    .at(yaml::place(bf, &b.nomor.referenced)));
+                d.push(
+                    Diagnostic::error(format!(
+                        "nomor SOP `{nomor}` dipakai oleh SOP {prev} dan SOP {urut}"
+                    ))
+                    .at(yaml::place(bf, &b.nomor.referenced)),
+                );
             }
         }
         let langkah = rows(i, file, sop, breaks, &mut d);
@@ -246,10 +261,21 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
     };
     let view = View {
         meta: Meta {
-            judul: format!("Standar Operasional Prosedur {} {} {}", b.unit.nama, nama_lengkap, b.tahun),
+            judul: format!(
+                "Standar Operasional Prosedur {} {} {}",
+                b.unit.nama, nama_lengkap, b.tahun
+            ),
             penulis: p.nama.clone(),
-            subjek: format!("Buku SOP {} {} tahun {}", b.unit.jenis, b.unit.nama, b.tahun),
-            kata_kunci: vec!["SOP".into(), b.unit.kode.clone(), p.nama.clone(), b.tahun.to_string()],
+            subjek: format!(
+                "Buku SOP {} {} tahun {}",
+                b.unit.jenis, b.unit.nama, b.tahun
+            ),
+            kata_kunci: vec![
+                "SOP".into(),
+                b.unit.kode.clone(),
+                p.nama.clone(),
+                b.tahun.to_string(),
+            ],
             tahun: chrono::Datelike::year(&efektif),
             bulan: chrono::Datelike::month(&efektif),
             hari: chrono::Datelike::day(&efektif),
@@ -266,7 +292,11 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             email: p.email.clone(),
             website: p.website.clone(),
         },
-        unit: UnitView { nama: b.unit.nama.clone(), jenis: b.unit.jenis.clone(), kode: b.unit.kode.clone() },
+        unit: UnitView {
+            nama: b.unit.nama.clone(),
+            jenis: b.unit.jenis.clone(),
+            kode: b.unit.kode.clone(),
+        },
         tahun: b.tahun,
         tanggal: TanggalView {
             pembuatan: tanggal::panjang_kapital(pembuatan),
@@ -282,10 +312,18 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
 }
 
 /// The rows of one SOP's table, with symbols and arrows from the flow module.
-fn rows(sop_i: usize, file: &Path, sop: &Sop, breaks: &Breaks, d: &mut Diagnostics) -> Vec<RowView> {
+fn rows(
+    sop_i: usize,
+    file: &Path,
+    sop: &Sop,
+    breaks: &Breaks,
+    d: &mut Diagnostics,
+) -> Vec<RowView> {
     let lanes: Vec<&str> = sop.pelaksana.iter().map(|p| p.value.as_str()).collect();
     if lanes.is_empty() {
-        d.push(Diagnostic::error(format!("SOP `{}` tidak menyebut `pelaksana`", sop.judul)).at(None));
+        d.push(
+            Diagnostic::error(format!("SOP `{}` tidak menyebut `pelaksana`", sop.judul)).at(None),
+        );
         return Vec::new();
     }
     let mut nodes = Vec::new();
@@ -314,15 +352,24 @@ fn rows(sop_i: usize, file: &Path, sop: &Sop, breaks: &Breaks, d: &mut Diagnosti
         }
         ls.sort_unstable();
         let keputusan = step.value.keputusan.as_ref().map(|k| {
-            (k.ya.value.saturating_sub(1) as usize, k.tidak.value.saturating_sub(1) as usize)
+            (
+                k.ya.value.saturating_sub(1) as usize,
+                k.tidak.value.saturating_sub(1) as usize,
+            )
         });
-        nodes.push(flow::Node { lanes: ls, keputusan });
+        nodes.push(flow::Node {
+            lanes: ls,
+            keputusan,
+        });
     }
     let flow = match flow::build(&nodes) {
         Ok(f) => f,
         Err(errs) => {
             for (step, msg) in errs {
-                let at = sop.langkah.get(step).and_then(|s| yaml::place(file, &s.referenced));
+                let at = sop
+                    .langkah
+                    .get(step)
+                    .and_then(|s| yaml::place(file, &s.referenced));
                 d.push(Diagnostic::error(msg).at(at));
             }
             return Vec::new();
@@ -350,7 +397,11 @@ fn rows(sop_i: usize, file: &Path, sop: &Sop, breaks: &Breaks, d: &mut Diagnosti
             RowView {
                 no: i + 1,
                 kegiatan: s.kegiatan.clone(),
-                kelengkapan: s.kelengkapan.as_ref().map(|k| k.items()).unwrap_or_default(),
+                kelengkapan: s
+                    .kelengkapan
+                    .as_ref()
+                    .map(|k| k.items())
+                    .unwrap_or_default(),
                 waktu: s.waktu.clone().unwrap_or_default(),
                 output: s.output.clone().unwrap_or_default(),
                 ket: s.ket.clone().unwrap_or_default(),
@@ -374,7 +425,11 @@ fn rows(sop_i: usize, file: &Path, sop: &Sop, breaks: &Breaks, d: &mut Diagnosti
             out[e.to].conn_in.push(l.clone());
             out[e.to].lanes[e.to_lane].conn_in.push(l.clone());
         }
-        let rute = if e.to == e.from + 1 { "bawah" } else { "samping" };
+        let rute = if e.to == e.from + 1 {
+            "bawah"
+        } else {
+            "samping"
+        };
         out[e.from].lanes[e.from_lane].edges.push(EdgeView {
             to_step: e.to + 1,
             to_lane: e.to_lane,
@@ -396,7 +451,11 @@ pub fn edges(view: &View) -> Vec<(usize, usize, String, String)> {
         for row in &sop.langkah {
             for (lane_i, lane) in row.lanes.iter().enumerate() {
                 for e in &lane.edges {
-                    list.push((row.no, anchor(sop.urut, row.no, lane_i), anchor(sop.urut, e.to_step, e.to_lane)));
+                    list.push((
+                        row.no,
+                        anchor(sop.urut, row.no, lane_i),
+                        anchor(sop.urut, e.to_step, e.to_lane),
+                    ));
                 }
             }
         }

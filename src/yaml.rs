@@ -13,7 +13,11 @@ pub fn place(file: &Path, loc: &Location) -> Option<Place> {
     if loc.line() == 0 {
         return None;
     }
-    Some(Place { file: file.to_path_buf(), line: loc.line(), column: loc.column() })
+    Some(Place {
+        file: file.to_path_buf(),
+        line: loc.line(),
+        column: loc.column(),
+    })
 }
 
 /// Parses `text` (the content of `file`) into `T`.
@@ -44,25 +48,41 @@ fn to_diagnostic(file: &Path, err: &Error) -> Diagnostic {
 /// The Indonesian wording of a YAML or shape error.
 fn explain(err: &Error) -> (String, Option<String>) {
     match err {
-        Error::SerdeUnknownField { field, expected, .. } => {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
             let hint = closest(field, expected)
                 .map(|s| format!("maksud Anda `{s}`?"))
                 .or_else(|| {
-                    (!expected.is_empty()).then(|| {
-                        format!("kunci yang dikenal: {}", expected.join(", "))
-                    })
+                    (!expected.is_empty())
+                        .then(|| format!("kunci yang dikenal: {}", expected.join(", ")))
                 });
             (format!("kunci `{field}` tidak dikenal"), hint)
         }
-        Error::SerdeMissingField { field, .. } => {
-            (format!("kunci `{field}` wajib diisi tetapi tidak ada"), None)
-        }
-        Error::SerdeInvalidType { unexpected, expected, .. }
-        | Error::SerdeInvalidValue { unexpected, expected, .. } => (
-            format!("jenis nilai salah: tertulis {}, seharusnya {}", jenis(unexpected), jenis(expected)),
+        Error::SerdeMissingField { field, .. } => (
+            format!("kunci `{field}` wajib diisi tetapi tidak ada"),
             None,
         ),
-        Error::SerdeUnknownVariant { variant, expected, .. } => (
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => (
+            format!(
+                "jenis nilai salah: tertulis {}, seharusnya {}",
+                jenis(unexpected),
+                jenis(expected)
+            ),
+            None,
+        ),
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
             format!("nilai `{variant}` tidak dikenal"),
             Some(format!("pilihan yang dikenal: {}", expected.join(", "))),
         ),
@@ -152,7 +172,10 @@ mod tests {
 
     #[test]
     fn suggests_nearest_key() {
-        assert_eq!(closest("pelaksna", &["pelaksana", "kegiatan"]), Some("pelaksana"));
+        assert_eq!(
+            closest("pelaksna", &["pelaksana", "kegiatan"]),
+            Some("pelaksana")
+        );
         assert_eq!(closest("zzz", &["pelaksana", "kegiatan"]), None);
     }
 }

@@ -29,7 +29,11 @@ fn daftar_isi(pdf: &[u8]) -> Vec<(usize, String, usize)> {
             let t: Vec<&str> = l.split_whitespace().collect();
             let no = t.first()?.strip_suffix('.')?.parse().ok()?;
             let page = t.last()?.parse().ok()?;
-            let title: Vec<&str> = t[1..t.len() - 1].iter().copied().take_while(|w| *w != ".").collect();
+            let title: Vec<&str> = t[1..t.len() - 1]
+                .iter()
+                .copied()
+                .take_while(|w| *w != ".")
+                .collect();
             Some((no, title.join(" "), page))
         })
         .collect()
@@ -50,14 +54,20 @@ fn pdf_opens_and_has_every_page() {
 fn front_matter_in_order() {
     let pdf = default_pdf();
     let expect = [
-        (1, "STANDAR OPERASIONAL PROSEDUR SUBBAG PERENCANAAN, TI DAN PELAPORAN"),
+        (
+            1,
+            "STANDAR OPERASIONAL PROSEDUR SUBBAG PERENCANAAN, TI DAN PELAPORAN",
+        ),
         (2, "(SOP - PTIP)"),
         (3, "PENGESAHAN"),
         (4, "DAFTAR ISI"),
         (5, "DAFTAR NOMOR"),
     ];
     for (page, text) in expect {
-        assert!(squash(&pdf_text(pdf, Some(page))).contains(text), "page {page} should carry {text:?}");
+        assert!(
+            squash(&pdf_text(pdf, Some(page))).contains(text),
+            "page {page} should carry {text:?}"
+        );
     }
     let pengesahan = squash(&pdf_text(pdf, Some(3)));
     for t in [
@@ -72,7 +82,10 @@ fn front_matter_in_order() {
         "NIP. 19780302 200212 1 005",
         "BAYU SOHO RAHARDJO, S.H.",
     ] {
-        assert!(pengesahan.contains(t), "Pengesahan lacks {t:?}: {pengesahan}");
+        assert!(
+            pengesahan.contains(t),
+            "Pengesahan lacks {t:?}: {pengesahan}"
+        );
     }
 }
 
@@ -91,7 +104,10 @@ fn daftar_nomor_points_at_each_sop_first_page() {
         assert!(here.contains(nomor.as_str()), "page {page} carries {nomor}");
         if *page > 1 {
             let before = pdf_text(pdf, Some(FRONT_PAGES + page - 1));
-            assert!(!before.contains(nomor.as_str()), "{nomor} starts on page {page}, not before");
+            assert!(
+                !before.contains(nomor.as_str()),
+                "{nomor} starts on page {page}, not before"
+            );
         }
     }
     assert_eq!(rows[0].2, 1, "numbering starts at 1 on the first SOP page");
@@ -104,11 +120,20 @@ fn daftar_isi_matches_titles_and_pages() {
     let nomor = daftar_nomor(pdf);
     assert_eq!(isi.len(), 15, "{isi:?}");
     for ((no, title, page), (_, _, page_n)) in isi.iter().zip(&nomor) {
-        assert_eq!(page, page_n, "DAFTAR ISI and DAFTAR NOMOR agree for SOP {no}");
+        assert_eq!(
+            page, page_n,
+            "DAFTAR ISI and DAFTAR NOMOR agree for SOP {no}"
+        );
         let first = squash(&pdf_text(pdf, Some(FRONT_PAGES + page)));
-        assert!(first.contains(title.as_str()), "SOP {no} page {page} carries its title {title:?}");
+        assert!(
+            first.contains(title.as_str()),
+            "SOP {no} page {page} carries its title {title:?}"
+        );
     }
-    assert_eq!(isi[0].1, "PERENCANAAN DAFTAR ISIAN PELAKSANAAN ANGGARAN (DIPA)");
+    assert_eq!(
+        isi[0].1,
+        "PERENCANAAN DAFTAR ISIAN PELAKSANAAN ANGGARAN (DIPA)"
+    );
 }
 
 #[test]
@@ -147,17 +172,29 @@ fn table_header_repeats_on_continuation_pages() {
     let pdf = default_pdf();
     let nomor = daftar_nomor(pdf);
     // Find an SOP that spans two pages: the header must repeat there.
-    let spanning = nomor.windows(2).find(|w| w[1].2 - w[0].2 > 1).expect("some SOP spans pages");
+    let spanning = nomor
+        .windows(2)
+        .find(|w| w[1].2 - w[0].2 > 1)
+        .expect("some SOP spans pages");
     let cont = squash(&pdf_text(pdf, Some(FRONT_PAGES + spanning[0].2 + 1)));
-    assert!(cont.contains("Pelaksana") && cont.contains("Mutu Baku") && cont.contains("Kegiatan"), "{cont}");
-    assert!(!cont.contains("Dasar Hukum"), "identity part is not repeated");
+    assert!(
+        cont.contains("Pelaksana") && cont.contains("Mutu Baku") && cont.contains("Kegiatan"),
+        "{cont}"
+    );
+    assert!(
+        !cont.contains("Dasar Hukum"),
+        "identity part is not repeated"
+    );
 }
 
 #[test]
 fn no_copy_paste_drift() {
     let text = pdf_text(default_pdf(), None);
     assert!(!text.contains("Bengkulu"));
-    assert!(!text.contains("/1/2024"), "one numbering style: roman month");
+    assert!(
+        !text.contains("/1/2024"),
+        "one numbering style: roman month"
+    );
     // Every NIP in the output is printed in the one grouped format.
     for l in text.lines().filter(|l| l.contains("NIP.")) {
         let nip = l.split("NIP.").nth(1).unwrap().trim();
@@ -176,7 +213,9 @@ fn pdf_metadata_and_bookmarks() {
     let info_ref = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
     let info = doc.get_dictionary(info_ref).unwrap();
     let text = |k: &[u8]| {
-        let o = info.get(k).unwrap_or_else(|_| panic!("{} missing", String::from_utf8_lossy(k)));
+        let o = info
+            .get(k)
+            .unwrap_or_else(|_| panic!("{} missing", String::from_utf8_lossy(k)));
         lopdf::decode_text_string(o).unwrap()
     };
     assert!(text(b"Title").contains("Standar Operasional Prosedur"));
@@ -184,7 +223,13 @@ fn pdf_metadata_and_bookmarks() {
     assert!(text(b"Subject").contains("PERENCANAAN, TI DAN PELAPORAN"));
     let catalog = doc.catalog().unwrap();
     let outlines = catalog.get(b"Outlines").unwrap().as_reference().unwrap();
-    let count = doc.get_dictionary(outlines).unwrap().get(b"Count").unwrap().as_i64().unwrap();
+    let count = doc
+        .get_dictionary(outlines)
+        .unwrap()
+        .get(b"Count")
+        .unwrap()
+        .as_i64()
+        .unwrap();
     // Pengesahan, Daftar Isi, Daftar Nomor and one bookmark per SOP.
     assert_eq!(count.abs(), 3 + 15);
 }
@@ -202,10 +247,25 @@ fn pages_are_portrait_then_landscape_a4_or_f4() {
         doc.get_pages()
             .values()
             .map(|id| {
-                let mb = doc.get_dictionary(*id).unwrap().get(b"MediaBox").unwrap().as_array().unwrap().clone();
-                let n = |o: &lopdf::Object| o.as_float().map(f64::from).or_else(|_| o.as_i64().map(|x| x as f64)).unwrap();
+                let mb = doc
+                    .get_dictionary(*id)
+                    .unwrap()
+                    .get(b"MediaBox")
+                    .unwrap()
+                    .as_array()
+                    .unwrap()
+                    .clone();
+                let n = |o: &lopdf::Object| {
+                    o.as_float()
+                        .map(f64::from)
+                        .or_else(|_| o.as_i64().map(|x| x as f64))
+                        .unwrap()
+                };
                 // points → mm
-                ((n(&mb[2]) * 25.4 / 72.0).round() as i64, (n(&mb[3]) * 25.4 / 72.0).round() as i64)
+                (
+                    (n(&mb[2]) * 25.4 / 72.0).round() as i64,
+                    (n(&mb[3]) * 25.4 / 72.0).round() as i64,
+                )
             })
             .collect()
     };
@@ -215,7 +275,9 @@ fn pages_are_portrait_then_landscape_a4_or_f4() {
 
     let dir = copy_content(&root().join("content"));
     let buku = dir.path().join("buku.yaml");
-    let text = std::fs::read_to_string(&buku).unwrap().replace("kertas: A4", "kertas: F4");
+    let text = std::fs::read_to_string(&buku)
+        .unwrap()
+        .replace("kertas: A4", "kertas: F4");
     std::fs::write(&buku, text).unwrap();
     let f4 = sizes(&bukusop::build::build(dir.path()).unwrap().pdf);
     assert!(f4[..FRONT_PAGES].iter().all(|s| *s == (215, 330)), "{f4:?}");

@@ -8,7 +8,11 @@ use std::process::{Command, Output};
 use common::*;
 
 fn bukusop(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bukusop")).current_dir(cwd).args(args).output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_bukusop"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -28,10 +32,16 @@ fn build_without_arguments_uses_content_and_writes_out() {
     assert!(o.status.success(), "{}", stderr(&o));
     let pdf = work.path().join("out/sop-ptip-pn-bengkalis-2024.pdf");
     let line = stdout(&o);
-    assert!(line.starts_with("out/sop-ptip-pn-bengkalis-2024.pdf: "), "{line}");
+    assert!(
+        line.starts_with("out/sop-ptip-pn-bengkalis-2024.pdf: "),
+        "{line}"
+    );
     let pages = page_count(&std::fs::read(&pdf).unwrap());
     assert!(line.contains(&format!(" {pages} halaman, ")), "{line}");
-    assert!(line.contains(" KB, ") && line.trim_end().ends_with(" dtk"), "{line}");
+    assert!(
+        line.contains(" KB, ") && line.trim_end().ends_with(" dtk"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -39,7 +49,15 @@ fn build_takes_a_folder_and_an_output_file() {
     let work = tempfile::tempdir().unwrap();
     let content = root().join("content");
     let target = work.path().join("hasil/buku.pdf");
-    let o = bukusop(work.path(), &["build", content.to_str().unwrap(), "-o", target.to_str().unwrap()]);
+    let o = bukusop(
+        work.path(),
+        &[
+            "build",
+            content.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(page_count(&std::fs::read(&target).unwrap()) > 15);
     assert!(!work.path().join("out").exists());
@@ -53,7 +71,11 @@ fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Output) {
     std::fs::write(&pdf, b"PDF lama").unwrap();
     let o = bukusop(dir.path(), &["build", ".", "-o", "lama.pdf"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert_eq!(std::fs::read(&pdf).unwrap(), b"PDF lama", "the previous PDF stays");
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        b"PDF lama",
+        "the previous PDF stays"
+    );
     assert!(stderr(&o).contains("PDF tidak ditulis"));
     (dir, o)
 }
@@ -67,12 +89,18 @@ fn replace_in(file: &Path, from: &str, to: &str) {
 #[test]
 fn unknown_role_is_reported_with_its_place() {
     let (_d, o) = broken(|d| {
-        replace_in(&d.join("sop/12-backup-database-sipp.yaml"), "    pelaksana: Staf IT", "    pelaksana: Staf ITT");
+        replace_in(
+            &d.join("sop/12-backup-database-sipp.yaml"),
+            "    pelaksana: Staf IT",
+            "    pelaksana: Staf ITT",
+        );
     });
     let e = stderr(&o);
     assert!(
         e.contains("sop/12-backup-database-sipp.yaml:")
-            && e.contains("galat: langkah 1: pelaksana `Staf ITT` tidak ada dalam daftar `pelaksana` SOP ini")
+            && e.contains(
+                "galat: langkah 1: pelaksana `Staf ITT` tidak ada dalam daftar `pelaksana` SOP ini"
+            )
             && e.contains("saran: maksud Anda `Staf IT`?"),
         "{e}"
     );
@@ -80,9 +108,18 @@ fn unknown_role_is_reported_with_its_place() {
 
 #[test]
 fn mistyped_key_gets_a_suggestion() {
-    let (_d, o) = broken(|d| replace_in(&d.join("sop/03-perawatan-sipp.yaml"), "dasar_hukum:", "dasar_hukm:"));
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join("sop/03-perawatan-sipp.yaml"),
+            "dasar_hukum:",
+            "dasar_hukm:",
+        )
+    });
     let e = stderr(&o);
-    assert!(e.contains("03-perawatan-sipp.yaml:") && e.contains("kunci `dasar_hukm` tidak dikenal"), "{e}");
+    assert!(
+        e.contains("03-perawatan-sipp.yaml:") && e.contains("kunci `dasar_hukm` tidak dikenal"),
+        "{e}"
+    );
     assert!(e.contains("maksud Anda `dasar_hukum`?"), "{e}");
 }
 
@@ -94,7 +131,10 @@ fn bad_nip_and_date_are_errors() {
         replace_in(&b, "revisi: 2024-01-20", "revisi: 2024-02-30");
     });
     let e = stderr(&o);
-    assert!(e.contains("NIP `19780302200212005` berisi 17 angka, seharusnya 18"), "{e}");
+    assert!(
+        e.contains("NIP `19780302200212005` berisi 17 angka, seharusnya 18"),
+        "{e}"
+    );
     assert!(e.contains("tanggal `2024-02-30` tidak dapat dibaca"), "{e}");
     assert!(e.contains("buku.yaml:"), "{e}");
 }
@@ -103,54 +143,103 @@ fn bad_nip_and_date_are_errors() {
 fn a_logo_that_is_not_an_image_is_rejected() {
     let (_d, o) = broken(|d| {
         std::fs::write(d.join("logo.png"), b"bukan gambar").unwrap();
-        replace_in(&d.join("buku.yaml"), "  # logo: logo/pengadilan.png", "  logo: logo.png");
+        replace_in(
+            &d.join("buku.yaml"),
+            "  # logo: logo/pengadilan.png",
+            "  logo: logo.png",
+        );
     });
-    assert!(stderr(&o).contains("logo `logo.png`: bukan gambar PNG atau JPEG"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("logo `logo.png`: bukan gambar PNG atau JPEG"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn a_logo_outside_the_content_folder_is_refused() {
     let (_d, o) = broken(|d| {
-        std::fs::copy(root().join("logos/logo-pengadilan.png"), d.parent().unwrap().join("luar.png")).ok();
-        replace_in(&d.join("buku.yaml"), "  # logo: logo/pengadilan.png", "  logo: ../luar.png");
+        std::fs::copy(
+            root().join("logos/logo-pengadilan.png"),
+            d.parent().unwrap().join("luar.png"),
+        )
+        .ok();
+        replace_in(
+            &d.join("buku.yaml"),
+            "  # logo: logo/pengadilan.png",
+            "  logo: ../luar.png",
+        );
     });
     let e = stderr(&o);
-    assert!(e.contains("berada di luar folder konten") || e.contains("tidak dapat dibuka"), "{e}");
+    assert!(
+        e.contains("berada di luar folder konten") || e.contains("tidak dapat dibuka"),
+        "{e}"
+    );
 }
 
 #[test]
 fn a_real_logo_is_used_and_downscaled() {
     let dir = copy_content(&root().join("content"));
-    let big = image::RgbImage::from_fn(4000, 4000, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let big = image::RgbImage::from_fn(4000, 4000, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
     big.save(dir.path().join("besar.png")).unwrap();
-    replace_in(&dir.path().join("buku.yaml"), "  # logo: logo/pengadilan.png", "  logo: besar.png");
+    replace_in(
+        &dir.path().join("buku.yaml"),
+        "  # logo: logo/pengadilan.png",
+        "  logo: besar.png",
+    );
     let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
     // A 4000-px photo must not bloat the PDF: the default build is ~650 KB.
-    assert!(out.pdf.len() < default_pdf().len() + 1_500_000, "{} bytes", out.pdf.len());
+    assert!(
+        out.pdf.len() < default_pdf().len() + 1_500_000,
+        "{} bytes",
+        out.pdf.len()
+    );
 }
 
 #[test]
 fn usage_errors_are_indonesian_with_exit_code_2() {
     let o = bukusop(&root(), &["bangun"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("galat: perintah tidak dikenal: bangun"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("galat: perintah tidak dikenal: bangun"),
+        "{}",
+        stderr(&o)
+    );
     let o = bukusop(&root(), &["--help"]);
-    assert!(stdout(&o).contains("Bangun buku SOP menjadi PDF"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Bangun buku SOP menjadi PDF"),
+        "{}",
+        stdout(&o)
+    );
     let o = bukusop(&root(), &["build", "tidak-ada"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// The README's complete example is a booklet that builds.
 #[test]
 fn readme_example_builds() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let blocks: Vec<&str> = readme.split("```yaml\n").skip(1).map(|b| b.split("```").next().unwrap()).collect();
+    let blocks: Vec<&str> = readme
+        .split("```yaml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sop")).unwrap();
     std::fs::write(dir.path().join("buku.yaml"), blocks[0]).unwrap();
     std::fs::write(dir.path().join("sop/01-surat.yaml"), blocks[1]).unwrap();
     let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
     let text = squash(&pdf_text(&out.pdf, Some(6)));
-    assert!(text.contains("1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024") && text.contains("SURAT MASUK DAN KELUAR"), "{text}");
+    assert!(
+        text.contains("1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024")
+            && text.contains("SURAT MASUK DAN KELUAR"),
+        "{text}"
+    );
 }

@@ -36,12 +36,25 @@ fn hostile_text_prints_literally() {
     std::fs::remove_dir_all(&sop_dir).unwrap();
     std::fs::create_dir(&sop_dir).unwrap();
     let mut y = format!("judul: {}\nrevisi: 0\n", single_quoted(&HOSTILE.join(" ")));
-    y.push_str(&format!("dasar_hukum:\n{}", HOSTILE.iter().map(|h| format!("  - {}\n", single_quoted(h))).collect::<String>()));
+    y.push_str(&format!(
+        "dasar_hukum:\n{}",
+        HOSTILE
+            .iter()
+            .map(|h| format!("  - {}\n", single_quoted(h)))
+            .collect::<String>()
+    ));
     y.push_str(&format!("peringatan: {}\n", single_quoted(HOSTILE[9])));
-    y.push_str(&format!("pelaksana:\n  - {}\n  - Kedua\n", single_quoted(HOSTILE[0])));
+    y.push_str(&format!(
+        "pelaksana:\n  - {}\n  - Kedua\n",
+        single_quoted(HOSTILE[0])
+    ));
     y.push_str("langkah:\n");
     for (i, h) in HOSTILE.iter().enumerate() {
-        let who = if i % 2 == 0 { single_quoted(HOSTILE[0]) } else { "Kedua".into() };
+        let who = if i % 2 == 0 {
+            single_quoted(HOSTILE[0])
+        } else {
+            "Kedua".into()
+        };
         y.push_str(&format!(
             "  - kegiatan: {q}\n    pelaksana: {who}\n    kelengkapan: {q}\n    waktu: {q}\n    output: {q}\n    ket: {q}\n",
             q = single_quoted(h)

@@ -28,7 +28,11 @@ pub fn pdf_text(pdf: &[u8], page: Option<usize>) -> String {
     if let Some(p) = page {
         cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
     }
-    let out = cmd.arg(&file).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    let out = cmd
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
     assert!(out.status.success(), "pdftotext failed");
     String::from_utf8(out.stdout).unwrap()
 }
@@ -59,5 +63,8 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 pub fn page_count(pdf: &[u8]) -> usize {
-    lopdf::Document::load_mem(pdf).expect("PDF opens with lopdf").get_pages().len()
+    lopdf::Document::load_mem(pdf)
+        .expect("PDF opens with lopdf")
+        .get_pages()
+        .len()
 }
