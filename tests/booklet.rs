@@ -70,23 +70,22 @@ fn front_matter_in_order() {
         );
     }
     let pengesahan = squash(&pdf_text(pdf, Some(3)));
-    for t in [
-        "TANGGAL PEMBUATAN : 9 JANUARI 2017",
-        "TANGGAL REVISI : 20 JANUARI 2024",
-        "TANGGAL EFEKTIF : 21 JANUARI 2024",
-        "DISUSUN OLEH,",
-        "DIPERIKSA OLEH,",
-        "DISAHKAN OLEH,",
-        "NIP. 19921203 201503 2 002",
-        "NIP. 19820424 200912 1 004",
-        "NIP. 19780302 200212 1 005",
-        "BAYU SOHO RAHARDJO, S.H.",
-    ] {
-        assert!(
-            pengesahan.contains(t),
-            "Pengesahan lacks {t:?}: {pengesahan}"
-        );
-    }
+    assert_contains_all(
+        &pengesahan,
+        &[
+            "TANGGAL PEMBUATAN : 9 JANUARI 2017",
+            "TANGGAL REVISI : 20 JANUARI 2024",
+            "TANGGAL EFEKTIF : 21 JANUARI 2024",
+            "DISUSUN OLEH,",
+            "DIPERIKSA OLEH,",
+            "DISAHKAN OLEH,",
+            "NIP. 19921203 201503 2 002",
+            "NIP. 19820424 200912 1 004",
+            "NIP. 19780302 200212 1 005",
+            "BAYU SOHO RAHARDJO, S.H.",
+        ],
+        "Pengesahan",
+    );
 }
 
 #[test]
@@ -140,31 +139,33 @@ fn daftar_isi_matches_titles_and_pages() {
 fn each_sop_page_has_identity_and_flowchart() {
     let pdf = default_pdf();
     let first = squash(&pdf_text(pdf, Some(FRONT_PAGES + 1)));
-    for t in [
-        "PENGADILAN NEGERI BENGKALIS",
-        "KELAS IB",
-        "Nomor : 1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024",
-        "Revisi : 7",
-        "Tgl. Pembuatan : 09 Januari 2017",
-        "Tgl. Revisi : 20 Januari 2024",
-        "Tgl. Efektif : 21 Januari 2024",
-        "Ketua Pengadilan Negeri Bengkalis",
-        "NIP. 19780302 200212 1 005",
-        "STANDAR OPERASIONAL PROSEDUR (SOP) SOP PERENCANAAN, TI DAN PELAPORAN",
-        "Dasar Hukum :",
-        "Kualifikasi Pelaksanaan :",
-        "Keterkaitan :",
-        "Peralatan/Perlengkapan :",
-        "Peringatan :",
-        "Pencatatan dan Pendataan :",
-        "Pelaksana",
-        "Mutu Baku",
-        "Kelengkapan Waktu Output",
-        "Petugas Kasub PTIP Sekretaris",
-        "Merangkum usulan kegiatan anggaran",
-    ] {
-        assert!(first.contains(t), "first SOP page lacks {t:?}:\n{first}");
-    }
+    assert_contains_all(
+        &first,
+        &[
+            "PENGADILAN NEGERI BENGKALIS",
+            "KELAS IB",
+            "Nomor : 1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024",
+            "Revisi : 7",
+            "Tgl. Pembuatan : 09 Januari 2017",
+            "Tgl. Revisi : 20 Januari 2024",
+            "Tgl. Efektif : 21 Januari 2024",
+            "Ketua Pengadilan Negeri Bengkalis",
+            "NIP. 19780302 200212 1 005",
+            "STANDAR OPERASIONAL PROSEDUR (SOP) SOP PERENCANAAN, TI DAN PELAPORAN",
+            "Dasar Hukum :",
+            "Kualifikasi Pelaksanaan :",
+            "Keterkaitan :",
+            "Peralatan/Perlengkapan :",
+            "Peringatan :",
+            "Pencatatan dan Pendataan :",
+            "Pelaksana",
+            "Mutu Baku",
+            "Kelengkapan Waktu Output",
+            "Petugas Kasub PTIP Sekretaris",
+            "Merangkum usulan kegiatan anggaran",
+        ],
+        "first SOP page",
+    );
 }
 
 #[test]

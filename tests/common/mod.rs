@@ -62,6 +62,13 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Asserts that `text` carries every one of `expected`; `what` names it.
+pub fn assert_contains_all(text: &str, expected: &[&str], what: &str) {
+    for t in expected {
+        assert!(text.contains(t), "{what} lacks {t:?}:\n{text}");
+    }
+}
+
 pub fn page_count(pdf: &[u8]) -> usize {
     lopdf::Document::load_mem(pdf)
         .expect("PDF opens with lopdf")
