@@ -14,6 +14,8 @@ use crate::view::{self, Breaks, View};
 
 /// Layout passes allowed to settle where arrows cross page breaks.
 const MAX_PASSES: usize = 6;
+/// The pass from which connectors are only added.
+const SETTLE: usize = 3;
 
 /// Time spent in each phase of one build.
 #[derive(Debug, Clone, Copy, Default)]
@@ -121,18 +123,25 @@ pub fn build_loaded(
         let crossing = crossing_edges(&view, &doc);
         timings.typeset += t.elapsed();
 
-        // Connectors only add room above the arriving row, which already
-        // starts a page, so earlier breaks stay put and this converges.
-        if crossing == breaks || passes == MAX_PASSES {
+        // A connector adds room above the row it arrives at, which may move
+        // later breaks. From the third pass on, connectors are only added,
+        // never taken away, so an arrow cannot flip between a line and a
+        // connector pair forever; an extra pair on one page is the price.
+        let settled = crossing == breaks || (passes >= SETTLE && crossing.is_subset(&breaks));
+        if settled || passes == MAX_PASSES {
             let mut warnings = warnings;
-            if crossing != breaks {
+            if !settled {
                 warnings.push(Diagnostic::warning(
                     "letak penghubung antarhalaman belum stabil; periksa panah di batas halaman",
                 ));
             }
             break (view, warnings, doc, markup);
         }
-        breaks = crossing;
+        breaks = if passes >= SETTLE {
+            &breaks | &crossing
+        } else {
+            crossing
+        };
     };
 
     let t = Instant::now();

@@ -12,6 +12,7 @@ pub mod model;
 pub mod nip;
 pub mod nomor;
 pub mod render;
+pub mod route;
 pub mod synth;
 pub mod tanggal;
 pub mod typeset;

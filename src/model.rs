@@ -177,15 +177,39 @@ pub struct Langkah {
     #[serde(default)]
     pub ket: Option<String>,
     #[serde(default)]
-    pub keputusan: Option<Keputusan>,
+    pub keputusan: Option<Spanned<Keputusan>>,
+    /// The step to go to instead of the next one.
+    #[serde(default)]
+    pub lanjut: Option<Spanned<u32>>,
+    /// The procedure ends at this step.
+    #[serde(default)]
+    pub selesai: bool,
+    /// A symbol other than the computed one (first and last steps are
+    /// terminators, the rest processes).
+    #[serde(default)]
+    pub simbol: Option<SimbolLangkah>,
 }
 
-/// A decision: where "Ya" and "Tidak" go, by step number.
+/// A decision: where "Ya" and "Tidak" go, by step number, and what their
+/// arrows say. An exit left out is reported by the flow check.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Keputusan {
-    pub ya: Spanned<u32>,
-    pub tidak: Spanned<u32>,
+    #[serde(default)]
+    pub ya: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub tidak: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub label_ya: Option<String>,
+    #[serde(default)]
+    pub label_tidak: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SimbolLangkah {
+    Terminator,
+    Proses,
 }
 
 /// A value written either as one string or as a list of strings.

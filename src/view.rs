@@ -11,9 +11,9 @@ use serde_saphyr::Spanned;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::flow::{self, Simbol};
-use crate::model::{Kertas, Orang, Sop};
+use crate::model::{Bagan, Kertas, Orang, SimbolLangkah, Sop};
 use crate::nip::Nip;
-use crate::{nomor, tanggal, yaml};
+use crate::{nomor, route, tanggal, yaml};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
@@ -25,7 +25,7 @@ pub struct View {
     pub tanggal: TanggalView,
     pub pejabat: Vec<OrangView>,
     pub pengesah: OrangView,
-    pub bagan: crate::model::Bagan,
+    pub alur: AlurView,
     pub sops: Vec<SopView>,
 }
 
@@ -100,6 +100,12 @@ pub struct SopView {
     pub pencatatan: Vec<String>,
     pub pelaksana: Vec<String>,
     pub langkah: Vec<RowView>,
+    /// Width of one lane of this SOP's table.
+    pub lebar_lajur: f64,
+    /// Anchors of both ends of every arrow, by edge index, for the layout
+    /// pass to find the arrows that cross a page break.
+    #[serde(skip)]
+    pub panah: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -111,32 +117,27 @@ pub struct RowView {
     pub output: String,
     pub ket: String,
     pub lanes: Vec<LaneView>,
-    /// Letters of off-page connectors arriving at / leaving this step.
-    pub conn_in: Vec<String>,
-    pub conn_out: Vec<String>,
+    /// An off-page connector arrives above this step's symbol.
+    pub ruang_atas: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct LaneView {
     pub simbol: Option<Simbol>,
-    /// Lanes of a shared step are joined by a line from the first to the last.
-    pub join_to: Option<usize>,
-    pub edges: Vec<EdgeView>,
-    /// Letters of off-page connectors arriving in this lane.
-    pub conn_in: Vec<String>,
+    /// Lines, arrows, connectors and labels drawn from this symbol.
+    pub gambar: Vec<route::Gambar>,
 }
 
+/// Flowchart sizes the templates need, in millimetres.
 #[derive(Debug, Clone, Serialize)]
-pub struct EdgeView {
-    pub to_step: usize,
-    pub to_lane: usize,
-    pub label: Option<String>,
-    /// `bawah` leaves from the bottom, `samping` from the right side
-    /// through a side channel (loops and skips).
-    pub rute: &'static str,
-    pub conn: Option<String>,
-    /// Position of `conn` among the connectors leaving the same step.
-    pub urutan: usize,
+pub struct AlurView {
+    pub lebar_simbol: f64,
+    pub tinggi_simbol: f64,
+    /// Room above and below a symbol in its cell.
+    pub ruang: f64,
+    /// Extra room above a symbol an off-page connector arrives at.
+    pub ruang_penghubung: f64,
+    pub penghubung: f64,
 }
 
 /// Which arrows the last layout put across a page break: `(sop, edge)`.
@@ -227,7 +228,7 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
                 );
             }
         }
-        let langkah = rows(i, file, sop, breaks, &mut d);
+        let (langkah, lebar_lajur, panah) = rows(i, file, sop, &b.bagan, breaks, &mut d);
         sops.push(SopView {
             urut,
             nomor,
@@ -244,6 +245,8 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             pencatatan: sop.pencatatan.clone(),
             pelaksana: sop.pelaksana.iter().map(|p| p.value.clone()).collect(),
             langkah,
+            lebar_lajur,
+            panah,
         });
     }
     if d.has_errors() {
@@ -305,76 +308,94 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         },
         pengesah: pejabat[2].clone(),
         pejabat,
-        bagan: b.bagan.clone(),
+        alur: AlurView {
+            lebar_simbol: b.bagan.lebar_simbol,
+            tinggi_simbol: b.bagan.tinggi_simbol,
+            ruang: ruang(&b.bagan),
+            ruang_penghubung: PENGHUBUNG + 2.4,
+            penghubung: PENGHUBUNG,
+        },
         sops,
     };
     Ok((view, d))
 }
 
-/// The rows of one SOP's table, with symbols and arrows from the flow module.
+/// The flowchart geometry of a table with `lanes` lanes.
+fn geometri(b: &Bagan, lanes: usize) -> route::Geometri {
+    route::Geometri {
+        lajur: b.lebar_lajur.min(LANES_WIDTH / lanes.max(1) as f64),
+        simbol_lebar: b.lebar_simbol,
+        simbol_tinggi: b.tinggi_simbol,
+        turun: ruang(b) / 2.0,
+        penghubung: PENGHUBUNG,
+    }
+}
+
+/// Room above and below a symbol, so that a row is at least `tinggi_baris`.
+fn ruang(b: &Bagan) -> f64 {
+    ((b.tinggi_baris - b.tinggi_simbol) / 2.0).max(1.0)
+}
+
+/// Width the lanes share on a landscape A4 page, in millimetres.
+const LANES_WIDTH: f64 = 132.0;
+/// Size of an off-page connector, in millimetres.
+const PENGHUBUNG: f64 = 4.5;
+
+/// The rows of one SOP's table, with symbols and routed arrows, and the
+/// anchors of every arrow's ends.
 fn rows(
     sop_i: usize,
     file: &Path,
     sop: &Sop,
+    bagan: &Bagan,
     breaks: &Breaks,
     d: &mut Diagnostics,
-) -> Vec<RowView> {
+) -> (Vec<RowView>, f64, Vec<(String, String)>) {
     let lanes: Vec<&str> = sop.pelaksana.iter().map(|p| p.value.as_str()).collect();
+    let g = geometri(bagan, lanes.len());
     if lanes.is_empty() {
         d.push(
             Diagnostic::error(format!("SOP `{}` tidak menyebut `pelaksana`", sop.judul)).at(None),
         );
-        return Vec::new();
+        return (Vec::new(), g.lajur, Vec::new());
     }
-    let mut nodes = Vec::new();
-    for (i, step) in sop.langkah.iter().enumerate() {
-        let mut ls = Vec::new();
-        for name in step.value.pelaksana.value.items() {
-            match lanes.iter().position(|l| *l == name) {
-                Some(k) if !ls.contains(&k) => ls.push(k),
-                Some(_) => {}
-                None => {
-                    let hint = match yaml::closest(&name, &lanes) {
-                        Some(s) => format!("maksud Anda `{s}`?"),
-                        None => format!("pelaksana yang dinyatakan: {}", lanes.join(", ")),
-                    };
-                    d.push(Diagnostic::error(format!(
-                        "langkah {}: pelaksana `{name}` tidak ada dalam daftar `pelaksana` SOP ini",
-                        i + 1
-                    ))
-                    .at(yaml::place(file, &step.value.pelaksana.referenced))
-                    .hint(hint));
-                }
-            }
-        }
-        if ls.is_empty() {
-            ls.push(0);
-        }
-        ls.sort_unstable();
-        let keputusan = step.value.keputusan.as_ref().map(|k| {
-            (
-                k.ya.value.saturating_sub(1) as usize,
-                k.tidak.value.saturating_sub(1) as usize,
-            )
-        });
-        nodes.push(flow::Node {
-            lanes: ls,
-            keputusan,
-        });
-    }
-    let flow = match flow::build(&nodes) {
+    let nodes = nodes(file, sop, &lanes, d);
+    let flow = match flow::build(&nodes, lanes.len()) {
         Ok(f) => f,
         Err(errs) => {
-            for (step, msg) in errs {
-                let at = sop
-                    .langkah
-                    .get(step)
-                    .and_then(|s| yaml::place(file, &s.referenced));
-                d.push(Diagnostic::error(msg).at(at));
+            for e in errs {
+                let step = sop.langkah.get(e.step);
+                let at = step.and_then(|s| {
+                    let s = &s.value;
+                    let k = s.keputusan.as_ref().map(|k| &k.value);
+                    let spot = match e.kunci {
+                        flow::Kunci::Lanjut => s.lanjut.as_ref().map(|l| &l.referenced),
+                        flow::Kunci::Ya => k.and_then(|k| k.ya.as_ref()).map(|v| &v.referenced),
+                        flow::Kunci::Tidak => {
+                            k.and_then(|k| k.tidak.as_ref()).map(|v| &v.referenced)
+                        }
+                        flow::Kunci::Langkah => None,
+                    };
+                    yaml::place(file, spot.unwrap_or(&step?.referenced))
+                });
+                let mut diag = Diagnostic::error(e.message).at(at);
+                if let Some(h) = e.hint {
+                    diag = diag.hint(h);
+                }
+                d.push(diag);
             }
-            return Vec::new();
+            return (Vec::new(), g.lajur, Vec::new());
         }
     };
+    let putus: BTreeSet<usize> = breaks
+        .iter()
+        .filter(|(s, _)| *s == sop_i)
+        .map(|(_, e)| *e)
+        .collect();
+    let routed = route::route(&flow, &g, &putus);
+    for w in &routed.warnings {
+        d.push(Diagnostic::warning(w.clone()).at(yaml::place(file, &sop.langkah[0].referenced)));
+    }
 
     let mut out: Vec<RowView> = sop
         .langkah
@@ -382,18 +403,6 @@ fn rows(
         .enumerate()
         .map(|(i, s)| {
             let s = &s.value;
-            let own = &nodes[i].lanes;
-            let mut lanes_v: Vec<LaneView> = (0..lanes.len())
-                .map(|k| LaneView {
-                    simbol: own.contains(&k).then_some(flow.symbols[i]),
-                    join_to: None,
-                    edges: Vec::new(),
-                    conn_in: Vec::new(),
-                })
-                .collect();
-            if own.len() > 1 {
-                lanes_v[own[0]].join_to = Some(*own.last().expect("non-empty"));
-            }
             RowView {
                 no: i + 1,
                 kegiatan: s.kegiatan.clone(),
@@ -405,63 +414,128 @@ fn rows(
                 waktu: s.waktu.clone().unwrap_or_default(),
                 output: s.output.clone().unwrap_or_default(),
                 ket: s.ket.clone().unwrap_or_default(),
-                lanes: lanes_v,
-                conn_in: Vec::new(),
-                conn_out: Vec::new(),
+                lanes: (0..lanes.len())
+                    .map(|k| LaneView {
+                        simbol: nodes[i].lanes.contains(&k).then_some(flow.symbols[i]),
+                        gambar: Vec::new(),
+                    })
+                    .collect(),
+                ruang_atas: routed.ruang_atas[i],
             }
         })
         .collect();
-
-    let mut next_label = 0;
-    for (e_i, e) in flow.edges.iter().enumerate() {
-        let conn = breaks.contains(&(sop_i, e_i)).then(|| {
-            let l = flow::connector_label(next_label);
-            next_label += 1;
-            l
-        });
-        let urutan = out[e.from].conn_out.len();
-        if let Some(l) = &conn {
-            out[e.from].conn_out.push(l.clone());
-            out[e.to].conn_in.push(l.clone());
-            out[e.to].lanes[e.to_lane].conn_in.push(l.clone());
-        }
-        let rute = if e.to == e.from + 1 {
-            "bawah"
-        } else {
-            "samping"
-        };
-        out[e.from].lanes[e.from_lane].edges.push(EdgeView {
-            to_step: e.to + 1,
-            to_lane: e.to_lane,
-            label: e.label.clone(),
-            rute,
-            conn,
-            urutan,
-        });
+    for gb in routed.gambar {
+        out[gb.step].lanes[gb.lane].gambar.push(gb);
     }
-    out
+    let urut = sop_i + 1;
+    let panah = flow
+        .edges
+        .iter()
+        .map(|e| {
+            (
+                anchor(urut, e.from + 1, e.from_lane),
+                anchor(urut, e.to + 1, e.to_lane),
+            )
+        })
+        .collect();
+    (out, g.lajur, panah)
 }
 
-/// Every edge of the view, as `(sop, edge, from anchor, to anchor)`, in the
-/// order `rows` numbers them, for the layout pass to check for page breaks.
-pub fn edges(view: &View) -> Vec<(usize, usize, String, String)> {
-    let mut all = Vec::new();
-    for (s_i, sop) in view.sops.iter().enumerate() {
-        let mut list = Vec::new();
-        for row in &sop.langkah {
-            for (lane_i, lane) in row.lanes.iter().enumerate() {
-                for e in &lane.edges {
-                    list.push((
-                        row.no,
-                        anchor(sop.urut, row.no, lane_i),
-                        anchor(sop.urut, e.to_step, e.to_lane),
-                    ));
+/// The steps as the flow module sees them; unknown roles and impossible
+/// combinations are reported here, with the place in the YAML.
+fn nodes(file: &Path, sop: &Sop, lanes: &[&str], d: &mut Diagnostics) -> Vec<flow::Node> {
+    let mut nodes = Vec::new();
+    for (i, step) in sop.langkah.iter().enumerate() {
+        let s = &step.value;
+        let mut ls = Vec::new();
+        for name in s.pelaksana.value.items() {
+            match lanes.iter().position(|l| *l == name) {
+                Some(k) if !ls.contains(&k) => ls.push(k),
+                Some(_) => {}
+                None => {
+                    let hint = match yaml::closest(&name, lanes) {
+                        Some(s) => format!("maksud Anda `{s}`?"),
+                        None => format!("pelaksana yang dinyatakan: {}", lanes.join(", ")),
+                    };
+                    d.push(Diagnostic::error(format!(
+                        "langkah {}: pelaksana `{name}` tidak ada dalam daftar `pelaksana` SOP ini",
+                        i + 1
+                    ))
+                    .at(yaml::place(file, &s.pelaksana.referenced))
+                    .hint(hint));
                 }
             }
         }
-        // Edges were numbered in step order, lanes ascending within a step.
-        for (e_i, (_, from, to)) in list.into_iter().enumerate() {
-            all.push((s_i, e_i, from, to));
+        if ls.is_empty() {
+            ls.push(0);
+        }
+        ls.sort_unstable();
+        // Step numbers in the YAML start at 1.
+        let k = s.keputusan.as_ref().map(|k| &k.value);
+        for v in [
+            k.and_then(|k| k.ya.as_ref()),
+            k.and_then(|k| k.tidak.as_ref()),
+            s.lanjut.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|v| v.value == 0)
+        {
+            d.push(
+                Diagnostic::error(format!("langkah {}: tidak ada langkah nomor 0", i + 1))
+                    .at(yaml::place(file, &v.referenced))
+                    .hint("langkah dinomori mulai dari 1, sesuai urutannya di bawah `langkah:`"),
+            );
+        }
+        let target = |v: &Spanned<u32>| (v.value as usize).saturating_sub(1);
+        let ways = [s.keputusan.is_some(), s.lanjut.is_some(), s.selesai]
+            .iter()
+            .filter(|w| **w)
+            .count();
+        if ways > 1 {
+            d.push(
+                Diagnostic::error(format!(
+                    "langkah {}: `keputusan`, `lanjut` dan `selesai` tidak bisa dipakai bersama",
+                    i + 1
+                ))
+                .at(yaml::place(file, &step.referenced))
+                .hint("pilih salah satu: keputusan (dua jalan), lanjut (satu jalan) atau selesai"),
+            );
+        }
+        let lanjut = if let Some(k) = &s.keputusan {
+            let k = &k.value;
+            flow::Lanjut::Keputusan {
+                ya: k.ya.as_ref().map(target),
+                tidak: k.tidak.as_ref().map(target),
+                label_ya: k.label_ya.clone(),
+                label_tidak: k.label_tidak.clone(),
+            }
+        } else if let Some(t) = &s.lanjut {
+            flow::Lanjut::Ke(target(t))
+        } else if s.selesai {
+            flow::Lanjut::Selesai
+        } else {
+            flow::Lanjut::Berikut
+        };
+        nodes.push(flow::Node {
+            lanes: ls,
+            lanjut,
+            simbol: s.simbol.map(|m| match m {
+                SimbolLangkah::Terminator => Simbol::Terminator,
+                SimbolLangkah::Proses => Simbol::Proses,
+            }),
+        });
+    }
+    nodes
+}
+
+/// Every arrow of the view, as `(sop, edge, from anchor, to anchor)`, for
+/// the layout pass to check for page breaks.
+pub fn edges(view: &View) -> Vec<(usize, usize, String, String)> {
+    let mut all = Vec::new();
+    for (s_i, sop) in view.sops.iter().enumerate() {
+        for (e_i, (from, to)) in sop.panah.iter().enumerate() {
+            all.push((s_i, e_i, from.clone(), to.clone()));
         }
     }
     all
