@@ -44,6 +44,15 @@ pub struct Output {
     pub name: String,
     /// The generated Typst markup of the last pass (for debugging templates).
     pub markup: String,
+    /// The laid-out pages, for rendering previews.
+    pub document: typst_layout::PagedDocument,
+}
+
+impl Output {
+    /// Page `number` (1-based, as counted in the PDF) as a PNG image.
+    pub fn png(&self, number: usize, ppi: f64) -> Option<Vec<u8>> {
+        typeset::png(&self.document, number.checked_sub(1)?, ppi)
+    }
 }
 
 /// Builds the booklet of the content folder `root`.
@@ -158,6 +167,7 @@ pub fn build_loaded(
         warnings,
         name: file_name(content, &view),
         markup,
+        document: doc,
     })
 }
 

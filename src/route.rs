@@ -113,6 +113,7 @@ pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
     let kanal = channels(flow, g, putus, &mut r.warnings);
     let ports = ports(flow, g, &kanal);
     r.huruf = letters(flow, putus);
+    let tops = arrivals(flow, g, putus, &mut r.warnings);
     let hw = g.simbol_lebar / 2.0;
     let hh = g.simbol_tinggi / 2.0;
     let p = g.penghubung;
@@ -182,7 +183,8 @@ pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
                     }),
                     ..at_src(vec![pt(0.0, hh, 0), pt(0.0, y, 0)])
                 });
-                r.gambar.push(arriving(e.to, e.to_lane, 0.0, dst, g, h));
+                r.gambar
+                    .push(arriving(e.to, e.to_lane, tops[&i], dst, g, h));
                 r.ruang_atas[e.to] = true;
             }
             (sisi, huruf) => {
@@ -243,7 +245,7 @@ pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
                         // Arrives on top of the target, beside where the
                         // arrow from the step before comes in.
                         r.gambar
-                            .push(arriving(e.to, e.to_lane, s * (p + 0.5), dst, g, h));
+                            .push(arriving(e.to, e.to_lane, tops[&i], dst, g, h));
                         r.ruang_atas[e.to] = true;
                     }
                 }
@@ -261,6 +263,49 @@ pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
     joins(flow, g, &mut r);
     place_labels(flow, g, &mut r.gambar, labels);
     r
+}
+
+/// Where on top of its target each broken arrow arrives: the arrow from
+/// the step before in the middle, jumps beside it on their own side first.
+fn arrivals(
+    flow: &Flow,
+    g: &Geometri,
+    putus: &BTreeSet<usize>,
+    warnings: &mut Vec<String>,
+) -> HashMap<usize, f64> {
+    let off = g.penghubung + 0.5;
+    let mut taken: HashMap<(usize, usize), Vec<i64>> = HashMap::new();
+    let mut out = HashMap::new();
+    let mut broken: Vec<usize> = putus
+        .iter()
+        .copied()
+        .filter(|&i| i < flow.edges.len())
+        .collect();
+    // Arrows from the step before first: they own the middle.
+    broken.sort_by_key(|&i| (flow.edges[i].sisi != Sisi::Bawah, i));
+    for i in broken {
+        let e = &flow.edges[i];
+        let s = if e.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
+        let options = match e.sisi {
+            Sisi::Bawah => vec![0.0],
+            _ => vec![s * off, -s * off, 0.0],
+        };
+        let used = taken.entry((e.to, e.to_lane)).or_default();
+        let x = options
+            .iter()
+            .copied()
+            .find(|x| !used.contains(&key(*x)))
+            .unwrap_or_else(|| {
+                warnings.push(format!(
+                    "langkah {}: terlalu banyak penghubung antarhalaman tiba di satu simbol; penghubungnya bisa bertumpuk",
+                    e.to + 1
+                ));
+                options[0]
+            });
+        used.push(key(x));
+        out.insert(i, x);
+    }
+    out
 }
 
 /// The arriving half of an off-page connector pair: a pentagon above the
@@ -361,8 +406,9 @@ fn place_labels(
     }
 }
 
-/// Everything drawn, as rectangles per row: symbols, line segments (a run
-/// between rows fills the rows it passes) and connectors.
+/// Everything drawn, as rectangles per row: the rules between lanes,
+/// symbols, line segments (a run between rows fills the rows it passes) and
+/// connectors.
 fn obstacles(flow: &Flow, g: &Geometri, gambar: &[Gambar]) -> HashMap<usize, Vec<Kotak>> {
     const PAD: f64 = 0.2;
     const FAR: f64 = 1.0e3;
@@ -378,6 +424,11 @@ fn obstacles(flow: &Flow, g: &Geometri, gambar: &[Gambar]) -> HashMap<usize, Vec
         });
     };
     for (step, lanes) in flow.step_lanes.iter().enumerate() {
+        // The table's rules between lanes.
+        for k in 1..flow.lanes {
+            let x = (k as f64 - 0.5) * g.lajur;
+            add(step, x, x, -FAR, FAR);
+        }
         for &l in lanes {
             let x = l as f64 * g.lajur;
             add(step, x - hw, x + hw, -hh, hh);
@@ -618,5 +669,276 @@ fn pt(x: f64, y: f64, t: u8) -> Titik {
         x: round(x),
         y: round(y),
         t,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::tests::{decision, node};
+    use crate::flow::{Lanjut, Node, build};
+
+    const G: Geometri = Geometri {
+        lajur: 22.0,
+        simbol_lebar: 12.0,
+        simbol_tinggi: 5.5,
+        turun: 1.375,
+        penghubung: 4.5,
+    };
+
+    fn routed(nodes: &[Node], lanes: usize, putus: &[usize]) -> (Flow, Routed) {
+        let f = build(nodes, lanes).unwrap();
+        let r = route(&f, &G, &putus.iter().copied().collect());
+        (f, r)
+    }
+
+    fn jump(to: usize, lane: usize) -> Node {
+        Node {
+            lanjut: Lanjut::Ke(to),
+            ..node(&[lane])
+        }
+    }
+
+    /// The x of the vertical run of the drawing that leaves `step`.
+    fn channel_x(r: &Routed, step: usize) -> f64 {
+        let d = r
+            .gambar
+            .iter()
+            .find(|d| d.step == step && d.titik.len() == 4)
+            .unwrap();
+        d.lane as f64 * G.lajur + d.titik[1].x
+    }
+
+    #[test]
+    fn overlapping_jumps_get_distinct_channels_shorter_inside() {
+        // 1 → 2 → 3 ⟲ 2 and 4 ⟲ 1, all in lane 0: the short loop (3 → 2)
+        // nearer the symbols than the long one (4 → 1).
+        let mut d3 = decision(0, 3, 1);
+        d3.lanjut = Lanjut::Keputusan {
+            ya: Some(3),
+            tidak: Some(1),
+            label_ya: None,
+            label_tidak: None,
+        };
+        let nodes = [node(&[0]), node(&[0]), d3, decision(0, 4, 0), node(&[0])];
+        let (_, r) = routed(&nodes, 2, &[]);
+        let short = channel_x(&r, 2);
+        let long = channel_x(&r, 3);
+        assert!(short > G.simbol_lebar / 2.0, "{short}");
+        assert!(long > short + 1.0, "short {short}, long {long}");
+        assert!(r.warnings.is_empty());
+    }
+
+    #[test]
+    fn arrows_into_one_side_enter_at_distinct_heights() {
+        // Steps 3 and 4 both loop back to step 2 on the right.
+        let nodes = [
+            node(&[0]),
+            node(&[0]),
+            decision(0, 3, 1),
+            decision(0, 4, 1),
+            node(&[0]),
+        ];
+        let (_, r) = routed(&nodes, 1, &[]);
+        let ends: Vec<f64> = r
+            .gambar
+            .iter()
+            .filter(|d| d.ke == Some((1, 0)) && d.titik.len() == 4)
+            .map(|d| d.titik[3].y)
+            .collect();
+        assert_eq!(ends.len(), 2);
+        assert!((ends[0] - ends[1]).abs() >= 0.9, "{ends:?}");
+        // Both come from below: both enter below the middle.
+        assert!(ends.iter().all(|y| *y > 0.0), "{ends:?}");
+    }
+
+    #[test]
+    fn broken_arrows_become_lettered_pairs_in_reading_order() {
+        // Edge 0: 1 → 2; the decision at step 4 (edges 3, 4) loops to 2.
+        let nodes = [
+            node(&[0]),
+            node(&[0]),
+            node(&[1]),
+            decision(1, 4, 1),
+            node(&[1]),
+        ];
+        let f = build(&nodes, 2).unwrap();
+        let back = f
+            .edges
+            .iter()
+            .position(|e| e.from == 3 && e.to == 1)
+            .unwrap();
+        let r = route(&f, &G, &[0, back].into_iter().collect());
+        assert_eq!(r.huruf[&0], "A");
+        assert_eq!(r.huruf[&back], "B");
+        // Each letter is drawn twice: leaving and arriving.
+        for h in ["A", "B"] {
+            let n = r
+                .gambar
+                .iter()
+                .filter(|d| d.penghubung.as_ref().is_some_and(|p| p.huruf == h))
+                .count();
+            assert_eq!(n, 2, "{h}");
+        }
+        // The arriving pentagons need room above steps 2 (index 1) only.
+        assert_eq!(r.ruang_atas, vec![false, true, false, false, false]);
+        // The same input gives the same letters and lines.
+        let again = route(&f, &G, &[back, 0].into_iter().collect());
+        assert_eq!(again.gambar, r.gambar);
+    }
+
+    #[test]
+    fn a_jump_from_the_last_lane_labels_inside_the_table() {
+        let (_, r) = routed(&[node(&[1]), decision(1, 2, 0), node(&[1])], 2, &[]);
+        let d = r
+            .gambar
+            .iter()
+            .find(|d| d.label.is_some() && d.titik.len() == 4)
+            .unwrap();
+        let l = d.label.as_ref().unwrap();
+        let b = label_box(l, d.lane as f64 * G.lajur);
+        assert!(b.x1 <= 1.5 * G.lajur && b.x0 >= -0.5 * G.lajur, "{b:?}");
+    }
+
+    /// A tiny deterministic generator, so the property test needs no crate.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) % n as u64) as usize
+        }
+    }
+
+    /// A vertical (`x0 == x1`) or horizontal piece of line in one row.
+    #[derive(Debug)]
+    struct Seg {
+        row: usize,
+        owner: usize,
+        x0: f64,
+        x1: f64,
+        y0: f64,
+        y1: f64,
+    }
+
+    fn segments(r: &Routed) -> Vec<Seg> {
+        let mut out = Vec::new();
+        for (owner, d) in r.gambar.iter().enumerate() {
+            let x0 = d.lane as f64 * G.lajur;
+            let row = |t: &Titik| if t.t == 1 { d.ke.unwrap().0 } else { d.step };
+            for w in d.titik.windows(2) {
+                let (a, b) = (&w[0], &w[1]);
+                let mut push = |row, ya: f64, yb: f64| {
+                    out.push(Seg {
+                        row,
+                        owner,
+                        x0: x0 + a.x.min(b.x),
+                        x1: x0 + a.x.max(b.x),
+                        y0: ya.min(yb),
+                        y1: ya.max(yb),
+                    })
+                };
+                let (ra, rb) = (row(a), row(b));
+                if ra == rb {
+                    push(ra, a.y, b.y);
+                } else {
+                    let far = if rb > ra { 99.0 } else { -99.0 };
+                    push(ra, a.y, far);
+                    push(rb, b.y, -far);
+                    for k in ra.min(rb) + 1..ra.max(rb) {
+                        push(k, -99.0, 99.0);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn random_flows_never_cross_symbols_or_run_on_other_lines() {
+        let mut rng = Lcg(7);
+        let (mut checked, mut crowded) = (0, 0);
+        while checked < 400 {
+            let lanes = 1 + rng.next(6);
+            let n = 3 + rng.next(22);
+            let nodes: Vec<Node> = (0..n)
+                .map(|i| {
+                    let lane = rng.next(lanes);
+                    let mut nd = node(&[lane]);
+                    if lanes > 2 && rng.next(8) == 0 {
+                        let other = (lane + 1 + rng.next(lanes - 1)) % lanes;
+                        nd.lanes = vec![lane.min(other), lane.max(other)];
+                    }
+                    match rng.next(10) {
+                        0 | 1 if i + 1 < n => {
+                            let (a, b) = (rng.next(n), rng.next(n));
+                            nd.lanjut = Lanjut::Keputusan {
+                                ya: Some(a),
+                                tidak: Some(b),
+                                label_ya: None,
+                                label_tidak: None,
+                            };
+                        }
+                        2 => nd.lanjut = Lanjut::Ke(rng.next(n)),
+                        _ => {}
+                    }
+                    nd
+                })
+                .collect();
+            let Ok(f) = build(&nodes, lanes) else {
+                continue;
+            };
+            let putus: BTreeSet<usize> = (0..f.edges.len()).filter(|_| rng.next(6) == 0).collect();
+            let r = route(&f, &G, &putus);
+            checked += 1;
+            if !r.warnings.is_empty() {
+                crowded += 1;
+                continue;
+            }
+            let segs = segments(&r);
+            let hw = G.simbol_lebar / 2.0;
+            let hh = G.simbol_tinggi / 2.0;
+            for s in &segs {
+                let d = &r.gambar[s.owner];
+                for (step, ls) in f.step_lanes.iter().enumerate() {
+                    for &l in ls {
+                        let own = (step, l) == (d.step, d.lane) || Some((step, l)) == d.ke;
+                        let x = l as f64 * G.lajur;
+                        let inside = s.row == step
+                            && s.x0 < x + hw - 0.01
+                            && s.x1 > x - hw + 0.01
+                            && s.y0 < hh - 0.01
+                            && s.y1 > -hh + 0.01;
+                        assert!(
+                            own || !inside,
+                            "through symbol {step}/{l}: {s:?}\n{nodes:?}"
+                        );
+                    }
+                }
+            }
+            for (i, a) in segs.iter().enumerate() {
+                for b in &segs[i + 1..] {
+                    if a.row != b.row || a.owner == b.owner {
+                        continue;
+                    }
+                    let vertical = |s: &Seg| s.x1 - s.x0 < 0.001;
+                    let overlap = if vertical(a) && vertical(b) {
+                        (a.x0 - b.x0).abs() < 0.01 && a.y0.max(b.y0) < a.y1.min(b.y1) - 0.01
+                    } else if !vertical(a) && !vertical(b) {
+                        (a.y0 - b.y0).abs() < 0.01 && a.x0.max(b.x0) < a.x1.min(b.x1) - 0.01
+                    } else {
+                        false
+                    };
+                    assert!(
+                        !overlap,
+                        "lines on top of each other:\n{a:?}\n{b:?}\n{nodes:?}"
+                    );
+                }
+            }
+        }
+        // Channels run out only in crowded random graphs.
+        assert!(crowded < checked / 10, "{crowded} of {checked} crowded");
     }
 }

@@ -1,5 +1,6 @@
 //! Synthetic content for benchmarks and stress tests: N SOPs of M steps
-//! over K roles, deterministic for the same numbers.
+//! over K roles, with decisions that loop back and skip forward and shared
+//! steps, deterministic for the same numbers.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -58,19 +59,39 @@ fn sop(s: usize, steps: usize, roles: usize) -> String {
     for i in 0..steps {
         // A deterministic walk over the lanes, with repeats and jumps.
         let lane = (i * 7 + s * 3 + i / 3) % roles;
+        let pelaksana = if roles >= 3 && i % 8 == 5 {
+            format!(
+                "[Peran {}, Peran {}]",
+                lane.min(roles - 2) + 1,
+                lane.min(roles - 2) + 2
+            )
+        } else {
+            format!("Peran {}", lane + 1)
+        };
         let _ = writeln!(
             y,
-            "  - kegiatan: {} {} tahap {} untuk prosedur {}\n    pelaksana: Peran {}\n    kelengkapan: {}\n    waktu: {} Menit\n    output: {} yang sudah {}",
+            "  - kegiatan: {} {} tahap {} untuk prosedur {}\n    pelaksana: {pelaksana}\n    kelengkapan: {}\n    waktu: {} Menit\n    output: {} yang sudah {}",
             capital(KATA[(i + s) % KATA.len()]),
             OBJEK[(i * 5 + s) % OBJEK.len()],
             i + 1,
             s + 1,
-            lane + 1,
             capital(OBJEK[(i + 2 * s) % OBJEK.len()]),
             5 * (1 + (i + s) % 6),
             capital(OBJEK[(i * 3 + s) % OBJEK.len()]),
             KATA[(i * 2 + s) % KATA.len()].trim_start_matches("me"),
         );
+        // Decisions: loops back and skips forward (1-based step numbers;
+        // step i + 2 is the next one), never on the last step.
+        if i + 1 < steps && i % 6 == 4 {
+            let _ = writeln!(
+                y,
+                "    keputusan: {{ya: {}, tidak: {}}}",
+                i + 2,
+                i.saturating_sub(2) + 1
+            );
+        } else if i + 4 < steps && i % 9 == 7 {
+            let _ = writeln!(y, "    keputusan: {{ya: {}, tidak: {}}}", i + 2, i + 4);
+        }
     }
     y
 }

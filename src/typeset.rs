@@ -78,6 +78,17 @@ pub fn pdf(doc: &PagedDocument, year: i32, month: u8, day: u8) -> Result<Vec<u8>
     })
 }
 
+/// Page `index` (0-based) as a PNG image at `ppi` pixels per inch, for
+/// reference-image tests and previews.
+pub fn png(doc: &PagedDocument, index: usize, ppi: f64) -> Option<Vec<u8>> {
+    let page = doc.pages().get(index)?;
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(ppi / 72.0),
+        ..Default::default()
+    };
+    typst_render::render(page, &options).encode_png().ok()
+}
+
 /// The page (1-based, physical) on which each label stands.
 pub fn label_pages(doc: &PagedDocument, labels: &[String]) -> Vec<Option<usize>> {
     let intro = doc.introspector();

@@ -243,3 +243,54 @@ fn readme_example_builds() {
         "{text}"
     );
 }
+
+/// Flow mistakes point at the number that is wrong.
+#[test]
+fn flow_errors_name_the_step_and_the_place() {
+    let file = "sop/06-peliputan-penginputan-website.yaml";
+    let (_d, o) = broken(|d| replace_in(&d.join(file), "      tidak: 5", "      tidak: 12"));
+    let e = stderr(&o);
+    assert!(
+        e.contains(&format!(
+            "{file}:82:14: galat: langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah)\n  saran: tulis nomor langkah antara 1 dan 7"
+        )),
+        "{e}"
+    );
+
+    let (_d, o) = broken(|d| replace_in(&d.join(file), "      tidak: 5\n", ""));
+    let e = stderr(&o);
+    assert!(
+        e.contains("galat: keputusan langkah 6 tidak menyebut ke mana `tidak` menuju")
+            && e.contains("saran: keputusan butuh dua jalan keluar"),
+        "{e}"
+    );
+
+    // Step 6 jumps straight to 7 (“lanjut”) and also decides: both reported.
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join(file),
+            "    keputusan:\n",
+            "    lanjut: 7\n    keputusan:\n",
+        )
+    });
+    assert!(
+        stderr(&o)
+            .contains("langkah 6: `keputusan`, `lanjut` dan `selesai` tidak bisa dipakai bersama"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Step 3 ends early: steps 4 … 7 are no longer reached.
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join(file),
+            "    output: Hasil Peliputan\n",
+            "    output: Hasil Peliputan\n    selesai: true\n",
+        )
+    });
+    assert!(
+        stderr(&o).contains("galat: langkah 4 tidak pernah dicapai"),
+        "{}",
+        stderr(&o)
+    );
+}
