@@ -96,8 +96,9 @@ pub struct Routed {
     pub warnings: Vec<String>,
 }
 
-/// A channel: gap `gap` (0 left of lane 0, k between lanes k-1 and k) and
-/// the x of its slot, from the centre of lane 0.
+/// A jump's vertical channel: the x of its slot, from the centre of lane 0.
+/// Slots lie in the gaps beside the lanes (gap 0 left of lane 0, gap k
+/// between lanes k-1 and k).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Kanal {
     x: f64,
@@ -232,7 +233,10 @@ pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
                     }
                     Some(h) => {
                         let cx = s * (hw + 0.5 + p / 2.0);
+                        // Above the exit line; else above the symbol,
+                        // inside the stub.
                         place(&isi, ex + s * 0.6, ey - 0.3, corner(out_h, "bawah"));
+                        place(&isi, cx - s * 0.5, -hh - 0.3, corner(in_h, "bawah"));
                         r.gambar.push(Gambar {
                             panah: Some("bawah"),
                             penghubung: Some(Penghubung {
