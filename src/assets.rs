@@ -65,16 +65,33 @@ pub fn fonts(content_root: &Path) -> Vec<Vec<u8>> {
         .filter(|f| is_font(f.path()))
         .map(|f| f.contents().to_vec())
         .collect();
-    if let Ok(entries) = fs::read_dir(content_root.join("fonts")) {
-        let mut paths: Vec<PathBuf> = entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| is_font(p))
-            .collect();
-        paths.sort();
-        out.extend(paths.iter().filter_map(|p| fs::read(p).ok()));
-    }
+    out.extend(
+        own_fonts(content_root)
+            .into_iter()
+            .filter_map(|(_, b)| b.ok()),
+    );
     out
+}
+
+/// The font files of the content folder's `fonts/`, in name order, each
+/// with its bytes or the reason it could not be read.
+pub fn own_fonts(content_root: &Path) -> Vec<(PathBuf, std::io::Result<Vec<u8>>)> {
+    let Ok(entries) = fs::read_dir(content_root.join("fonts")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_font(p))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p);
+            (p, bytes)
+        })
+        .collect()
 }
 
 fn is_font(p: &Path) -> bool {

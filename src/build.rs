@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::assets::{self, Templates};
+use crate::check;
 use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::images;
@@ -58,6 +59,11 @@ impl Output {
 /// Builds the booklet of the content folder `root`.
 pub fn build(root: &Path) -> Result<Output, Diagnostics> {
     let t0 = Instant::now();
+    // The same checks as `bukusop check`: no PDF when one of them fails.
+    let checked = check::check(root);
+    if checked.has_errors() {
+        return Err(checked);
+    }
     let content = content::load(root)?;
     let templates = Templates::load(root)?;
     let files = support_files(&content, &templates)?;
@@ -65,6 +71,13 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
     let load = t0.elapsed();
     let mut out = build_loaded(&content, &templates, &files, &ts)?;
     out.timings.load = load;
+    let mut warnings = checked;
+    for w in out.warnings.0.drain(..) {
+        if !warnings.0.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    out.warnings = warnings;
     Ok(out)
 }
 

@@ -81,6 +81,10 @@ impl Diagnostics {
         self.0.push(d);
     }
 
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }

@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod build;
+pub mod check;
 pub mod content;
 pub mod diag;
 pub mod flow;
@@ -12,9 +13,11 @@ pub mod model;
 pub mod nip;
 pub mod nomor;
 pub mod render;
+pub mod report;
 pub mod route;
 pub mod synth;
 pub mod tanggal;
 pub mod typeset;
 pub mod view;
+pub mod waktu;
 pub mod yaml;

@@ -8,6 +8,7 @@ use clap::{Arg, ArgAction, Parser, Subcommand, error::ErrorKind};
 
 use bukusop::build::{self, Timings};
 use bukusop::diag::Diagnostics;
+use bukusop::report;
 
 const TEMPLATE: &str = "\
 {before-help}{about-with-newline}
@@ -46,6 +47,16 @@ enum Perintah {
         #[arg(short = 'o', long = "output", value_name = "BERKAS")]
         output: Option<PathBuf>,
     },
+    /// Periksa konten tanpa membangun: semua kesalahan sekaligus, dengan letaknya
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Check {
+        /// Folder konten (berisi buku.yaml dan sop/)
+        #[arg(default_value = "content", value_name = "FOLDER")]
+        folder: PathBuf,
+        /// Bentuk laporan: `teks` untuk dibaca, `json` untuk editor dan CI
+        #[arg(long, value_enum, default_value_t = Format::Teks, value_name = "BENTUK")]
+        format: Format,
+    },
     /// Ukur waktu pembangunan: buku bawaan dan buku sintetis besar
     #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
     Bench {
@@ -80,6 +91,12 @@ enum Perintah {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Teks,
+    Json,
+}
+
 fn help_arg() -> Arg {
     Arg::new("bantuan")
         .short('h')
@@ -95,6 +112,7 @@ fn main() -> ExitCode {
     };
     match cli.perintah {
         Perintah::Build { folder, output } => cmd_build(&folder, output.as_deref()),
+        Perintah::Check { folder, format } => cmd_check(&folder, format),
         Perintah::Bench {
             folder,
             ulang,
@@ -164,13 +182,55 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
+fn cmd_check(folder: &Path, format: Format) -> ExitCode {
+    if !folder.is_dir() {
+        return missing_folder(folder);
+    }
+    let d = bukusop::check::check(folder);
+    match format {
+        Format::Json => println!("{}", report::json(&d)),
+        Format::Teks => {
+            eprint!("{}", report::teks(&d));
+            eprintln!("{}: {}", folder.display(), report::ringkasan(&d));
+        }
+    }
+    if d.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn missing_folder(folder: &Path) -> ExitCode {
+    eprintln!(
+        "galat: folder konten `{}` tidak ditemukan",
+        folder.display()
+    );
+    eprintln!(
+        "  saran: jalankan perintah dari folder proyek, atau sebutkan foldernya, misalnya `bukusop check content`"
+    );
+    ExitCode::from(2)
+}
+
 fn cmd_build(folder: &Path, output: Option<&Path>) -> ExitCode {
     let start = Instant::now();
+    if !folder.is_dir() {
+        return missing_folder(folder);
+    }
     let out = match build::build(folder) {
         Ok(o) => o,
         Err(d) => return content_failure(&d),
     };
-    print_diagnostics(&out.warnings);
+    // Many warnings would bury the result: `check` lists them.
+    if out.warnings.0.len() > 3 {
+        eprintln!(
+            "peringatan: {} hal perlu diperiksa; jalankan `bukusop check {}` untuk rinciannya",
+            out.warnings.0.len(),
+            folder.display()
+        );
+    } else {
+        eprint!("{}", report::teks(&out.warnings));
+    }
     let path = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
@@ -240,18 +300,9 @@ fn cmd_bench(folder: &Path, ulang: usize, sop: usize, langkah: usize, peran: usi
     ExitCode::SUCCESS
 }
 
-fn print_diagnostics(d: &Diagnostics) {
-    for x in &d.0 {
-        eprintln!("{x}");
-    }
-}
-
 fn content_failure(d: &Diagnostics) -> ExitCode {
-    print_diagnostics(d);
-    let n =
-        d.0.iter()
-            .filter(|x| x.severity == bukusop::diag::Severity::Error)
-            .count();
+    eprint!("{}", report::teks(d));
+    let n = report::count(d, bukusop::diag::Severity::Error);
     eprintln!("gagal: {n} galat dalam konten; PDF tidak ditulis.");
     ExitCode::from(1)
 }

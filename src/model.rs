@@ -142,7 +142,7 @@ impl Default for Bagan {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sop {
-    pub judul: String,
+    pub judul: Spanned<String>,
     pub revisi: u32,
     #[serde(default)]
     pub tanggal: TanggalSop,
@@ -151,7 +151,7 @@ pub struct Sop {
     #[serde(default)]
     pub kualifikasi: Vec<String>,
     #[serde(default)]
-    pub keterkaitan: Vec<String>,
+    pub keterkaitan: Vec<Keterkaitan>,
     #[serde(default)]
     pub peralatan: Vec<String>,
     #[serde(default)]
@@ -171,7 +171,7 @@ pub struct Langkah {
     #[serde(default)]
     pub kelengkapan: Option<SatuAtauBanyak>,
     #[serde(default)]
-    pub waktu: Option<String>,
+    pub waktu: Option<Spanned<String>>,
     #[serde(default)]
     pub output: Option<String>,
     #[serde(default)]
@@ -210,6 +210,15 @@ pub struct Keputusan {
 pub enum SimbolLangkah {
     Terminator,
     Proses,
+}
+
+/// A related procedure: free text, or `{sop: JUDUL}` naming an SOP of this
+/// booklet, which is checked to exist.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Keterkaitan {
+    Teks(String),
+    Rujukan { sop: Spanned<String> },
 }
 
 /// A value written either as one string or as a list of strings.

@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::flow::{self, Simbol};
-use crate::model::{Bagan, Kertas, Orang, SimbolLangkah, Sop};
+use crate::model::{Bagan, Kertas, Keterkaitan, Orang, SimbolLangkah, Sop};
 use crate::nip::Nip;
 use crate::{nomor, route, tanggal, yaml};
 
@@ -232,14 +232,21 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         sops.push(SopView {
             urut,
             nomor,
-            judul: sop.judul.clone(),
+            judul: sop.judul.value.clone(),
             revisi: sop.revisi,
             tgl_pembuatan: tanggal::dua_digit(t_pembuatan),
             tgl_revisi: tanggal::dua_digit(t_revisi),
             tgl_efektif: tanggal::dua_digit(t_efektif),
             dasar_hukum: sop.dasar_hukum.clone(),
             kualifikasi: sop.kualifikasi.clone(),
-            keterkaitan: sop.keterkaitan.clone(),
+            keterkaitan: sop
+                .keterkaitan
+                .iter()
+                .map(|k| match k {
+                    Keterkaitan::Teks(t) => t.clone(),
+                    Keterkaitan::Rujukan { sop } => format!("SOP {}", sop.value),
+                })
+                .collect(),
             peralatan: sop.peralatan.clone(),
             peringatan: sop.peringatan.clone(),
             pencatatan: sop.pencatatan.clone(),
@@ -355,7 +362,12 @@ fn rows(
     let g = geometri(bagan, lanes.len());
     if lanes.is_empty() {
         d.push(
-            Diagnostic::error(format!("SOP `{}` tidak menyebut `pelaksana`", sop.judul)).at(None),
+            Diagnostic::error(format!(
+                "SOP `{}` tidak menyebut `pelaksana`",
+                sop.judul.value
+            ))
+            .at(yaml::place(file, &sop.judul.referenced))
+            .hint("daftarkan lajur bagan alir di bawah `pelaksana:`, misalnya `- Staf`"),
         );
         return (Vec::new(), g.lajur, Vec::new());
     }
@@ -411,7 +423,11 @@ fn rows(
                     .as_ref()
                     .map(|k| k.items())
                     .unwrap_or_default(),
-                waktu: s.waktu.clone().unwrap_or_default(),
+                waktu: s
+                    .waktu
+                    .as_ref()
+                    .map(|w| w.value.clone())
+                    .unwrap_or_default(),
                 output: s.output.clone().unwrap_or_default(),
                 ket: s.ket.clone().unwrap_or_default(),
                 lanes: (0..lanes.len())

@@ -213,8 +213,9 @@ fn usage_errors_are_indonesian_with_exit_code_2() {
         "{}",
         stdout(&o)
     );
+    // A folder that is not there is a usage mistake, not bad content.
     let o = bukusop(&root(), &["build", "tidak-ada"]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"),
         "{}",
@@ -252,7 +253,7 @@ fn flow_errors_name_the_step_and_the_place() {
     let e = stderr(&o);
     assert!(
         e.contains(&format!(
-            "{file}:82:14: galat: langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah)\n  saran: tulis nomor langkah antara 1 dan 7"
+            "{file}:82:14: galat: langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah)\n   |\n82 |       tidak: 12\n   |              ^^\n  saran: tulis nomor langkah antara 1 dan 7"
         )),
         "{e}"
     );

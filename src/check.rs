@@ -1,0 +1,219 @@
+//! `bukusop check`: everything a build would use, checked without
+//! typesetting, and the checks a careful reader of the booklet would make
+//! (dates out of order, two SOPs with one title, a Waktu nobody can read, a
+//! role nobody uses, a reference to an SOP that is not there).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use crate::assets::{self, Templates};
+use crate::build;
+use crate::content::{self, Content};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Keterkaitan;
+use crate::view::{self, Breaks};
+use crate::waktu::{self, Waktu};
+use crate::{tanggal, yaml};
+
+/// Texts longer than this (characters) may make a table row taller than a
+/// page, which cannot be split.
+const PANJANG_SEL: usize = 600;
+
+/// Every problem of the content folder `root`, errors and warnings.
+pub fn check(root: &Path) -> Diagnostics {
+    let content = match content::load(root) {
+        Ok(c) => c,
+        Err(d) => return d,
+    };
+    let mut d = Diagnostics::default();
+    match Templates::load(root) {
+        Ok(t) => {
+            if let Err(e) = build::support_files(&content, &t) {
+                d.extend(e);
+            }
+        }
+        Err(e) => d.extend(e),
+    }
+    d.extend(fonts(root));
+    d.extend(content_checks(&content));
+    match view::resolve(&content, &Breaks::new()) {
+        Ok((_, warnings)) => d.extend(warnings),
+        Err(e) => d.extend(e),
+    }
+    d
+}
+
+/// The checks that need the whole content but not its layout.
+pub fn content_checks(c: &Content) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    let bf = &c.buku_file;
+    let t = &c.buku.tanggal;
+    dates_in_order(
+        bf,
+        [
+            ("pembuatan", &t.pembuatan),
+            ("revisi", &t.revisi),
+            ("efektif", &t.efektif),
+        ],
+        &mut d,
+    );
+    let mut titles: HashMap<String, &Path> = HashMap::new();
+    let all_titles: Vec<String> = c.sops.iter().map(|(_, s)| norm(&s.judul.value)).collect();
+    for (file, sop) in &c.sops {
+        // An SOP's own dates fall back to the booklet's one by one.
+        let own = &sop.tanggal;
+        dates_in_order(
+            file,
+            [
+                ("pembuatan", own.pembuatan.as_ref().unwrap_or(&t.pembuatan)),
+                ("revisi", own.revisi.as_ref().unwrap_or(&t.revisi)),
+                ("efektif", own.efektif.as_ref().unwrap_or(&t.efektif)),
+            ],
+            &mut d,
+        );
+        let key = norm(&sop.judul.value);
+        if let Some(first) = titles.insert(key, file) {
+            d.push(
+                Diagnostic::error(format!(
+                    "judul `{}` sudah dipakai oleh {}",
+                    sop.judul.value,
+                    name(first)
+                ))
+                .at(yaml::place(file, &sop.judul.referenced))
+                .hint("dua SOP dalam satu buku perlu judul yang berbeda"),
+            );
+        }
+        for k in &sop.keterkaitan {
+            if let Keterkaitan::Rujukan { sop: target } = k
+                && !all_titles.contains(&norm(&target.value))
+            {
+                let names: Vec<&str> = c.sops.iter().map(|(_, s)| s.judul.value.as_str()).collect();
+                let hint = yaml::closest(&target.value, &names)
+                    .map(|s| format!("maksud Anda `{s}`?"))
+                    .unwrap_or_else(|| "tulis judul SOP persis seperti di berkasnya, atau tulis keterkaitan sebagai teks biasa".into());
+                d.push(
+                    Diagnostic::error(format!(
+                        "keterkaitan menyebut SOP `{}` yang tidak ada dalam buku ini",
+                        target.value
+                    ))
+                    .at(yaml::place(file, &target.referenced))
+                    .hint(hint),
+                );
+            }
+        }
+        let used: Vec<String> = sop
+            .langkah
+            .iter()
+            .flat_map(|l| l.value.pelaksana.value.items())
+            .collect();
+        for p in &sop.pelaksana {
+            if !used.contains(&p.value) {
+                d.push(
+                    Diagnostic::warning(format!(
+                        "pelaksana `{}` tidak mengerjakan satu langkah pun",
+                        p.value
+                    ))
+                    .at(yaml::place(file, &p.referenced))
+                    .hint(
+                        "hapus dari `pelaksana`, atau isikan namanya pada langkah yang ia kerjakan",
+                    ),
+                );
+            }
+        }
+        for (i, step) in sop.langkah.iter().enumerate() {
+            let s = &step.value;
+            if let Some(w) = &s.waktu {
+                duration(file, i, w, &mut d);
+            }
+            let texts = [Some(&s.kegiatan), s.output.as_ref(), s.ket.as_ref()];
+            let longest = texts.into_iter().flatten().map(|t| t.chars().count()).max();
+            if let Some(n) = longest.filter(|n| *n > PANJANG_SEL) {
+                d.push(
+                    Diagnostic::warning(format!(
+                        "langkah {}: teksnya sangat panjang ({n} karakter); baris tabel tidak dapat dipotong dan bisa melebihi satu halaman",
+                        i + 1
+                    ))
+                    .at(yaml::place(file, &step.referenced))
+                    .hint("pecah menjadi beberapa langkah, atau pindahkan rincian ke kolom `ket`"),
+                );
+            }
+        }
+    }
+    d
+}
+
+/// pembuatan ≤ revisi ≤ efektif; dates that cannot be read are reported by
+/// the view.
+fn dates_in_order(file: &Path, dates: [(&str, &Spanned<String>); 3], d: &mut Diagnostics) {
+    for pair in dates.windows(2) {
+        let [(a_name, a), (b_name, b)] = pair else {
+            continue;
+        };
+        if let (Some(x), Some(y)) = (tanggal::parse(&a.value), tanggal::parse(&b.value))
+            && y < x
+        {
+            d.push(
+                Diagnostic::error(format!(
+                    "tanggal {b_name} ({}) lebih awal dari tanggal {a_name} ({})",
+                    b.value, a.value
+                ))
+                .at(yaml::place(file, &b.referenced))
+                .hint("urutannya: pembuatan, lalu revisi, lalu efektif"),
+            );
+        }
+    }
+}
+
+fn duration(file: &Path, step: usize, w: &Spanned<String>, d: &mut Diagnostics) {
+    if let Waktu::TakTerbaca(unit) = waktu::baca(&w.value) {
+        let hint = match unit {
+            Some(u) => format!("maksud Anda satuan `{u}`? tulis misalnya `30 Menit`, `2 Jam` atau `1 Hari Kerja`"),
+            None => "tulis lama waktu seperti `30 Menit`, `2 Jam`, `1-2 Hari Kerja`, atau `Relatif` bila tidak tentu".into(),
+        };
+        d.push(
+            Diagnostic::warning(format!(
+                "langkah {}: waktu `{}` tidak dapat dibaca sebagai lama waktu",
+                step + 1,
+                w.value
+            ))
+            .at(yaml::place(file, &w.referenced))
+            .hint(hint),
+        );
+    }
+}
+
+/// Font files of the content folder's `fonts/` that Typst cannot use.
+fn fonts(root: &Path) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for (path, bytes) in assets::own_fonts(root) {
+        let problem = match bytes {
+            Err(e) => Some(content::io_reason(&e)),
+            Ok(b) => (typst::text::Font::iter(typst::foundations::Bytes::new(b))
+                .next()
+                .is_none())
+            .then(|| "isinya bukan fon TrueType/OpenType yang dapat dibaca".to_string()),
+        };
+        if let Some(why) = problem {
+            d.push(
+                Diagnostic::error(format!("fon `{}` tidak dapat dipakai: {why}", path.display()))
+                    .hint("hapus berkas itu dari folder `fonts/`, atau ganti dengan berkas .ttf/.otf yang utuh"),
+            );
+        }
+    }
+    d
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

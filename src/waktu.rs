@@ -1,0 +1,164 @@
+//! The Waktu column: how long a step takes, as courts write it
+//! ("30 Menit", "1 Hari Kerja", "1-2 Jam"), or a word that says it varies
+//! ("Relatif").
+
+/// A unit of time as printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Satuan {
+    Detik,
+    Menit,
+    Jam,
+    Hari,
+    Minggu,
+    Bulan,
+}
+
+/// A duration read from the Waktu column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lama {
+    pub dari: f64,
+    /// The upper end of a range such as `1-2 Hari`.
+    pub sampai: f64,
+    pub satuan: Satuan,
+    /// `Hari Kerja`, `Jam Kerja`: counted in working time.
+    pub kerja: bool,
+}
+
+/// Words that stand for a duration that varies; such a Waktu is fine.
+const TIDAK_TETAP: [&str; 8] = [
+    "relatif",
+    "situasional",
+    "disesuaikan",
+    "tentatif",
+    "sesuai",
+    "tergantung",
+    "menyesuaikan",
+    "kondisional",
+];
+
+const SATUAN: [(&str, Satuan); 11] = [
+    ("detik", Satuan::Detik),
+    ("dtk", Satuan::Detik),
+    ("menit", Satuan::Menit),
+    ("mnt", Satuan::Menit),
+    ("jam", Satuan::Jam),
+    ("hari", Satuan::Hari),
+    ("hr", Satuan::Hari),
+    ("minggu", Satuan::Minggu),
+    ("pekan", Satuan::Minggu),
+    ("bulan", Satuan::Bulan),
+    ("bln", Satuan::Bulan),
+];
+
+/// What a Waktu says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Waktu {
+    Kosong,
+    TidakTetap,
+    Lama(Lama),
+    /// Neither; with the unit it may have meant.
+    TakTerbaca(Option<&'static str>),
+}
+
+pub fn baca(s: &str) -> Waktu {
+    let t = s.trim().to_lowercase();
+    if t.is_empty() || t == "-" {
+        return Waktu::Kosong;
+    }
+    if TIDAK_TETAP.iter().any(|w| t.starts_with(w)) {
+        return Waktu::TidakTetap;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let (number, rest) = match words.as_slice() {
+        [n, rest @ ..] => (*n, rest),
+        [] => return Waktu::Kosong,
+    };
+    // "1-2 hari", "1 - 2 hari", "1 s.d. 2 hari"
+    let (range, rest) = match rest {
+        ["-" | "–" | "s.d." | "s/d" | "sampai", m, tail @ ..] => (format!("{number}-{m}"), tail),
+        _ => (number.to_string(), rest),
+    };
+    let mut ends = range.splitn(2, ['-', '–']);
+    let num = |x: Option<&str>| x.and_then(|v| v.replace(',', ".").parse::<f64>().ok());
+    let Some(dari) = num(ends.next()) else {
+        return Waktu::TakTerbaca(None);
+    };
+    let sampai = match ends.next() {
+        Some(v) => match num(Some(v)) {
+            Some(v) => v,
+            None => return Waktu::TakTerbaca(None),
+        },
+        None => dari,
+    };
+    let unit = match rest {
+        [u] => (*u, false),
+        [u, "kerja"] => (*u, true),
+        _ => return Waktu::TakTerbaca(rest.first().and_then(|u| mirip(u))),
+    };
+    // "Mnt.", "Hr." are abbreviations, not mistakes.
+    let word = unit.0.trim_end_matches('.');
+    match SATUAN.iter().find(|(w, _)| *w == word) {
+        Some((_, satuan)) if dari >= 0.0 && sampai >= dari => Waktu::Lama(Lama {
+            dari,
+            sampai,
+            satuan: *satuan,
+            kerja: unit.1,
+        }),
+        Some(_) => Waktu::TakTerbaca(None),
+        None => Waktu::TakTerbaca(mirip(word)),
+    }
+}
+
+/// The unit a misspelt word probably meant.
+fn mirip(word: &str) -> Option<&'static str> {
+    let names = ["Detik", "Menit", "Jam", "Hari", "Minggu", "Bulan"];
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let found = crate::yaml::closest(word, &refs)?;
+    names.iter().copied().find(|n| n.to_lowercase() == found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_the_seeds_write() {
+        for s in [
+            "30 Menit",
+            "1 hari kerja",
+            "3 Hari Kerja",
+            "2 Jam",
+            "1,5 jam",
+            "1-2 Hari",
+            "1 - 2 Minggu",
+        ] {
+            assert!(matches!(baca(s), Waktu::Lama(_)), "{s}");
+        }
+        let Waktu::Lama(l) = baca("1 - 3 Hari Kerja") else {
+            panic!()
+        };
+        assert_eq!(
+            (l.dari, l.sampai, l.satuan, l.kerja),
+            (1.0, 3.0, Satuan::Hari, true)
+        );
+        for s in [
+            "Relatif",
+            "Situasional tergantung Jaringan",
+            "Disesuaikan dengan waktu kegiatan",
+            "",
+            "-",
+        ] {
+            assert!(matches!(baca(s), Waktu::TidakTetap | Waktu::Kosong), "{s}");
+        }
+    }
+
+    #[test]
+    fn misspelt_units_get_a_suggestion() {
+        assert!(matches!(baca("30 Mnt."), Waktu::Lama(_)));
+        assert_eq!(baca("30 Mneit"), Waktu::TakTerbaca(Some("Menit")));
+        assert_eq!(baca("30 Meint"), Waktu::TakTerbaca(Some("Menit")));
+        assert_eq!(baca("sebentar"), Waktu::TakTerbaca(None));
+        assert_eq!(baca("3-1 Hari"), Waktu::TakTerbaca(None));
+    }
+}
