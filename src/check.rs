@@ -46,33 +46,43 @@ pub fn check(root: &Path) -> Diagnostics {
 }
 
 /// The checks that need the whole content but not its layout.
-pub fn content_checks(c: &Content) -> Diagnostics {
+pub fn content_checks<'a>(c: &'a Content) -> Diagnostics {
     let mut d = Diagnostics::default();
     let bf = &c.buku_file;
     let t = &c.buku.tanggal;
     dates_in_order(
         bf,
         [
-            ("pembuatan", &t.pembuatan),
-            ("revisi", &t.revisi),
-            ("efektif", &t.efektif),
+            ("pembuatan", bf.as_path(), &t.pembuatan),
+            ("revisi", bf.as_path(), &t.revisi),
+            ("efektif", bf.as_path(), &t.efektif),
         ],
         &mut d,
     );
     let mut titles: HashMap<String, &Path> = HashMap::new();
     let all_titles: Vec<String> = c.sops.iter().map(|(_, s)| norm(&s.judul.value)).collect();
     for (file, sop) in &c.sops {
-        // An SOP's own dates fall back to the booklet's one by one.
+        // An SOP's own dates fall back to the booklet's one by one; the
+        // booklet's own order is reported once, above.
         let own = &sop.tanggal;
-        dates_in_order(
-            file,
-            [
-                ("pembuatan", own.pembuatan.as_ref().unwrap_or(&t.pembuatan)),
-                ("revisi", own.revisi.as_ref().unwrap_or(&t.revisi)),
-                ("efektif", own.efektif.as_ref().unwrap_or(&t.efektif)),
-            ],
-            &mut d,
-        );
+        if own.pembuatan.is_some() || own.revisi.is_some() || own.efektif.is_some() {
+            let pick = |o: &'a Option<Spanned<String>>, b: &'a Spanned<String>| match o {
+                Some(v) => (file.as_path(), v),
+                None => (bf.as_path(), b),
+            };
+            let (f1, v1) = pick(&own.pembuatan, &t.pembuatan);
+            let (f2, v2) = pick(&own.revisi, &t.revisi);
+            let (f3, v3) = pick(&own.efektif, &t.efektif);
+            dates_in_order(
+                file,
+                [
+                    ("pembuatan", f1, v1),
+                    ("revisi", f2, v2),
+                    ("efektif", f3, v3),
+                ],
+                &mut d,
+            );
+        }
         let key = norm(&sop.judul.value);
         if let Some(first) = titles.insert(key, file) {
             d.push(
@@ -86,19 +96,18 @@ pub fn content_checks(c: &Content) -> Diagnostics {
             );
         }
         for k in &sop.keterkaitan {
-            if let Keterkaitan::Rujukan { sop: target } = k
-                && !all_titles.contains(&norm(&target.value))
+            if let Keterkaitan::Rujukan { sop: target } = &k.value
+                && !all_titles.contains(&norm(target))
             {
                 let names: Vec<&str> = c.sops.iter().map(|(_, s)| s.judul.value.as_str()).collect();
-                let hint = yaml::closest(&target.value, &names)
+                let hint = yaml::closest(target, &names)
                     .map(|s| format!("maksud Anda `{s}`?"))
                     .unwrap_or_else(|| "tulis judul SOP persis seperti di berkasnya, atau tulis keterkaitan sebagai teks biasa".into());
                 d.push(
                     Diagnostic::error(format!(
-                        "keterkaitan menyebut SOP `{}` yang tidak ada dalam buku ini",
-                        target.value
+                        "keterkaitan menyebut SOP `{target}` yang tidak ada dalam buku ini"
                     ))
-                    .at(yaml::place(file, &target.referenced))
+                    .at(yaml::place(file, &k.referenced))
                     .hint(hint),
                 );
             }
@@ -109,7 +118,8 @@ pub fn content_checks(c: &Content) -> Diagnostics {
             .flat_map(|l| l.value.pelaksana.value.items())
             .collect();
         for p in &sop.pelaksana {
-            if !used.contains(&p.value) {
+            // With no steps at all, that is the message; not each role.
+            if !sop.langkah.is_empty() && !used.contains(&p.value) {
                 d.push(
                     Diagnostic::warning(format!(
                         "pelaksana `{}` tidak mengerjakan satu langkah pun",
@@ -144,22 +154,28 @@ pub fn content_checks(c: &Content) -> Diagnostics {
     d
 }
 
-/// pembuatan ≤ revisi ≤ efektif; dates that cannot be read are reported by
-/// the view.
-fn dates_in_order(file: &Path, dates: [(&str, &Spanned<String>); 3], d: &mut Diagnostics) {
+/// pembuatan ≤ revisi ≤ efektif, each date with the file it is written
+/// in; the message points at the later date, or at the one written in
+/// `own` (the file being checked). Unreadable dates are the view's.
+fn dates_in_order(own: &Path, dates: [(&str, &Path, &Spanned<String>); 3], d: &mut Diagnostics) {
     for pair in dates.windows(2) {
-        let [(a_name, a), (b_name, b)] = pair else {
+        let [(a_name, a_file, a), (b_name, b_file, b)] = pair else {
             continue;
         };
         if let (Some(x), Some(y)) = (tanggal::parse(&a.value), tanggal::parse(&b.value))
             && y < x
         {
+            let (file, at) = if *b_file != own && *a_file == own {
+                (a_file, a)
+            } else {
+                (b_file, b)
+            };
             d.push(
                 Diagnostic::error(format!(
                     "tanggal {b_name} ({}) lebih awal dari tanggal {a_name} ({})",
                     b.value, a.value
                 ))
-                .at(yaml::place(file, &b.referenced))
+                .at(yaml::place(file, &at.referenced))
                 .hint("urutannya: pembuatan, lalu revisi, lalu efektif"),
             );
         }

@@ -15,6 +15,7 @@ pub mod nomor;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod schema;
 pub mod synth;
 pub mod tanggal;
 pub mod typeset;

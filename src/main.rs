@@ -57,6 +57,13 @@ enum Perintah {
         #[arg(long, value_enum, default_value_t = Format::Teks, value_name = "BENTUK")]
         format: Format,
     },
+    /// Tulis JSON Schema berkas buku dan berkas SOP ke FOLDER/schema/ (untuk editor)
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Schema {
+        /// Folder konten
+        #[arg(default_value = "content", value_name = "FOLDER")]
+        folder: PathBuf,
+    },
     /// Ukur waktu pembangunan: buku bawaan dan buku sintetis besar
     #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
     Bench {
@@ -113,6 +120,20 @@ fn main() -> ExitCode {
     match cli.perintah {
         Perintah::Build { folder, output } => cmd_build(&folder, output.as_deref()),
         Perintah::Check { folder, format } => cmd_check(&folder, format),
+        Perintah::Schema { folder } => {
+            if !folder.is_dir() {
+                return missing_folder(&folder);
+            }
+            match bukusop::schema::write(&folder) {
+                Ok(files) => {
+                    for f in files {
+                        println!("{}", f.display());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => io_failure(&folder.join(bukusop::schema::DIR), &e),
+            }
+        }
         Perintah::Bench {
             folder,
             ulang,

@@ -60,8 +60,11 @@ fn one(d: &Diagnostic, sources: &mut HashMap<PathBuf, Option<String>>) -> String
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
-        let line: String = line.chars().take(160).collect();
+        // A long line is shown around the spot.
         let col = (p.column.max(1) - 1) as usize;
+        let skip = col.saturating_sub(60);
+        let line: String = line.chars().skip(skip).take(120).collect();
+        let col = col - skip;
         let width = underline(&line.chars().skip(col).collect::<String>());
         let n = p.line.to_string();
         let pad = " ".repeat(n.len());

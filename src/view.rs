@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde_saphyr::Spanned;
 
 use crate::content::Content;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::flow::{self, Simbol};
 use crate::model::{Bagan, Kertas, Keterkaitan, Orang, SimbolLangkah, Sop};
 use crate::nip::Nip;
@@ -242,9 +242,9 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             keterkaitan: sop
                 .keterkaitan
                 .iter()
-                .map(|k| match k {
+                .map(|k| match &k.value {
                     Keterkaitan::Teks(t) => t.clone(),
-                    Keterkaitan::Rujukan { sop } => format!("SOP {}", sop.value),
+                    Keterkaitan::Rujukan { sop } => format!("SOP {sop}"),
                 })
                 .collect(),
             peralatan: sop.peralatan.clone(),
@@ -371,25 +371,33 @@ fn rows(
         );
         return (Vec::new(), g.lajur, Vec::new());
     }
+    let before = d.0.len();
     let nodes = nodes(file, sop, &lanes, d);
+    // A step the flow cannot even be built from (an unknown role, step 0)
+    // would only echo in the flow's own messages.
+    if d.0[before..].iter().any(|x| x.severity == Severity::Error) {
+        return (Vec::new(), g.lajur, Vec::new());
+    }
     let flow = match flow::build(&nodes, lanes.len()) {
         Ok(f) => f,
         Err(errs) => {
             for e in errs {
                 let step = sop.langkah.get(e.step);
-                let at = step.and_then(|s| {
-                    let s = &s.value;
-                    let k = s.keputusan.as_ref().map(|k| &k.value);
-                    let spot = match e.kunci {
-                        flow::Kunci::Lanjut => s.lanjut.as_ref().map(|l| &l.referenced),
-                        flow::Kunci::Ya => k.and_then(|k| k.ya.as_ref()).map(|v| &v.referenced),
-                        flow::Kunci::Tidak => {
-                            k.and_then(|k| k.tidak.as_ref()).map(|v| &v.referenced)
-                        }
-                        flow::Kunci::Langkah => None,
-                    };
-                    yaml::place(file, spot.unwrap_or(&step?.referenced))
-                });
+                let at = step
+                    .and_then(|s| {
+                        let s = &s.value;
+                        let k = s.keputusan.as_ref().map(|k| &k.value);
+                        let spot = match e.kunci {
+                            flow::Kunci::Lanjut => s.lanjut.as_ref().map(|l| &l.referenced),
+                            flow::Kunci::Ya => k.and_then(|k| k.ya.as_ref()).map(|v| &v.referenced),
+                            flow::Kunci::Tidak => {
+                                k.and_then(|k| k.tidak.as_ref()).map(|v| &v.referenced)
+                            }
+                            flow::Kunci::Langkah => None,
+                        };
+                        yaml::place(file, spot.unwrap_or(&step?.referenced))
+                    })
+                    .or_else(|| yaml::place(file, &sop.judul.referenced));
                 let mut diag = Diagnostic::error(e.message).at(at);
                 if let Some(h) = e.hint {
                     diag = diag.hint(h);

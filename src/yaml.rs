@@ -61,7 +61,9 @@ fn explain(err: &Error) -> (String, Option<String>) {
         }
         Error::SerdeMissingField { field, .. } => (
             format!("kunci `{field}` wajib diisi tetapi tidak ada"),
-            None,
+            Some(format!(
+                "tambahkan `{field}:` pada bagian yang berakhir di sini; lihat contoh di README"
+            )),
         ),
         Error::SerdeInvalidType {
             unexpected,
@@ -103,11 +105,76 @@ fn explain(err: &Error) -> (String, Option<String>) {
         ),
         other => {
             let raw = other.to_string();
-            let raw = raw.lines().next().unwrap_or("").to_string();
-            (format!("YAML tidak valid: {raw}"), None)
+            let raw = raw.lines().next().unwrap_or("");
+            // The location is printed in front of the message already.
+            let raw = raw.split(" at line ").next().unwrap_or(raw);
+            match SYNTAX.iter().find(|(needle, ..)| raw.contains(needle)) {
+                Some((_, message, hint)) => ((*message).into(), Some((*hint).into())),
+                None => (format!("YAML tidak valid: {raw}"), None),
+            }
         }
     }
 }
+
+/// The parser's messages that users meet, in Indonesian: (part of the
+/// English message, message, hint).
+const SYNTAX: [(&str, &str, &str); 11] = [
+    (
+        "expected string scalar",
+        "di sini seharusnya teks, bukan daftar atau peta",
+        "tulis teks biasa; beri tanda kutip bila teksnya memuat `:` atau `#`",
+    ),
+    (
+        "expected mapping start",
+        "di sini seharusnya pasangan `kunci: nilai`, bukan daftar atau teks",
+        "lihat contoh berkas di README; daftar (`- `) hanya dipakai di dalam kunci seperti `langkah:`",
+    ),
+    (
+        "expected sequence start",
+        "di sini seharusnya daftar",
+        "tulis setiap butir di baris sendiri, diawali `- `",
+    ),
+    (
+        "unexpected end of input",
+        "berkas berakhir sebelum datanya lengkap (mungkin hanya berisi komentar)",
+        "isi berkas dengan kunci yang diperlukan; lihat contoh di README",
+    ),
+    (
+        "tabs disallowed",
+        "tab tidak boleh dipakai untuk indentasi YAML",
+        "ganti tab di awal baris dengan spasi",
+    ),
+    (
+        "invalid u32",
+        "nilai ini harus bilangan bulat 0 atau lebih",
+        "tulis angka saja, misalnya `3`",
+    ),
+    (
+        "invalid i32",
+        "nilai ini harus bilangan bulat",
+        "tulis angka saja, misalnya `2024`",
+    ),
+    (
+        "did not find expected",
+        "indentasi tidak rata: baris ini tidak sejajar dengan baris lain pada tingkat yang sama",
+        "samakan jumlah spasi di awal baris dengan butir lain pada tingkat yang sama",
+    ),
+    (
+        "mapping values are not allowed",
+        "tanda `:` di tempat yang tidak terduga",
+        "periksa indentasi, atau beri tanda kutip pada teks yang memuat `: `",
+    ),
+    (
+        "quoted scalar",
+        "tanda kutip belum ditutup",
+        "periksa tanda kutip (\" atau ') pada baris ini atau sebelumnya",
+    ),
+    (
+        "recursion limit exceeded",
+        "berkas terlalu bersarang untuk dibaca dengan aman",
+        "periksa tanda kurung `[` `{` yang tidak ditutup atau struktur yang terlalu dalam",
+    ),
+];
 
 /// Turns serde's English type names into Indonesian ones.
 fn jenis(s: &str) -> String {

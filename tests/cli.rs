@@ -253,7 +253,7 @@ fn flow_errors_name_the_step_and_the_place() {
     let e = stderr(&o);
     assert!(
         e.contains(&format!(
-            "{file}:82:14: galat: langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah)\n   |\n82 |       tidak: 12\n   |              ^^\n  saran: tulis nomor langkah antara 1 dan 7"
+            "{file}:83:14: galat: langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah)\n   |\n83 |       tidak: 12\n   |              ^^\n  saran: tulis nomor langkah antara 1 dan 7"
         )),
         "{e}"
     );
@@ -294,4 +294,71 @@ fn flow_errors_name_the_step_and_the_place() {
         "{}",
         stderr(&o)
     );
+}
+
+/// `check` reports everything at once, for people and as JSON, with the
+/// exit codes CI relies on.
+#[test]
+fn check_reports_all_problems_with_exit_codes() {
+    let dir = copy_content(&root().join("content"));
+    let o = bukusop(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(".: 0 galat, 11 peringatan"),
+        "{}",
+        stderr(&o)
+    );
+
+    replace_in(
+        &dir.path().join("buku.yaml"),
+        "  revisi: 2024-01-20",
+        "  revisi: 2024-13-20",
+    );
+    replace_in(
+        &dir.path().join("sop/12-backup-database-sipp.yaml"),
+        "    pelaksana: Staf IT",
+        "    pelaksana: Staf ITT",
+    );
+    let o = bukusop(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("galat: tanggal `2024-13-20` tidak dapat dibaca"),
+        "{e}"
+    );
+    assert!(e.contains("pelaksana `Staf ITT` tidak ada"), "{e}");
+    assert!(e.contains(".: 2 galat, "), "{e}");
+
+    let o = bukusop(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["tingkat"] == "galat")
+        .collect();
+    assert_eq!(errors.len(), 2, "{json}");
+    assert_eq!(errors[0]["berkas"], "./buku.yaml");
+    assert_eq!(errors[0]["baris"], 31);
+    assert_eq!(errors[0]["kolom"], 11);
+
+    let o = bukusop(dir.path(), &["check", "tidak-ada"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// The schemas in the content folders are the ones the model produces.
+#[test]
+fn committed_schemas_are_current() {
+    for folder in ["content", "examples/pn-tais"] {
+        for (name, text) in bukusop::schema::all() {
+            let file = root().join(folder).join("schema").join(name);
+            let committed = std::fs::read_to_string(&file).unwrap_or_default();
+            assert!(
+                committed == text,
+                "{} is stale: run `cargo run --release -- schema {folder}`",
+                file.display()
+            );
+        }
+    }
 }
