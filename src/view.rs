@@ -174,7 +174,11 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         let nip = match Nip::parse(&o.nip.value) {
             Ok(n) => n.format(b.format_nip),
             Err(msg) => {
-                d.push(Diagnostic::error(msg).at(yaml::place(bf, &o.nip.referenced)));
+                d.push(
+                    Diagnostic::error(msg)
+                        .at(yaml::place(bf, &o.nip.referenced))
+                        .hint("salin NIP dari SK; susunannya: tanggal lahir (8 angka), tahun dan bulan pengangkatan (6), jenis kelamin 1/2 (1), nomor urut (3)"),
+                );
                 o.nip.value.clone()
             }
         };
