@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::model::{Buku, Sop};
+use crate::riwayat::Riwayat;
 use crate::yaml;
 
 /// The booklet file's name inside the content folder.
@@ -20,6 +21,8 @@ pub struct Content {
     pub buku: Buku,
     /// SOP files in file-name order, which is the booklet's order.
     pub sops: Vec<(PathBuf, Sop)>,
+    /// The revision record, once `bukusop revisi` has written one.
+    pub riwayat: Option<Riwayat>,
 }
 
 /// Reads `buku.yaml` and every `sop/*.yaml`; reports every file that fails.
@@ -65,12 +68,17 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
             sops.push((f, sop));
         }
     }
+    let riwayat = crate::riwayat::load(root).unwrap_or_else(|d| {
+        diags.push(d);
+        None
+    });
     match buku {
         Some(buku) if !diags.has_errors() => Ok(Content {
             root: root.to_path_buf(),
             buku_file,
             buku,
             sops,
+            riwayat,
         }),
         _ => Err(diags),
     }

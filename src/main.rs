@@ -64,6 +64,38 @@ enum Perintah {
         #[arg(default_value = "content", value_name = "FOLDER")]
         folder: PathBuf,
     },
+    /// Revisi tahunan: naikkan nomor revisi SOP yang berubah dan catat di riwayat.yaml
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Revisi {
+        /// Folder konten
+        #[arg(default_value = "content", value_name = "FOLDER")]
+        folder: PathBuf,
+        /// Tanggal revisi, TAHUN-BULAN-HARI (bawaan: hari ini)
+        #[arg(long, value_name = "TANGGAL")]
+        tanggal: Option<String>,
+        /// Tanggal efektif (bawaan: sehari setelah tanggal revisi)
+        #[arg(long, value_name = "TANGGAL")]
+        efektif: Option<String>,
+        /// Catatan singkat revisi ini
+        #[arg(long, value_name = "TEKS")]
+        catatan: Option<String>,
+        /// Tampilkan saja apa yang akan berubah, tanpa menulis riwayat.yaml
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Tampilkan apa yang berubah sejak revisi terakhir, atau di antara dua revisi git
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Beda {
+        /// Folder konten
+        #[arg(default_value = "content", value_name = "FOLDER")]
+        folder: PathBuf,
+        /// Revisi git pembanding (misalnya HEAD~1 atau nama tag)
+        #[arg(long, value_name = "REVISI")]
+        dari: Option<String>,
+        /// Revisi git tujuan (bawaan: isi folder sekarang)
+        #[arg(long, value_name = "REVISI", requires = "dari")]
+        ke: Option<String>,
+    },
     /// Ukur waktu pembangunan: buku bawaan dan buku sintetis besar
     #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
     Bench {
@@ -120,6 +152,14 @@ fn main() -> ExitCode {
     match cli.perintah {
         Perintah::Build { folder, output } => cmd_build(&folder, output.as_deref()),
         Perintah::Check { folder, format } => cmd_check(&folder, format),
+        Perintah::Revisi {
+            folder,
+            tanggal,
+            efektif,
+            catatan,
+            dry_run,
+        } => cmd_revisi(&folder, tanggal, efektif, catatan, dry_run),
+        Perintah::Beda { folder, dari, ke } => cmd_beda(&folder, dari.as_deref(), ke.as_deref()),
         Perintah::Schema { folder } => {
             if !folder.is_dir() {
                 return missing_folder(&folder);
@@ -222,6 +262,184 @@ fn cmd_check(folder: &Path, format: Format) -> ExitCode {
     }
 }
 
+fn cmd_revisi(
+    folder: &Path,
+    tanggal: Option<String>,
+    efektif: Option<String>,
+    catatan: Option<String>,
+    dry_run: bool,
+) -> ExitCode {
+    if !folder.is_dir() {
+        return missing_folder(folder);
+    }
+    let date = |s: &str, what: &str| {
+        bukusop::tanggal::parse(s).ok_or_else(|| {
+            eprintln!("galat: tanggal {what} `{s}` tidak dapat dibaca");
+            eprintln!("  saran: tulis TAHUN-BULAN-HARI, misalnya 2025-01-20");
+            ExitCode::from(2)
+        })
+    };
+    let tanggal = match tanggal {
+        Some(t) => match date(&t, "revisi") {
+            Ok(d) => d,
+            Err(code) => return code,
+        },
+        None => chrono::Local::now().date_naive(),
+    };
+    let efektif = match efektif {
+        Some(t) => match date(&t, "efektif") {
+            Ok(d) => d,
+            Err(code) => return code,
+        },
+        None => tanggal + chrono::Days::new(1),
+    };
+    if efektif < tanggal {
+        eprintln!("galat: tanggal efektif {efektif} lebih awal dari tanggal revisi {tanggal}");
+        return ExitCode::from(2);
+    }
+    // A revision of content that does not build would record a mistake.
+    let checked = bukusop::check::check(folder);
+    if checked.has_errors() {
+        return content_failure(&checked, "riwayat.yaml tidak diubah");
+    }
+    let content = match bukusop::content::load(folder) {
+        Ok(c) => c,
+        Err(d) => return content_failure(&d, "riwayat.yaml tidak diubah"),
+    };
+    if let Some(last) = content.riwayat.as_ref().and_then(|r| r.buku.last())
+        && bukusop::tanggal::parse(&last.tanggal).is_some_and(|d| d > tanggal)
+    {
+        eprintln!(
+            "galat: tanggal revisi {tanggal} lebih awal dari revisi terakhir ({})",
+            last.tanggal
+        );
+        return ExitCode::from(2);
+    }
+    let plan = bukusop::riwayat::rencanakan(
+        &content,
+        content.riwayat.as_ref(),
+        &bukusop::riwayat::Revisi {
+            tanggal,
+            efektif,
+            catatan: catatan.as_deref(),
+        },
+    );
+    if content.riwayat.is_none() {
+        println!(
+            "Folder ini belum punya {}: keadaan sekarang dicatat sebagai keadaan awal (nomor revisi dari berkas SOP, tanggal dari buku.yaml). Revisi berikutnya membandingkan dengan catatan ini.",
+            bukusop::riwayat::BERKAS
+        );
+    }
+    print!("{}", table(&plan.baris));
+    if plan.tidak_berubah > 0 {
+        println!("{} SOP tidak berubah.", plan.tidak_berubah);
+    }
+    if !plan.berubah {
+        println!("Tidak ada yang berubah sejak revisi terakhir; riwayat.yaml tetap.");
+        return ExitCode::SUCCESS;
+    }
+    if dry_run {
+        println!("Uji coba (--dry-run): riwayat.yaml tidak diubah.");
+        return ExitCode::SUCCESS;
+    }
+    match bukusop::riwayat::write(folder, &plan.riwayat) {
+        Ok(()) => {
+            println!(
+                "{} diperbarui: revisi {tanggal}, efektif {efektif}.",
+                folder.join(bukusop::riwayat::BERKAS).display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => io_failure(&folder.join(bukusop::riwayat::BERKAS), &e),
+    }
+}
+
+fn cmd_beda(folder: &Path, dari: Option<&str>, ke: Option<&str>) -> ExitCode {
+    use bukusop::riwayat::{bandingkan, versi, versi_tercatat};
+    if !folder.is_dir() {
+        return missing_folder(folder);
+    }
+    let load = |rev: Option<&str>, tmp: &Path| -> Result<bukusop::content::Content, ExitCode> {
+        let dir = match rev {
+            Some(r) => {
+                if let Err(d) = bukusop::git::export(folder, r, tmp) {
+                    eprint!("{}", report::teks(&Diagnostics(vec![d])));
+                    return Err(ExitCode::from(2));
+                }
+                tmp.to_path_buf()
+            }
+            None => folder.to_path_buf(),
+        };
+        bukusop::content::load(&dir).map_err(|d| content_failure(&d, "tidak dapat dibandingkan"))
+    };
+    let (a, b) = match (tempfile::tempdir(), tempfile::tempdir()) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return io_failure(&std::env::temp_dir(), &e),
+    };
+    let baru = match load(ke, b.path()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let lama = match dari {
+        Some(_) => match load(dari, a.path()) {
+            Ok(c) => versi(&c),
+            Err(code) => return code,
+        },
+        None => match &baru.riwayat {
+            Some(r) => versi_tercatat(r),
+            None => {
+                eprintln!("galat: folder ini belum punya riwayat.yaml");
+                eprintln!(
+                    "  saran: jalankan `bukusop revisi {}` sekali untuk mencatat keadaan awal, atau bandingkan dua revisi git dengan `--dari`",
+                    folder.display()
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let (rows, same) = bandingkan(&lama, &versi(&baru));
+    print!("{}", table(&rows));
+    println!("{} SOP berubah, {same} SOP tidak berubah.", rows.len());
+    ExitCode::SUCCESS
+}
+
+/// The revision table: SOP, old and new revision, what changed.
+fn table(rows: &[bukusop::riwayat::Baris]) -> String {
+    let mut out = String::new();
+    if rows.is_empty() {
+        return out;
+    }
+    let title = |r: &bukusop::riwayat::Baris| {
+        let t: String = r.judul.chars().take(44).collect();
+        if r.judul.chars().count() > 44 {
+            format!("{t}…")
+        } else {
+            t
+        }
+    };
+    let width = rows
+        .iter()
+        .map(|r| title(r).chars().count())
+        .max()
+        .unwrap_or(3)
+        .max(3);
+    let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_else(|| "-".into());
+    out.push_str(&format!("{:<width$}  {:<9}  perubahan\n", "SOP", "revisi"));
+    for r in rows {
+        let rev = match (r.lama, r.baru) {
+            (None, None) => String::new(),
+            (a, b) => format!("{} → {}", num(a), num(b)),
+        };
+        out.push_str(&format!(
+            "{:<width$}  {:<9}  {}\n",
+            title(r),
+            rev,
+            r.perubahan
+        ));
+    }
+    out
+}
+
 fn missing_folder(folder: &Path) -> ExitCode {
     eprintln!(
         "galat: folder konten `{}` tidak ditemukan",
@@ -240,7 +458,7 @@ fn cmd_build(folder: &Path, output: Option<&Path>) -> ExitCode {
     }
     let out = match build::build(folder) {
         Ok(o) => o,
-        Err(d) => return content_failure(&d),
+        Err(d) => return content_failure(&d, "PDF tidak ditulis"),
     };
     // Many warnings would bury the result: `check` lists them.
     if out.warnings.0.len() > 3 {
@@ -291,7 +509,7 @@ fn cmd_bench(folder: &Path, ulang: usize, sop: usize, langkah: usize, peran: usi
                 Ok(o) => runs.push((o.timings, o.pages, o.passes)),
                 Err(d) => {
                     let _ = std::fs::remove_dir_all(&synth);
-                    return content_failure(&d);
+                    return content_failure(&d, "pengukuran dibatalkan");
                 }
             }
         }
@@ -321,10 +539,10 @@ fn cmd_bench(folder: &Path, ulang: usize, sop: usize, langkah: usize, peran: usi
     ExitCode::SUCCESS
 }
 
-fn content_failure(d: &Diagnostics) -> ExitCode {
+fn content_failure(d: &Diagnostics, akibat: &str) -> ExitCode {
     eprint!("{}", report::teks(d));
     let n = report::count(d, bukusop::diag::Severity::Error);
-    eprintln!("gagal: {n} galat dalam konten; PDF tidak ditulis.");
+    eprintln!("gagal: {n} galat dalam konten; {akibat}.");
     ExitCode::from(1)
 }
 

@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::flow::{self, Simbol};
 use crate::model::{Bagan, Kertas, Keterkaitan, Orang, SimbolLangkah, Sop};
 use crate::nip::Nip;
-use crate::{nomor, route, tanggal, yaml};
+use crate::{nomor, riwayat, route, tanggal, yaml};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
@@ -167,8 +167,25 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
     };
     let fallback = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
     let pembuatan = date(&b.tanggal.pembuatan, bf, &mut d).unwrap_or(fallback);
-    let revisi = date(&b.tanggal.revisi, bf, &mut d).unwrap_or(fallback);
-    let efektif = date(&b.tanggal.efektif, bf, &mut d).unwrap_or(fallback);
+    let mut revisi = date(&b.tanggal.revisi, bf, &mut d).unwrap_or(fallback);
+    let mut efektif = date(&b.tanggal.efektif, bf, &mut d).unwrap_or(fallback);
+    let mut tahun = b.tahun;
+    // After the first `bukusop revisi`, the record holds the booklet's
+    // revision dates and year.
+    let recorded = |s: &str, d: &mut Diagnostics| {
+        tanggal::parse(s).or_else(|| {
+            d.push(Diagnostic::error(format!(
+                "`{}`: tanggal `{s}` tidak dapat dibaca",
+                riwayat::BERKAS
+            )));
+            None
+        })
+    };
+    if let Some(last) = c.riwayat.as_ref().and_then(|r| r.buku.last()) {
+        revisi = recorded(&last.tanggal, &mut d).unwrap_or(revisi);
+        efektif = recorded(&last.efektif, &mut d).unwrap_or(efektif);
+        tahun = last.tahun;
+    }
 
     let orang = |o: &Orang, peran: &str, d: &mut Diagnostics| {
         let nip = match Nip::parse(&o.nip.value) {
@@ -204,6 +221,21 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             None => default,
         };
         let t_pembuatan = tgl(&sop.tanggal.pembuatan, pembuatan, &mut d);
+        // An SOP keeps the number and dates of its own last revision.
+        let history = c
+            .riwayat
+            .as_ref()
+            .and_then(|r| r.sop(&riwayat::file_name(file)))
+            .filter(|h| h.ditarik.is_none())
+            .map(|h| h.terakhir());
+        let (nomor_revisi, revisi, efektif) = match history {
+            Some(h) => (
+                h.nomor,
+                recorded(&h.tanggal, &mut d).unwrap_or(revisi),
+                recorded(&h.efektif, &mut d).unwrap_or(efektif),
+            ),
+            None => (sop.revisi, revisi, efektif),
+        };
         let t_revisi = tgl(&sop.tanggal.revisi, revisi, &mut d);
         let t_efektif = tgl(&sop.tanggal.efektif, efektif, &mut d);
         let nomor = match nomor::isi(
@@ -211,7 +243,7 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             &nomor::Nilai {
                 urut,
                 bulan: tanggal::bulan_romawi(t_revisi),
-                tahun: b.tahun,
+                tahun,
             },
         ) {
             Ok(n) => n,
@@ -237,7 +269,7 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             urut,
             nomor,
             judul: sop.judul.value.clone(),
-            revisi: sop.revisi,
+            revisi: nomor_revisi,
             tgl_pembuatan: tanggal::dua_digit(t_pembuatan),
             tgl_revisi: tanggal::dua_digit(t_revisi),
             tgl_efektif: tanggal::dua_digit(t_efektif),
@@ -277,18 +309,15 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         meta: Meta {
             judul: format!(
                 "Standar Operasional Prosedur {} {} {}",
-                b.unit.nama, nama_lengkap, b.tahun
+                b.unit.nama, nama_lengkap, tahun
             ),
             penulis: p.nama.clone(),
-            subjek: format!(
-                "Buku SOP {} {} tahun {}",
-                b.unit.jenis, b.unit.nama, b.tahun
-            ),
+            subjek: format!("Buku SOP {} {} tahun {}", b.unit.jenis, b.unit.nama, tahun),
             kata_kunci: vec![
                 "SOP".into(),
                 b.unit.kode.clone(),
                 p.nama.clone(),
-                b.tahun.to_string(),
+                tahun.to_string(),
             ],
             tahun: chrono::Datelike::year(&efektif),
             bulan: chrono::Datelike::month(&efektif),
@@ -311,7 +340,7 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             jenis: b.unit.jenis.clone(),
             kode: b.unit.kode.clone(),
         },
-        tahun: b.tahun,
+        tahun,
         tanggal: TanggalView {
             pembuatan: tanggal::panjang_kapital(pembuatan),
             revisi: tanggal::panjang_kapital(revisi),
