@@ -12,7 +12,8 @@ use crate::assets::{self, Templates};
 use crate::build;
 use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Keterkaitan;
+use crate::model::{Keterkaitan, Sop};
+use crate::riwayat::{self, Riwayat};
 use crate::view::{self, Breaks};
 use crate::waktu::{self, Waktu};
 use crate::{tanggal, yaml};
@@ -82,6 +83,9 @@ pub fn content_checks<'a>(c: &'a Content) -> Diagnostics {
                 ],
                 &mut d,
             );
+        }
+        if let Some(r) = &c.riwayat {
+            unrecorded(r, file, sop, &mut d);
         }
         let key = norm(&sop.judul.value);
         if let Some(first) = titles.insert(key, file) {
@@ -179,6 +183,36 @@ fn dates_in_order(own: &Path, dates: [(&str, &Path, &Spanned<String>); 3], d: &m
                 .hint("urutannya: pembuatan, lalu revisi, lalu efektif"),
             );
         }
+    }
+}
+
+/// An SOP that changed since its last recorded revision, or is not
+/// recorded at all: `bukusop revisi` will raise it.
+fn unrecorded(r: &Riwayat, file: &Path, sop: &Sop, d: &mut Diagnostics) {
+    let at = yaml::place(file, &sop.judul.referenced);
+    let hint = "nomor revisinya dinaikkan saat `bukusop revisi` dijalankan";
+    match r
+        .sop(&riwayat::file_name(file))
+        .filter(|h| h.ditarik.is_none())
+    {
+        Some(h) => {
+            let changes = riwayat::beda(&h.terakhir().sidik, &riwayat::sidik(sop));
+            if !changes.is_empty() {
+                d.push(
+                    Diagnostic::warning(format!(
+                        "SOP ini berubah sejak revisi terakhir ({})",
+                        changes.join("; ")
+                    ))
+                    .at(at)
+                    .hint(hint),
+                );
+            }
+        }
+        None => d.push(
+            Diagnostic::warning("SOP baru, belum tercatat di riwayat revisi")
+                .at(at)
+                .hint(hint),
+        ),
     }
 }
 

@@ -344,10 +344,15 @@ fn cmd_revisi(
     }
     match bukusop::riwayat::write(folder, &plan.riwayat) {
         Ok(()) => {
-            println!(
-                "{} diperbarui: revisi {tanggal}, efektif {efektif}.",
-                folder.join(bukusop::riwayat::BERKAS).display()
-            );
+            let file = folder.join(bukusop::riwayat::BERKAS);
+            if content.riwayat.is_none() {
+                println!("{} ditulis (keadaan awal).", file.display());
+            } else {
+                println!(
+                    "{} diperbarui: revisi {tanggal}, efektif {efektif}.",
+                    file.display()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => io_failure(&folder.join(bukusop::riwayat::BERKAS), &e),

@@ -46,6 +46,11 @@ pub struct Buku {
     #[serde(default)]
     #[schemars(description = "Ukuran bagan alir dalam milimeter.")]
     pub bagan: Bagan,
+    #[serde(default)]
+    #[schemars(
+        description = "true untuk mencetak halaman RIWAYAT REVISI (dari riwayat.yaml) setelah Daftar Nomor."
+    )]
+    pub halaman_riwayat: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -26,6 +26,8 @@ pub struct View {
     pub pejabat: Vec<OrangView>,
     pub pengesah: OrangView,
     pub alur: AlurView,
+    /// Rows of the RIWAYAT REVISI page; empty when the page is off.
+    pub riwayat: Vec<RiwayatView>,
     pub sops: Vec<SopView>,
 }
 
@@ -126,6 +128,16 @@ pub struct LaneView {
     pub simbol: Option<Simbol>,
     /// Lines, arrows, connectors and labels drawn from this symbol.
     pub gambar: Vec<route::Gambar>,
+}
+
+/// One revision of one SOP, for the RIWAYAT REVISI page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiwayatView {
+    pub judul: String,
+    /// The revision number, or `ditarik` for a withdrawn SOP.
+    pub revisi: String,
+    pub tanggal: String,
+    pub catatan: String,
 }
 
 /// Flowchart sizes the templates need, in millimetres.
@@ -348,6 +360,10 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         },
         pengesah: pejabat[2].clone(),
         pejabat,
+        riwayat: match (&c.riwayat, b.halaman_riwayat) {
+            (Some(r), true) => riwayat_rows(r),
+            _ => Vec::new(),
+        },
         alur: AlurView {
             lebar_simbol: b.bagan.lebar_simbol,
             tinggi_simbol: b.bagan.tinggi_simbol,
@@ -358,6 +374,38 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         sops,
     };
     Ok((view, d))
+}
+
+/// Every recorded revision, oldest first, then withdrawals.
+fn riwayat_rows(r: &riwayat::Riwayat) -> Vec<RiwayatView> {
+    let date = |s: &str| {
+        tanggal::parse(s)
+            .map(tanggal::dua_digit)
+            .unwrap_or_else(|| s.to_string())
+    };
+    let mut rows: Vec<(String, usize, RiwayatView)> = Vec::new();
+    for (k, h) in r.sop.iter().enumerate() {
+        for v in &h.revisi {
+            let row = RiwayatView {
+                judul: h.judul.clone(),
+                revisi: v.nomor.to_string(),
+                tanggal: date(&v.tanggal),
+                catatan: v.catatan.clone().unwrap_or_default(),
+            };
+            rows.push((v.tanggal.clone(), k, row));
+        }
+        if let Some(t) = &h.ditarik {
+            let row = RiwayatView {
+                judul: h.judul.clone(),
+                revisi: "ditarik".into(),
+                tanggal: date(t),
+                catatan: String::new(),
+            };
+            rows.push((t.clone(), k, row));
+        }
+    }
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    rows.into_iter().map(|(_, _, v)| v).collect()
 }
 
 /// The flowchart geometry of a table with `lanes` lanes.
