@@ -9,6 +9,7 @@ use crate::check;
 use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::images;
+use crate::page_labels;
 use crate::render;
 use crate::typeset::{self, Typesetter};
 use crate::view::{self, Breaks, View};
@@ -56,8 +57,30 @@ impl Output {
     }
 }
 
+/// What to make besides the plain booklet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// PDF/A-2b, for archiving.
+    pub pdfa: bool,
+    /// One PDF per SOP as well, for the court's website.
+    pub per_sop: bool,
+}
+
+/// One SOP as a PDF of its own.
+pub struct SopPdf {
+    /// File name without `.pdf`: its number and title.
+    pub name: String,
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+}
+
 /// Builds the booklet of the content folder `root`.
 pub fn build(root: &Path) -> Result<Output, Diagnostics> {
+    build_with(root, Options::default()).map(|(out, _)| out)
+}
+
+/// Builds the booklet, and with `per_sop` every SOP on its own, in parallel.
+pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
     // The same checks as `bukusop check`: no PDF when one of them fails.
     let checked = check::check(root);
@@ -69,7 +92,14 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
     let files = support_files(&content, &templates)?;
     let ts = Typesetter::new(assets::fonts(root));
     let load = t0.elapsed();
-    let mut out = build_loaded(&content, &templates, &files, &ts)?;
+    let parts = Parts {
+        content: &content,
+        templates: &templates,
+        files: &files,
+        ts: &ts,
+        pdfa: options.pdfa,
+    };
+    let mut out = build_loaded(&parts, None)?;
     out.timings.load = load;
     let mut warnings = checked;
     for w in out.warnings.0.drain(..) {
@@ -78,7 +108,82 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
         }
     }
     out.warnings = warnings;
-    Ok(out)
+    let singles = if options.per_sop {
+        per_sop(&parts)?
+    } else {
+        Vec::new()
+    };
+    Ok((out, singles))
+}
+
+/// Everything a build reads, loaded once.
+struct Parts<'a> {
+    content: &'a Content,
+    templates: &'a Templates,
+    files: &'a HashMap<String, Vec<u8>>,
+    ts: &'a Typesetter,
+    pdfa: bool,
+}
+
+/// Every SOP as its own PDF, spread over the machine's cores.
+fn per_sop(parts: &Parts) -> Result<Vec<SopPdf>, Diagnostics> {
+    let n = parts.content.sops.len();
+    let workers = std::thread::available_parallelism()
+        .map(|w| w.get())
+        .unwrap_or(1)
+        .min(n.max(1));
+    let results: Vec<Result<(usize, SopPdf), Diagnostics>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|w| {
+                scope.spawn(move || {
+                    (w..n)
+                        .step_by(workers)
+                        .map(|i| {
+                            let out = build_loaded(parts, Some(i))?;
+                            let sop = &parts.content.sops[i].1;
+                            Ok((
+                                i,
+                                SopPdf {
+                                    name: format!("{:02}-{}", i + 1, slug(&sop.judul.value)),
+                                    pdf: out.pdf,
+                                    pages: out.pages,
+                                },
+                            ))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("an SOP build does not panic"))
+            .collect()
+    });
+    let mut done = Vec::with_capacity(n);
+    for r in results {
+        done.push(r?);
+    }
+    done.sort_by_key(|(i, _)| *i);
+    Ok(done.into_iter().map(|(_, s)| s).collect())
+}
+
+/// `PERENCANAAN DAFTAR ISIAN (DIPA)` → `perencanaan-daftar-isian-dipa`.
+fn slug(s: &str) -> String {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut out = words.join("-");
+    if out.chars().count() > 60 {
+        out = out
+            .chars()
+            .take(60)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string();
+    }
+    out
 }
 
 /// The files Typst may read: the bundled Typst library and the logos.
@@ -116,6 +221,14 @@ pub fn support_files(
             Err(d) => diags.push(d),
         }
     }
+    if let Some(named) = &b.pengesahan_pindaian {
+        match images::pindaian(&content.root, &content.buku_file, named) {
+            Ok(bytes) => {
+                files.insert(view::PINDAIAN.to_string(), bytes);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
     if diags.has_errors() {
         Err(diags)
     } else {
@@ -123,25 +236,27 @@ pub fn support_files(
     }
 }
 
-/// Builds from already loaded parts (the benchmark reuses them).
-pub fn build_loaded(
-    content: &Content,
-    templates: &Templates,
-    files: &HashMap<String, Vec<u8>>,
-    ts: &Typesetter,
-) -> Result<Output, Diagnostics> {
+/// Builds from loaded parts: the whole booklet, or only SOP `only`
+/// (0-based) as a document of its own.
+fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output, Diagnostics> {
     let mut timings = Timings::default();
     let mut breaks = Breaks::new();
     let mut passes = 0;
     let (view, warnings, doc, markup) = loop {
         passes += 1;
         let t = Instant::now();
-        let (view, warnings) = view::resolve(content, &breaks)?;
-        let markup = render::render(templates, &view).map_err(one)?;
+        let (mut view, warnings) = view::resolve(parts.content, &breaks)?;
+        if let Some(i) = only {
+            view.select(i);
+        }
+        let markup = render::render(parts.templates, &view).map_err(one)?;
         timings.template += t.elapsed();
 
         let t = Instant::now();
-        let doc = ts.compile(markup.clone(), files).map_err(Diagnostics)?;
+        let doc = parts
+            .ts
+            .compile(markup.clone(), parts.files)
+            .map_err(Diagnostics)?;
         let crossing = crossing_edges(&view, &doc);
         timings.typeset += t.elapsed();
 
@@ -168,7 +283,13 @@ pub fn build_loaded(
 
     let t = Instant::now();
     let m = &view.meta;
-    let pdf = typeset::pdf(&doc, m.tahun, m.bulan as u8, m.hari as u8).map_err(one)?;
+    let pdf = typeset::pdf(&doc, m.tahun, m.bulan as u8, m.hari as u8, parts.pdfa).map_err(one)?;
+    // The front matter ends where the first SOP starts.
+    let first = view.sops.first().map(|s| format!("sop-{}", s.urut));
+    let front = first
+        .and_then(|l| typeset::label_pages(&doc, &[l])[0])
+        .map_or(0, |p| p - 1);
+    let pdf = page_labels::set(&pdf, front).map_err(one)?;
     let pages = verify(&pdf, doc.pages().len()).map_err(one)?;
     timings.pdf = t.elapsed();
 
@@ -178,7 +299,7 @@ pub fn build_loaded(
         passes,
         timings,
         warnings,
-        name: file_name(content, &view),
+        name: file_name(parts.content, &view),
         markup,
         document: doc,
     })

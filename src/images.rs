@@ -34,29 +34,71 @@ pub fn load(
             bytes: bytes.to_vec(),
         });
     };
+    let bytes = read_under(root, file, named, "logo")?;
+    let at = yaml::place(file, &named.referenced);
+    prepare(bytes).map_err(|m| Diagnostic::error(format!("logo `{}`: {m}", named.value)).at(at))
+}
+
+/// The bytes of a file named in `file`, which must lie inside `root` (also
+/// after following symlinks); `what` names it in messages.
+fn read_under(
+    root: &Path,
+    file: &Path,
+    named: &Spanned<String>,
+    what: &str,
+) -> Result<Vec<u8>, Diagnostic> {
     let at = yaml::place(file, &named.referenced);
     let err = |m: String| Diagnostic::error(m).at(at.clone());
     let path = root.join(&named.value);
     let real = path.canonicalize().map_err(|e| {
         err(format!(
-            "logo `{}` tidak dapat dibuka: {}",
+            "{what} `{}` tidak dapat dibuka: {}",
             named.value,
             crate::content::io_reason(&e)
         ))
     })?;
     let root_real = root.canonicalize().map_err(|e| err(e.to_string()))?;
     if !real.starts_with(&root_real) {
-        return Err(err(format!("logo `{}` berada di luar folder konten", named.value))
-            .hint("salin logo ke dalam folder konten (misalnya `logo/`) dan tulis jalurnya relatif terhadap folder itu"));
+        return Err(err(format!("{what} `{}` berada di luar folder konten", named.value))
+            .hint("salin berkasnya ke dalam folder konten (misalnya `logo/`) dan tulis jalurnya relatif terhadap folder itu"));
     }
-    let bytes = std::fs::read(&real).map_err(|e| {
+    std::fs::read(&real).map_err(|e| {
         err(format!(
-            "logo `{}` tidak dapat dibaca: {}",
+            "{what} `{}` tidak dapat dibaca: {}",
             named.value,
             crate::content::io_reason(&e)
         ))
-    })?;
-    prepare(bytes).map_err(|m| err(format!("logo `{}`: {m}", named.value)))
+    })
+}
+
+/// A signed, scanned Pengesahan page: a PDF (its first page is used) or a
+/// PNG/JPEG, checked before Typst sees it.
+pub fn pindaian(root: &Path, file: &Path, named: &Spanned<String>) -> Result<Vec<u8>, Diagnostic> {
+    let what = "pindaian Pengesahan";
+    let bytes = read_under(root, file, named, what)?;
+    let at = yaml::place(file, &named.referenced);
+    if bytes.starts_with(b"%PDF-") {
+        return Ok(bytes);
+    }
+    let format = image::guess_format(&bytes).ok();
+    match format {
+        Some(ImageFormat::Png | ImageFormat::Jpeg) => {
+            image::load_from_memory(&bytes).map_err(|e| {
+                Diagnostic::error(format!(
+                    "{what} `{}`: bukan gambar yang sah ({e})",
+                    named.value
+                ))
+                .at(at.clone())
+            })?;
+            Ok(bytes)
+        }
+        _ => Err(Diagnostic::error(format!(
+            "{what} `{}`: bukan PDF, PNG atau JPEG",
+            named.value
+        ))
+        .at(at)
+        .hint("pindai halaman yang sudah ditandatangani sebagai PDF, PNG atau JPEG")),
+    }
 }
 
 /// Decodes and, if needed, downscales; returns the original bytes when they

@@ -13,6 +13,7 @@ pub mod images;
 pub mod model;
 pub mod nip;
 pub mod nomor;
+pub mod page_labels;
 pub mod render;
 pub mod report;
 pub mod riwayat;

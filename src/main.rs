@@ -46,6 +46,12 @@ enum Perintah {
         /// Tulis PDF ke BERKAS ini, bukan ke out/<nama>.pdf
         #[arg(short = 'o', long = "output", value_name = "BERKAS")]
         output: Option<PathBuf>,
+        /// Tulis juga satu PDF per SOP (untuk situs web), ke folder bernama sama dengan PDF buku
+        #[arg(long)]
+        per_sop: bool,
+        /// Tulis PDF/A-2b untuk arsip
+        #[arg(long)]
+        pdfa: bool,
     },
     /// Periksa konten tanpa membangun: semua kesalahan sekaligus, dengan letaknya
     #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
@@ -150,7 +156,12 @@ fn main() -> ExitCode {
         Err(e) => return usage_error(e),
     };
     match cli.perintah {
-        Perintah::Build { folder, output } => cmd_build(&folder, output.as_deref()),
+        Perintah::Build {
+            folder,
+            output,
+            per_sop,
+            pdfa,
+        } => cmd_build(&folder, output.as_deref(), build::Options { pdfa, per_sop }),
         Perintah::Check { folder, format } => cmd_check(&folder, format),
         Perintah::Revisi {
             folder,
@@ -456,12 +467,12 @@ fn missing_folder(folder: &Path) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn cmd_build(folder: &Path, output: Option<&Path>) -> ExitCode {
+fn cmd_build(folder: &Path, output: Option<&Path>, options: build::Options) -> ExitCode {
     let start = Instant::now();
     if !folder.is_dir() {
         return missing_folder(folder);
     }
-    let out = match build::build(folder) {
+    let (out, singles) = match build::build_with(folder, options) {
         Ok(o) => o,
         Err(d) => return content_failure(&d, "PDF tidak ditulis"),
     };
@@ -488,6 +499,22 @@ fn cmd_build(folder: &Path, output: Option<&Path>) -> ExitCode {
         size(out.pdf.len()),
         secs(start.elapsed())
     );
+    if options.per_sop {
+        // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf
+        let dir = path.with_extension("");
+        for s in &singles {
+            let file = dir.join(format!("{}.pdf", s.name));
+            if let Err(e) = build::write_atomic(&file, &s.pdf) {
+                return io_failure(&file, &e);
+            }
+        }
+        println!(
+            "{}/: {} PDF per SOP, {}",
+            dir.display(),
+            singles.len(),
+            secs(start.elapsed())
+        );
+    }
     ExitCode::SUCCESS
 }
 

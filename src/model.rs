@@ -51,6 +51,12 @@ pub struct Buku {
         description = "true untuk mencetak halaman RIWAYAT REVISI (dari riwayat.yaml) setelah Daftar Nomor."
     )]
     pub halaman_riwayat: bool,
+    #[serde(default)]
+    #[schemars(
+        with = "Option<String>",
+        description = "Halaman Pengesahan yang sudah ditandatangani dan dipindai (PDF, PNG atau JPEG di dalam folder konten); menggantikan halaman Pengesahan buatan bukusop."
+    )]
+    pub pengesahan_pindaian: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]

@@ -61,11 +61,25 @@ impl Typesetter {
 
 /// Writes the PDF; the fixed identifier and timestamp (the document's own
 /// date) make two builds of the same content byte-identical.
-pub fn pdf(doc: &PagedDocument, year: i32, month: u8, day: u8) -> Result<Vec<u8>, Diagnostic> {
+pub fn pdf(
+    doc: &PagedDocument,
+    year: i32,
+    month: u8,
+    day: u8,
+    pdfa: bool,
+) -> Result<Vec<u8>, Diagnostic> {
     let date = Datetime::from_ymd(year, month, day);
+    let standards = if pdfa {
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]).map_err(|e| {
+            Diagnostic::error(format!("PDF/A tidak dapat disiapkan: {}", e.message()))
+        })?
+    } else {
+        typst_pdf::PdfStandards::default()
+    };
     let options = typst_pdf::PdfOptions {
         ident: Smart::Custom("bukusop".into()),
         timestamp: date.map(typst_pdf::Timestamp::new_utc),
+        standards,
         ..Default::default()
     };
     typst_pdf::pdf(doc, &options).map_err(|errs| {

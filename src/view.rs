@@ -26,6 +26,10 @@ pub struct View {
     pub pejabat: Vec<OrangView>,
     pub pengesah: OrangView,
     pub alur: AlurView,
+    /// A document of one SOP alone: no front matter, "Halaman x dari y".
+    pub satu_sop: bool,
+    /// The path Typst reads the scanned Pengesahan from, if there is one.
+    pub pengesahan_pindaian: Option<String>,
     /// Rows of the RIWAYAT REVISI page; empty when the page is off.
     pub riwayat: Vec<RiwayatView>,
     pub sops: Vec<SopView>,
@@ -360,6 +364,9 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         },
         pengesah: pejabat[2].clone(),
         pejabat,
+        satu_sop: false,
+        // Typst tells a PDF from a PNG or JPEG by its first bytes.
+        pengesahan_pindaian: b.pengesahan_pindaian.as_ref().map(|_| PINDAIAN.to_string()),
         riwayat: match (&c.riwayat, b.halaman_riwayat) {
             (Some(r), true) => riwayat_rows(r),
             _ => Vec::new(),
@@ -426,6 +433,8 @@ fn ruang(b: &Bagan) -> f64 {
 
 /// Width the lanes share on a landscape A4 page, in millimetres.
 const LANES_WIDTH: f64 = 132.0;
+/// Where Typst reads the scanned Pengesahan page from.
+pub const PINDAIAN: &str = "/pengesahan";
 /// Size of an off-page connector, in millimetres.
 const PENGHUBUNG: f64 = 4.5;
 
@@ -634,13 +643,26 @@ fn nodes(file: &Path, sop: &Sop, lanes: &[&str], d: &mut Diagnostics) -> Vec<flo
     nodes
 }
 
-/// Every arrow of the view, as `(sop, edge, from anchor, to anchor)`, for
-/// the layout pass to check for page breaks.
+impl View {
+    /// Keeps only SOP `i` (0-based), as a document of its own.
+    pub fn select(&mut self, i: usize) {
+        self.sops.retain(|s| s.urut == i + 1);
+        self.satu_sop = true;
+        if let Some(s) = self.sops.first() {
+            self.meta.judul = format!("SOP {} {}", s.judul, self.pengadilan.nama);
+            self.meta.subjek = format!("{} ({})", s.judul, s.nomor);
+        }
+    }
+}
+
+/// Every arrow of the view, as `(sop, edge, from anchor, to anchor)` with
+/// the SOP's 0-based place in the booklet, for the layout pass to check
+/// for page breaks.
 pub fn edges(view: &View) -> Vec<(usize, usize, String, String)> {
     let mut all = Vec::new();
-    for (s_i, sop) in view.sops.iter().enumerate() {
+    for sop in &view.sops {
         for (e_i, (from, to)) in sop.panah.iter().enumerate() {
-            all.push((s_i, e_i, from.clone(), to.clone()));
+            all.push((sop.urut - 1, e_i, from.clone(), to.clone()));
         }
     }
     all

@@ -7,22 +7,6 @@ use std::process::{Command, Output};
 
 use common::*;
 
-fn bukusop(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_bukusop"))
-        .current_dir(cwd)
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
 #[test]
 fn build_without_arguments_uses_content_and_writes_out() {
     let work = tempfile::tempdir().unwrap();

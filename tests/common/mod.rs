@@ -75,3 +75,20 @@ pub fn page_count(pdf: &[u8]) -> usize {
         .get_pages()
         .len()
 }
+
+/// Runs the `bukusop` binary in `cwd`.
+pub fn bukusop(cwd: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_bukusop"))
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -1,0 +1,82 @@
+//! PDF page labels, so a viewer shows the printed page numbers: the front
+//! matter as i, ii, iii … and the SOP pages as 1, 2, 3 … (Typst's own
+//! labels are replaced with one compact number tree).
+
+use lopdf::{Dictionary, Document, Object};
+
+use crate::diag::Diagnostic;
+
+/// Labels the first `front` pages in lower-case roman numerals and the rest
+/// in decimals from 1.
+pub fn set(pdf: &[u8], front: usize) -> Result<Vec<u8>, Diagnostic> {
+    let fail =
+        |e: lopdf::Error| Diagnostic::error(format!("label halaman PDF gagal dipasang: {e}"));
+    let mut doc = Document::load_mem(pdf).map_err(fail)?;
+    let style = |s: &str| {
+        let mut d = Dictionary::new();
+        d.set("S", Object::Name(s.as_bytes().to_vec()));
+        Object::Dictionary(d)
+    };
+    let mut nums = Vec::new();
+    if front > 0 {
+        nums.extend([Object::Integer(0), style("r")]);
+    }
+    nums.extend([Object::Integer(front as i64), style("D")]);
+    let mut tree = Dictionary::new();
+    tree.set("Nums", Object::Array(nums));
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(Object::as_reference)
+        .map_err(fail)?;
+    doc.get_object_mut(root)
+        .and_then(Object::as_dict_mut)
+        .map_err(fail)?
+        .set("PageLabels", Object::Dictionary(tree));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| Diagnostic::error(format!("PDF gagal ditulis ulang: {e}")))?;
+    Ok(out)
+}
+
+/// The page labels of a PDF as `(first page index, style, start)`, for
+/// tests and checks.
+pub fn read(pdf: &[u8]) -> Vec<(i64, String, i64)> {
+    let Ok(doc) = Document::load_mem(pdf) else {
+        return Vec::new();
+    };
+    let nums = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"PageLabels").ok())
+        .and_then(|l| match l {
+            Object::Reference(r) => doc.get_object(*r).ok(),
+            other => Some(other),
+        })
+        .and_then(|l| l.as_dict().ok())
+        .and_then(|d| d.get(b"Nums").ok())
+        .and_then(|n| n.as_array().ok())
+        .cloned()
+        .unwrap_or_default();
+    nums.chunks(2)
+        .filter_map(|pair| {
+            let index = pair.first()?.as_i64().ok()?;
+            let dict = match pair.get(1)? {
+                Object::Reference(r) => doc.get_object(*r).ok()?.as_dict().ok()?,
+                other => other.as_dict().ok()?,
+            };
+            let style = dict
+                .get(b"S")
+                .ok()
+                .and_then(|s| s.as_name().ok())
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .unwrap_or_default();
+            let start = dict
+                .get(b"St")
+                .ok()
+                .and_then(|s| s.as_i64().ok())
+                .unwrap_or(1);
+            Some((index, style, start))
+        })
+        .collect()
+}
