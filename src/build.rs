@@ -168,7 +168,7 @@ fn per_sop(parts: &Parts) -> Result<Vec<SopPdf>, Diagnostics> {
 }
 
 /// `PERENCANAAN DAFTAR ISIAN (DIPA)` → `perencanaan-daftar-isian-dipa`.
-fn slug(s: &str) -> String {
+pub fn slug(s: &str) -> String {
     let words: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

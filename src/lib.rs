@@ -10,6 +10,7 @@ pub mod diag;
 pub mod flow;
 pub mod git;
 pub mod images;
+pub mod init;
 pub mod model;
 pub mod nip;
 pub mod nomor;

@@ -102,6 +102,38 @@ enum Perintah {
         #[arg(long, value_name = "REVISI", requires = "dari")]
         ke: Option<String>,
     },
+    /// Mulai folder konten baru untuk sebuah pengadilan
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    Init {
+        /// Folder baru (harus belum ada atau kosong)
+        #[arg(value_name = "FOLDER")]
+        folder: PathBuf,
+        /// Nama pengadilan, misalnya "Pengadilan Agama Contoh"
+        #[arg(long, value_name = "NAMA")]
+        pengadilan: Option<String>,
+        /// Kelas pengadilan, misalnya IB
+        #[arg(long, value_name = "KELAS")]
+        kelas: Option<String>,
+        /// Nama unit, misalnya "PERENCANAAN, TI DAN PELAPORAN"
+        #[arg(long, value_name = "NAMA")]
+        unit: Option<String>,
+        /// Kode unit, misalnya PTIP
+        #[arg(long, value_name = "KODE")]
+        kode: Option<String>,
+        /// Tahun buku (bawaan: tahun ini)
+        #[arg(long, value_name = "TAHUN")]
+        tahun: Option<i32>,
+    },
+    /// Tambah berkas SOP baru bernomor di folder sop/
+    #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
+    New {
+        /// Judul SOP, misalnya "Pengelolaan Arsip"
+        #[arg(value_name = "JUDUL")]
+        judul: String,
+        /// Folder konten (bawaan: folder ini bila berisi buku.yaml, selain itu ./content)
+        #[arg(long, value_name = "FOLDER")]
+        folder: Option<PathBuf>,
+    },
     /// Ukur waktu pembangunan: buku bawaan dan buku sintetis besar
     #[command(help_template = TEMPLATE, disable_help_flag = true, arg(help_arg()), next_help_heading = "Opsi")]
     Bench {
@@ -163,6 +195,40 @@ fn main() -> ExitCode {
             pdfa,
         } => cmd_build(&folder, output.as_deref(), build::Options { pdfa, per_sop }),
         Perintah::Check { folder, format } => cmd_check(&folder, format),
+        Perintah::Init {
+            folder,
+            pengadilan,
+            kelas,
+            unit,
+            kode,
+            tahun,
+        } => cmd_init(&folder, pengadilan, kelas, unit, kode, tahun),
+        Perintah::New { judul, folder } => {
+            let folder = folder.unwrap_or_else(|| {
+                if Path::new(bukusop::content::BUKU).exists() {
+                    PathBuf::from(".")
+                } else {
+                    PathBuf::from("content")
+                }
+            });
+            if !folder.join(bukusop::content::BUKU).is_file() {
+                return missing_folder(&folder);
+            }
+            match bukusop::init::new_sop(&folder, &judul) {
+                Ok(path) => {
+                    println!(
+                        "{} ditulis; isi langkah-langkahnya, lalu `bukusop check {}`.",
+                        path.display(),
+                        folder.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("galat: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Perintah::Revisi {
             folder,
             tanggal,
@@ -270,6 +336,61 @@ fn cmd_check(folder: &Path, format: Format) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn cmd_init(
+    folder: &Path,
+    pengadilan: Option<String>,
+    kelas: Option<String>,
+    unit: Option<String>,
+    kode: Option<String>,
+    tahun: Option<i32>,
+) -> ExitCode {
+    use std::io::IsTerminal;
+    // Ask only when someone is there to answer and something is missing.
+    let ask = std::io::stdin().is_terminal() && (pengadilan.is_none() || unit.is_none());
+    let answer = |question: &str, given: Option<String>, default: &str| -> String {
+        if let Some(g) = given {
+            return g;
+        }
+        if !ask {
+            return default.to_string();
+        }
+        eprint!("{question} [{default}]: ");
+        let mut line = String::new();
+        let _ = std::io::stdin().read_line(&mut line);
+        let line = line.trim();
+        if line.is_empty() {
+            default.to_string()
+        } else {
+            line.to_string()
+        }
+    };
+    let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let id = bukusop::init::Identitas {
+        pengadilan: answer("Nama pengadilan", pengadilan, "Pengadilan Negeri Contoh"),
+        kelas: answer("Kelas", kelas, "II"),
+        unit: answer("Nama unit", unit, "PERENCANAAN, TI DAN PELAPORAN"),
+        kode: answer("Kode unit", kode, "PTIP"),
+        tahun: tahun.unwrap_or(year),
+    };
+    match bukusop::init::init(folder, &id) {
+        Ok(files) => {
+            println!("{} berkas ditulis ke {}:", files.len(), folder.display());
+            for f in files {
+                println!("  {}", f.display());
+            }
+            println!(
+                "Berikutnya: ubah buku.yaml dan sop/, lalu `bukusop check {0}` dan `bukusop build {0}`.",
+                folder.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("galat: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -346,3 +346,76 @@ fn committed_schemas_are_current() {
         }
     }
 }
+
+/// A new court starts its own folder, which checks and builds as it is.
+#[test]
+fn init_then_new_then_build() {
+    let work = tempfile::tempdir().unwrap();
+    let o = bukusop(
+        work.path(),
+        &[
+            "init",
+            "pa-contoh",
+            "--pengadilan",
+            "Pengadilan Agama Contoh",
+            "--kelas",
+            "IB",
+            "--unit",
+            "UMUM DAN KEUANGAN",
+            "--kode",
+            "UK",
+            "--tahun",
+            "2026",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let d = work.path().join("pa-contoh");
+    for f in [
+        "buku.yaml",
+        "sop/01-surat-masuk.yaml",
+        "sop/02-permohonan-informasi.yaml",
+        "logo/logo-pengadilan.png",
+        ".gitignore",
+        "README.md",
+        ".github/workflows/bukusop.yml",
+        "schema/sop.schema.json",
+    ] {
+        assert!(d.join(f).is_file(), "{f} missing");
+    }
+    let o = bukusop(&d, &["check", "."]);
+    assert!(
+        stderr(&o).contains(".: 0 galat, 0 peringatan"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = bukusop(&d, &["new", "Pengelolaan Arsip"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(d.join("sop/03-pengelolaan-arsip.yaml").is_file());
+
+    let o = bukusop(&d, &["build", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(d.join("out/sop-uk-pengadilan-agama-contoh-2026.pdf")).unwrap();
+    assert_eq!(page_count(&pdf), 8, "5 front pages and one page per SOP");
+    let text = squash(&pdf_text(&pdf, None));
+    assert_contains_all(
+        &text,
+        &[
+            "PENGADILAN AGAMA CONTOH KELAS IB",
+            "SOP UMUM DAN KEUANGAN",
+            "3/KPN.X/SOP.UK/OT1.2/I/2026",
+            "PENGELOLAAN ARSIP",
+            "Belum lengkap",
+        ],
+        "the new court's booklet",
+    );
+
+    // A folder that already holds files is not touched.
+    let o = bukusop(work.path(), &["init", "pa-contoh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("sudah ada dan tidak kosong"),
+        "{}",
+        stderr(&o)
+    );
+}
