@@ -64,12 +64,6 @@ fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Output) {
     (dir, o)
 }
 
-fn replace_in(file: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(file).unwrap();
-    assert!(s.contains(from), "{from:?} in {}", file.display());
-    std::fs::write(file, s.replacen(from, to, 1)).unwrap();
-}
-
 #[test]
 fn unknown_role_is_reported_with_its_place() {
     let (_d, o) = broken(|d| {

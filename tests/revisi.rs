@@ -8,12 +8,6 @@ use std::path::Path;
 
 use common::*;
 
-fn replace_in(file: &Path, from: &str, to: &str) {
-    let s = std::fs::read_to_string(file).unwrap();
-    assert!(s.contains(from), "{from:?} in {}", file.display());
-    std::fs::write(file, s.replacen(from, to, 1)).unwrap();
-}
-
 /// The physical page on which `needle` first appears.
 fn page_with(pdf: &[u8], needle: &str) -> usize {
     (1..=page_count(pdf))

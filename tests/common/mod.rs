@@ -92,3 +92,10 @@ pub fn stdout(o: &std::process::Output) -> String {
 pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// Replaces the first `from` in `file`, which must contain it.
+pub fn replace_in(file: &Path, from: &str, to: &str) {
+    let s = std::fs::read_to_string(file).unwrap();
+    assert!(s.contains(from), "{from:?} in {}", file.display());
+    std::fs::write(file, s.replacen(from, to, 1)).unwrap();
+}
