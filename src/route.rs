@@ -696,13 +696,6 @@ mod tests {
         (f, r)
     }
 
-    fn jump(to: usize, lane: usize) -> Node {
-        Node {
-            lanjut: Lanjut::Ke(to),
-            ..node(&[lane])
-        }
-    }
-
     /// The x of the vertical run of the drawing that leaves `step`.
     fn channel_x(r: &Routed, step: usize) -> f64 {
         let d = r
