@@ -58,18 +58,15 @@ impl Templates {
     }
 }
 
-/// Font files: the bundled ones plus any in the content folder's `fonts/`.
-pub fn fonts(content_root: &Path) -> Vec<Vec<u8>> {
+/// Font files: the bundled ones plus the readable ones of `own` (from
+/// [`own_fonts`]).
+pub fn fonts(own: Vec<(PathBuf, std::io::Result<Vec<u8>>)>) -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = FONTS
         .files()
         .filter(|f| is_font(f.path()))
         .map(|f| f.contents().to_vec())
         .collect();
-    out.extend(
-        own_fonts(content_root)
-            .into_iter()
-            .filter_map(|(_, b)| b.ok()),
-    );
+    out.extend(own.into_iter().filter_map(|(_, b)| b.ok()));
     out
 }
 

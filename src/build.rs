@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::assets::{self, Templates};
+use crate::assets::Templates;
 use crate::check;
-use crate::content::{self, Content};
+use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::images;
 use crate::page_labels;
@@ -83,19 +83,17 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
 pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
     // The same checks as `bukusop check`: no PDF when one of them fails.
-    let checked = check::check(root);
-    if checked.has_errors() {
+    // Checking loads everything the build needs, so it is not read twice.
+    let (checked, loaded) = check::inspect(root);
+    let Some(loaded) = loaded.filter(|_| !checked.has_errors()) else {
         return Err(checked);
-    }
-    let content = content::load(root)?;
-    let templates = Templates::load(root)?;
-    let files = support_files(&content, &templates)?;
-    let ts = Typesetter::new(assets::fonts(root));
+    };
+    let ts = Typesetter::new(loaded.fonts);
     let load = t0.elapsed();
     let parts = Parts {
-        content: &content,
-        templates: &templates,
-        files: &files,
+        content: &loaded.content,
+        templates: &loaded.templates,
+        files: &loaded.files,
         ts: &ts,
         pdfa: options.pdfa,
     };

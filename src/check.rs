@@ -4,7 +4,7 @@
 //! role nobody uses, a reference to an SOP that is not there).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
@@ -24,26 +24,50 @@ const PANJANG_SEL: usize = 600;
 
 /// Every problem of the content folder `root`, errors and warnings.
 pub fn check(root: &Path) -> Diagnostics {
+    inspect(root).0
+}
+
+/// What checking read and prepared, for a build to use as it is.
+pub struct Loaded {
+    pub content: Content,
+    pub templates: Templates,
+    /// The files Typst may read (see [`build::support_files`]).
+    pub files: HashMap<String, Vec<u8>>,
+    /// Bundled fonts and the content folder's own.
+    pub fonts: Vec<Vec<u8>>,
+}
+
+/// Checks the content folder `root`; with no error, also hands over
+/// everything it loaded, so a build reads and decodes each file once.
+pub fn inspect(root: &Path) -> (Diagnostics, Option<Loaded>) {
     let content = match content::load(root) {
         Ok(c) => c,
-        Err(d) => return d,
+        Err(d) => return (d, None),
     };
     let mut d = Diagnostics::default();
-    match Templates::load(root) {
-        Ok(t) => {
-            if let Err(e) = build::support_files(&content, &t) {
-                d.extend(e);
-            }
-        }
-        Err(e) => d.extend(e),
-    }
-    d.extend(fonts(root));
+    let templates = Templates::load(root).map_err(|e| d.extend(e)).ok();
+    let files = templates.as_ref().and_then(|t| {
+        build::support_files(&content, t)
+            .map_err(|e| d.extend(e))
+            .ok()
+    });
+    let own = assets::own_fonts(root);
+    d.extend(fonts(&own));
     d.extend(content_checks(&content));
     match view::resolve(&content, &Breaks::new()) {
         Ok((_, warnings)) => d.extend(warnings),
         Err(e) => d.extend(e),
     }
-    d
+    let loaded = match (templates, files) {
+        (Some(templates), Some(files)) if !d.has_errors() => Some(Loaded {
+            content,
+            templates,
+            files,
+            fonts: assets::fonts(own),
+        }),
+        _ => None,
+    };
+    (d, loaded)
 }
 
 /// The checks that need the whole content but not its layout.
@@ -235,12 +259,12 @@ fn duration(file: &Path, step: usize, w: &Spanned<String>, d: &mut Diagnostics) 
 }
 
 /// Font files of the content folder's `fonts/` that Typst cannot use.
-fn fonts(root: &Path) -> Diagnostics {
+fn fonts(own: &[(PathBuf, std::io::Result<Vec<u8>>)]) -> Diagnostics {
     let mut d = Diagnostics::default();
-    for (path, bytes) in assets::own_fonts(root) {
+    for (path, bytes) in own {
         let problem = match bytes {
-            Err(e) => Some(content::io_reason(&e)),
-            Ok(b) => (typst::text::Font::iter(typst::foundations::Bytes::new(b))
+            Err(e) => Some(content::io_reason(e)),
+            Ok(b) => (typst::text::Font::iter(typst::foundations::Bytes::new(b.clone()))
                 .next()
                 .is_none())
             .then(|| "isinya bukan fon TrueType/OpenType yang dapat dibaca".to_string()),
