@@ -96,14 +96,6 @@ pub struct Routed {
     pub warnings: Vec<String>,
 }
 
-/// A jump's vertical channel: the x of its slot, from the centre of lane 0.
-/// Slots lie in the gaps beside the lanes (gap 0 left of lane 0, gap k
-/// between lanes k-1 and k).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Kanal {
-    x: f64,
-}
-
 /// Routes `flow`; `putus` holds the edges whose ends the last layout put on
 /// different pages.
 pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
@@ -201,7 +193,7 @@ pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
                     None => {
                         let ty = ports[&(i, true)];
                         let tx = s * edge_x(dst, hw, hh, ty);
-                        let cx = kanal[&i].x - e.from_lane as f64 * g.lajur;
+                        let cx = kanal[&i] - e.from_lane as f64 * g.lajur;
                         // A loop's channel goes up from the exit, a skip's
                         // down: first try the other side of the exit line.
                         let (away, toward) = if e.to < e.from {
@@ -505,14 +497,16 @@ fn letters(flow: &Flow, putus: &BTreeSet<usize>) -> HashMap<usize, String> {
         .collect()
 }
 
-/// Channel slots for the jumps drawn on one page, shortest spans first so
+/// The x (from the centre of lane 0) of the vertical channel of each jump
+/// drawn on one page. Slots lie in the gaps beside the lanes (gap 0 left
+/// of lane 0, gap k between lanes k-1 and k); shortest spans go first so
 /// they nest inside longer ones.
 fn channels(
     flow: &Flow,
     g: &Geometri,
     putus: &BTreeSet<usize>,
     warnings: &mut Vec<String>,
-) -> HashMap<usize, Kanal> {
+) -> HashMap<usize, f64> {
     let n = flow.lanes;
     let mut jumps: Vec<usize> = (0..flow.edges.len())
         .filter(|i| flow.edges[*i].sisi != Sisi::Bawah && !putus.contains(i))
@@ -559,7 +553,7 @@ fn channels(
             if e.sisi == Sisi::Kiri { xs[0] } else { *xs.last().expect("a slot") }
         });
         used.entry(key(x)).or_default().push(span);
-        out.insert(i, Kanal { x });
+        out.insert(i, x);
     }
     out
 }
@@ -594,7 +588,7 @@ fn slots(g: &Geometri, gap: usize, lanes: usize) -> Vec<f64> {
 /// vertex); entries from above sit above the middle and from below under
 /// it, the outer channel nearer the middle, so the runs into a side never
 /// cross each other's channel.
-fn ports(flow: &Flow, g: &Geometri, kanal: &HashMap<usize, Kanal>) -> HashMap<(usize, bool), f64> {
+fn ports(flow: &Flow, g: &Geometri, kanal: &HashMap<usize, f64>) -> HashMap<(usize, bool), f64> {
     let hh = g.simbol_tinggi / 2.0;
     // (step, lane, side) → (exits, entries from above, entries from below)
     type Side = (Vec<usize>, Vec<(f64, usize)>, Vec<(f64, usize)>);
@@ -610,7 +604,7 @@ fn ports(flow: &Flow, g: &Geometri, kanal: &HashMap<usize, Kanal>) -> HashMap<(u
             .push(i);
         // A jump without a channel crosses a page: it arrives from above.
         let Some(k) = kanal.get(&i) else { continue };
-        let dist = (k.x - e.to_lane as f64 * g.lajur).abs();
+        let dist = (k - e.to_lane as f64 * g.lajur).abs();
         let side = sides.entry((e.to, e.to_lane, e.sisi)).or_default();
         if e.from < e.to {
             side.1.push((dist, i));
