@@ -117,7 +117,7 @@ pub fn content_checks<'a>(c: &'a Content) -> Diagnostics {
                 Diagnostic::error(format!(
                     "judul `{}` sudah dipakai oleh {}",
                     sop.judul.value,
-                    name(first)
+                    riwayat::file_name(first)
                 ))
                 .at(yaml::place(file, &sop.judul.referenced))
                 .hint("dua SOP dalam satu buku perlu judul yang berbeda"),
@@ -284,10 +284,4 @@ fn norm(s: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-fn name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }

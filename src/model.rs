@@ -356,6 +356,16 @@ pub enum Keterkaitan {
     },
 }
 
+impl Keterkaitan {
+    /// The text printed in the booklet.
+    pub fn teks(&self) -> String {
+        match self {
+            Keterkaitan::Teks(t) => t.clone(),
+            Keterkaitan::Rujukan { sop } => format!("SOP {sop}"),
+        }
+    }
+}
+
 /// A value written either as one string or as a list of strings.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]

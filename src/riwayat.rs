@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use crate::content::Content;
 use crate::diag::Diagnostic;
-use crate::model::{Keterkaitan, Sop};
+use crate::model::Sop;
 use crate::yaml;
 
 /// The file's name inside the content folder.
@@ -120,14 +120,7 @@ pub fn sidik(sop: &Sop) -> Sidik {
     put("judul", norm(&sop.judul.value));
     put("dasar_hukum", list(&sop.dasar_hukum));
     put("kualifikasi", list(&sop.kualifikasi));
-    let ket: Vec<String> = sop
-        .keterkaitan
-        .iter()
-        .map(|k| match &k.value {
-            Keterkaitan::Teks(t) => t.clone(),
-            Keterkaitan::Rujukan { sop } => format!("SOP {sop}"),
-        })
-        .collect();
+    let ket: Vec<String> = sop.keterkaitan.iter().map(|k| k.value.teks()).collect();
     put("keterkaitan", list(&ket));
     put("peralatan", list(&sop.peralatan));
     put("peringatan", norm(sop.peringatan.as_deref().unwrap_or("")));

@@ -11,7 +11,7 @@ use serde_saphyr::Spanned;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::flow::{self, Simbol};
-use crate::model::{Bagan, Kertas, Keterkaitan, Orang, SimbolLangkah, Sop};
+use crate::model::{Bagan, Kertas, Orang, SimbolLangkah, Sop};
 use crate::nip::Nip;
 use crate::{nomor, riwayat, route, tanggal, yaml};
 
@@ -291,14 +291,7 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             tgl_efektif: tanggal::dua_digit(t_efektif),
             dasar_hukum: sop.dasar_hukum.clone(),
             kualifikasi: sop.kualifikasi.clone(),
-            keterkaitan: sop
-                .keterkaitan
-                .iter()
-                .map(|k| match &k.value {
-                    Keterkaitan::Teks(t) => t.clone(),
-                    Keterkaitan::Rujukan { sop } => format!("SOP {sop}"),
-                })
-                .collect(),
+            keterkaitan: sop.keterkaitan.iter().map(|k| k.value.teks()).collect(),
             peralatan: sop.peralatan.clone(),
             peringatan: sop.peringatan.clone(),
             pencatatan: sop.pencatatan.clone(),
