@@ -430,13 +430,9 @@ fn cmd_revisi(
         return ExitCode::from(2);
     }
     // A revision of content that does not build would record a mistake.
-    let checked = bukusop::check::check(folder);
-    if checked.has_errors() {
+    let (checked, loaded) = bukusop::check::inspect(folder);
+    let Some(bukusop::check::Loaded { content, .. }) = loaded else {
         return content_failure(&checked, "riwayat.yaml tidak diubah");
-    }
-    let content = match bukusop::content::load(folder) {
-        Ok(c) => c,
-        Err(d) => return content_failure(&d, "riwayat.yaml tidak diubah"),
     };
     if let Some(last) = content.riwayat.as_ref().and_then(|r| r.buku.last())
         && bukusop::tanggal::parse(&last.tanggal).is_some_and(|d| d > tanggal)
