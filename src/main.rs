@@ -445,7 +445,6 @@ fn cmd_revisi(
     }
     let plan = bukusop::riwayat::rencanakan(
         &content,
-        content.riwayat.as_ref(),
         &bukusop::riwayat::Revisi {
             tanggal,
             efektif,
@@ -462,7 +461,7 @@ fn cmd_revisi(
     if plan.tidak_berubah > 0 {
         println!("{} SOP tidak berubah.", plan.tidak_berubah);
     }
-    if !plan.berubah {
+    if !plan.berubah() {
         println!("Tidak ada yang berubah sejak revisi terakhir; riwayat.yaml tetap.");
         return ExitCode::SUCCESS;
     }

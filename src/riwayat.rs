@@ -297,8 +297,13 @@ pub struct Rencana {
     pub baris: Vec<Baris>,
     pub tidak_berubah: usize,
     pub riwayat: Riwayat,
+}
+
+impl Rencana {
     /// Whether the record changes at all.
-    pub berubah: bool,
+    pub fn berubah(&self) -> bool {
+        !self.baris.is_empty()
+    }
 }
 
 /// The options of one yearly revision.
@@ -312,9 +317,9 @@ pub struct Revisi<'a> {
 /// fingerprint changed go up by one, new SOPs start at 0, SOPs whose file
 /// is gone are withdrawn. Without a record, the present state is recorded
 /// as it stands (numbers from the YAML, dates from `buku.yaml`).
-pub fn rencanakan(c: &Content, lama: Option<&Riwayat>, r: &Revisi) -> Rencana {
+pub fn rencanakan(c: &Content, r: &Revisi) -> Rencana {
     let fmt = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let Some(lama) = lama else {
+    let Some(lama) = &c.riwayat else {
         let t = &c.buku.tanggal;
         let riwayat = Riwayat {
             buku: vec![RevisiBuku {
@@ -361,7 +366,6 @@ pub fn rencanakan(c: &Content, lama: Option<&Riwayat>, r: &Revisi) -> Rencana {
             baris,
             tidak_berubah: 0,
             riwayat,
-            berubah: true,
         };
     };
 
@@ -430,8 +434,8 @@ pub fn rencanakan(c: &Content, lama: Option<&Riwayat>, r: &Revisi) -> Rencana {
             h.ditarik = Some(fmt(r.tanggal));
         }
     }
-    let berubah = !baris.is_empty();
-    if berubah {
+    // Unchanged content leaves the record exactly as it was.
+    if !baris.is_empty() {
         baru.buku.push(RevisiBuku {
             tanggal: fmt(r.tanggal),
             efektif: fmt(r.efektif),
@@ -442,8 +446,7 @@ pub fn rencanakan(c: &Content, lama: Option<&Riwayat>, r: &Revisi) -> Rencana {
     Rencana {
         baris,
         tidak_berubah,
-        riwayat: if berubah { baru } else { lama.clone() },
-        berubah,
+        riwayat: baru,
     }
 }
 
