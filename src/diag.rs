@@ -55,16 +55,31 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = match self.severity {
+impl Severity {
+    /// The word printed for it.
+    pub fn kata(self) -> &'static str {
+        match self {
             Severity::Error => "galat",
             Severity::Warning => "peringatan",
-        };
-        if let Some(p) = &self.place {
-            write!(f, "{}:{}:{}: ", p.file.display(), p.line, p.column)?;
         }
-        write!(f, "{kind}: {}", self.message)?;
+    }
+}
+
+impl Diagnostic {
+    /// `file:line:column: galat: message`, the first line of a report.
+    pub fn kepala(&self) -> String {
+        let at = self
+            .place
+            .as_ref()
+            .map(|p| format!("{}:{}:{}: ", p.file.display(), p.line, p.column))
+            .unwrap_or_default();
+        format!("{at}{}: {}", self.severity.kata(), self.message)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kepala())?;
         if let Some(h) = &self.hint {
             write!(f, "\n  saran: {h}")?;
         }

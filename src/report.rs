@@ -35,17 +35,7 @@ fn one(d: &Diagnostic, sources: &mut HashMap<PathBuf, Option<String>>) -> String
     let Some(p) = &d.place else {
         return d.to_string();
     };
-    let kind = match d.severity {
-        Severity::Error => "galat",
-        Severity::Warning => "peringatan",
-    };
-    let mut s = format!(
-        "{}:{}:{}: {kind}: {}\n",
-        p.file.display(),
-        p.line,
-        p.column,
-        d.message
-    );
+    let mut s = format!("{}\n", d.kepala());
     let text = sources.entry(p.file.clone()).or_insert_with(|| {
         std::fs::read(&p.file)
             .ok()
@@ -110,10 +100,7 @@ pub fn json(diags: &Diagnostics) -> String {
         .0
         .iter()
         .map(|d| Json {
-            tingkat: match d.severity {
-                Severity::Error => "galat",
-                Severity::Warning => "peringatan",
-            },
+            tingkat: d.severity.kata(),
             berkas: d.place.as_ref().map(|p| path(&p.file)),
             baris: d.place.as_ref().map(|p| p.line),
             kolom: d.place.as_ref().map(|p| p.column),
