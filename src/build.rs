@@ -308,14 +308,14 @@ fn crossing_edges(view: &View, doc: &typst_layout::PagedDocument) -> Breaks {
     let edges = view::edges(view);
     let labels: Vec<String> = edges
         .iter()
-        .flat_map(|(_, _, a, b)| [a.clone(), b.clone()])
+        .flat_map(|(_, a, b)| [a.clone(), b.clone()])
         .collect();
     let pages = typeset::label_pages(doc, &labels);
     edges
         .iter()
         .enumerate()
         .filter(|(i, _)| pages[2 * i] != pages[2 * i + 1])
-        .map(|(_, (s, e, _, _))| (*s, *e))
+        .map(|(_, (key, _, _))| *key)
         .collect()
 }
 

@@ -12,7 +12,7 @@ use crate::assets::{self, Templates};
 use crate::build;
 use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Keterkaitan, Sop};
+use crate::model::{Keterkaitan, Langkah, Sop};
 use crate::riwayat::{self, Riwayat};
 use crate::view::{self, Breaks};
 use crate::waktu::{self, Waktu};
@@ -140,46 +140,53 @@ pub fn content_checks<'a>(c: &'a Content) -> Diagnostics {
                 );
             }
         }
-        let used: Vec<String> = sop
-            .langkah
-            .iter()
-            .flat_map(|l| l.value.pelaksana.value.items())
-            .collect();
-        for p in &sop.pelaksana {
-            // With no steps at all, that is the message; not each role.
-            if !sop.langkah.is_empty() && !used.contains(&p.value) {
-                d.push(
-                    Diagnostic::warning(format!(
-                        "pelaksana `{}` tidak mengerjakan satu langkah pun",
-                        p.value
-                    ))
-                    .at(yaml::place(file, &p.referenced))
-                    .hint(
-                        "hapus dari `pelaksana`, atau isikan namanya pada langkah yang ia kerjakan",
-                    ),
-                );
+        for alur in sop.alur() {
+            let used: Vec<String> = alur
+                .langkah
+                .iter()
+                .flat_map(|l| l.value.pelaksana.value.items())
+                .collect();
+            for p in alur.pelaksana {
+                // With no steps at all, that is the message; not each role.
+                if !alur.langkah.is_empty() && !used.contains(&p.value) {
+                    d.push(
+                        Diagnostic::warning(format!(
+                            "pelaksana `{}` tidak mengerjakan satu langkah pun",
+                            p.value
+                        ))
+                        .at(yaml::place(file, &p.referenced))
+                        .hint(
+                            "hapus dari `pelaksana`, atau isikan namanya pada langkah yang ia kerjakan",
+                        ),
+                    );
+                }
             }
-        }
-        for (i, step) in sop.langkah.iter().enumerate() {
-            let s = &step.value;
-            if let Some(w) = &s.waktu {
-                duration(file, i, w, &mut d);
-            }
-            let texts = [Some(&s.kegiatan), s.output.as_ref(), s.ket.as_ref()];
-            let longest = texts.into_iter().flatten().map(|t| t.chars().count()).max();
-            if let Some(n) = longest.filter(|n| *n > PANJANG_SEL) {
-                d.push(
-                    Diagnostic::warning(format!(
-                        "langkah {}: teksnya sangat panjang ({n} karakter); baris tabel tidak dapat dipotong dan bisa melebihi satu halaman",
-                        i + 1
-                    ))
-                    .at(yaml::place(file, &step.referenced))
-                    .hint("pecah menjadi beberapa langkah, atau pindahkan rincian ke kolom `ket`"),
-                );
-            }
+            steps(file, alur.langkah, &mut d);
         }
     }
     d
+}
+
+/// Per-step checks of one table: readable Waktu, texts that fit a page.
+fn steps(file: &Path, langkah: &[Spanned<Langkah>], d: &mut Diagnostics) {
+    for (i, step) in langkah.iter().enumerate() {
+        let s = &step.value;
+        if let Some(w) = &s.waktu {
+            duration(file, i, w, d);
+        }
+        let texts = [Some(&s.kegiatan), s.output.as_ref(), s.ket.as_ref()];
+        let longest = texts.into_iter().flatten().map(|t| t.chars().count()).max();
+        if let Some(n) = longest.filter(|n| *n > PANJANG_SEL) {
+            d.push(
+                Diagnostic::warning(format!(
+                    "langkah {}: teksnya sangat panjang ({n} karakter); baris tabel tidak dapat dipotong dan bisa melebihi satu halaman",
+                    i + 1
+                ))
+                .at(yaml::place(file, &step.referenced))
+                .hint("pecah menjadi beberapa langkah, atau pindahkan rincian ke kolom `ket`"),
+            );
+        }
+    }
 }
 
 /// pembuatan ≤ revisi ≤ efektif, each date with the file it is written

@@ -48,9 +48,29 @@ pub struct Buku {
     pub bagan: Bagan,
     #[serde(default)]
     #[schemars(
-        description = "true untuk mencetak halaman RIWAYAT REVISI (dari riwayat.yaml) setelah Daftar Nomor."
+        description = "Bagian depan buku, dalam urutan cetak: sampul, sampul_dalam, pengesahan, kata_pengantar, daftar_isi, daftar_nomor, makna_simbol, riwayat. Bawaan: sampul, sampul_dalam, pengesahan, daftar_isi, daftar_nomor."
     )]
-    pub halaman_riwayat: bool,
+    #[schemars(with = "Option<Vec<Bagian>>")]
+    pub bagian: Option<Vec<Spanned<Bagian>>>,
+    #[serde(default)]
+    #[schemars(
+        description = "Paragraf Kata Pengantar (dicetak bila `kata_pengantar` ada di `bagian`), ditandatangani pengesah."
+    )]
+    #[schemars(with = "Vec<String>")]
+    pub kata_pengantar: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    #[schemars(description = "Kotak kendali dokumen di sampul (opsional).")]
+    pub kendali_dokumen: Option<KendaliDokumen>,
+    #[serde(default)]
+    #[schemars(
+        description = "Pemberitahuan kepemilikan di sampul, misalnya \"Dokumen ini milik Pengadilan Negeri X; dilarang memperbanyak tanpa izin.\""
+    )]
+    pub pemilik: Option<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "Gaya cetak halaman SOP: tata letak kepala, label, orientasi, total waktu."
+    )]
+    pub gaya: Gaya,
     #[serde(default)]
     #[schemars(
         with = "Option<String>",
@@ -166,11 +186,208 @@ pub struct Orang {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[schemars(description = "Ukuran kertas.")]
+#[schemars(description = "Ukuran kertas: A4, F4 (215 × 330 mm) atau Letter.")]
 pub enum Kertas {
     #[default]
     A4,
     F4,
+    Letter,
+}
+
+/// A part of the front matter, in the order the booklet prints them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "Satu bagian depan buku.")]
+pub enum Bagian {
+    Sampul,
+    SampulDalam,
+    Pengesahan,
+    KataPengantar,
+    DaftarIsi,
+    DaftarNomor,
+    MaknaSimbol,
+    Riwayat,
+}
+
+impl Bagian {
+    /// The front matter when `bagian` is not written (PN Bengkalis').
+    pub const BAWAAN: [Bagian; 5] = [
+        Bagian::Sampul,
+        Bagian::SampulDalam,
+        Bagian::Pengesahan,
+        Bagian::DaftarIsi,
+        Bagian::DaftarNomor,
+    ];
+}
+
+/// The document control box: which copy this is.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Kotak kendali dokumen.")]
+pub struct KendaliDokumen {
+    #[schemars(description = "Status salinan yang dicentang.")]
+    pub status: StatusDokumen,
+    #[serde(default)]
+    #[schemars(description = "Nomor salinan, misalnya 01.")]
+    pub no_salinan: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(description = "master, terkendali, tidak_terkendali atau kadaluarsa.")]
+pub enum StatusDokumen {
+    Master,
+    Terkendali,
+    TidakTerkendali,
+    Kadaluarsa,
+}
+
+/// How the SOP pages look: a court's house style.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+#[schemars(description = "Gaya cetak halaman SOP.")]
+pub struct Gaya {
+    #[schemars(
+        description = "Tata letak kepala identitas SOP: tabel (logo dan data berdampingan, seperti PN Bengkalis) atau daftar (daftar dua kolom di bawah kop, seperti PN Bangil)."
+    )]
+    pub kepala: Kepala,
+    #[schemars(
+        description = "true untuk memberi huruf bagian A. DASAR HUKUM sampai G. ALUR PROSES (seperti PN Tais)."
+    )]
+    pub huruf_bagian: bool,
+    #[schemars(description = "Orientasi halaman SOP: lanskap (bawaan) atau potret.")]
+    pub orientasi: Orientasi,
+    #[schemars(
+        description = "true untuk mencetak \"Waktu yang diperlukan\" (jumlah kolom Waktu) di bawah setiap tabel."
+    )]
+    pub total_waktu: bool,
+    #[schemars(
+        description = "Jam kerja dalam sehari untuk menghitung total waktu (bawaan 7.5, yaitu 37,5 jam seminggu)."
+    )]
+    pub jam_kerja_sehari: f64,
+    #[schemars(
+        description = "Tulisan yang dicetak di halaman SOP; yang tidak ditulis memakai bawaan."
+    )]
+    pub label: Label,
+}
+
+impl Default for Gaya {
+    fn default() -> Self {
+        Gaya {
+            kepala: Kepala::Tabel,
+            huruf_bagian: false,
+            orientasi: Orientasi::Lanskap,
+            total_waktu: false,
+            jam_kerja_sehari: 7.5,
+            label: Label::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "Tata letak kepala identitas SOP.")]
+pub enum Kepala {
+    #[default]
+    Tabel,
+    Daftar,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "Orientasi halaman SOP.")]
+pub enum Orientasi {
+    #[default]
+    Lanskap,
+    Potret,
+}
+
+/// Every label printed on an SOP page, so that a court prints its own
+/// words (Aktivitas for Kegiatan, Persyaratan/Perlengkapan for Kelengkapan).
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+#[schemars(description = "Label halaman SOP.")]
+pub struct Label {
+    #[schemars(description = "Bawaan: STANDAR OPERASIONAL PROSEDUR (SOP)")]
+    pub judul: String,
+    #[schemars(description = "Bawaan: Nomor")]
+    pub nomor: String,
+    #[schemars(description = "Bawaan: Revisi")]
+    pub revisi: String,
+    #[schemars(description = "Bawaan: Tgl. Pembuatan")]
+    pub tgl_pembuatan: String,
+    #[schemars(description = "Bawaan: Tgl. Revisi")]
+    pub tgl_revisi: String,
+    #[schemars(description = "Bawaan: Tgl. Efektif")]
+    pub tgl_efektif: String,
+    #[schemars(description = "Bawaan: Disahkan Oleh")]
+    pub disahkan: String,
+    #[schemars(description = "Bawaan: Dasar Hukum")]
+    pub dasar_hukum: String,
+    #[schemars(description = "Bawaan: Kualifikasi Pelaksanaan")]
+    pub kualifikasi: String,
+    #[schemars(description = "Bawaan: Keterkaitan")]
+    pub keterkaitan: String,
+    #[schemars(description = "Bawaan: Peralatan/Perlengkapan")]
+    pub peralatan: String,
+    #[schemars(description = "Bawaan: Peringatan")]
+    pub peringatan: String,
+    #[schemars(description = "Bawaan: Pencatatan dan Pendataan")]
+    pub pencatatan: String,
+    #[schemars(description = "Bawaan: Alur Proses (judul bagian G bila huruf_bagian)")]
+    pub alur: String,
+    #[schemars(description = "Bawaan: No")]
+    pub no: String,
+    #[schemars(description = "Bawaan: Kegiatan")]
+    pub kegiatan: String,
+    #[schemars(description = "Bawaan: Pelaksana")]
+    pub pelaksana: String,
+    #[schemars(description = "Bawaan: Mutu Baku")]
+    pub mutu_baku: String,
+    #[schemars(description = "Bawaan: Kelengkapan")]
+    pub kelengkapan: String,
+    #[schemars(description = "Bawaan: Waktu")]
+    pub waktu: String,
+    #[schemars(description = "Bawaan: Output")]
+    pub output: String,
+    #[schemars(description = "Bawaan: Ket.")]
+    pub ket: String,
+    #[schemars(description = "Bawaan: Keterangan")]
+    pub keterangan: String,
+    #[schemars(description = "Bawaan: Waktu yang diperlukan")]
+    pub waktu_total: String,
+}
+
+impl Default for Label {
+    fn default() -> Self {
+        let s = |x: &str| x.to_string();
+        Label {
+            judul: s("STANDAR OPERASIONAL PROSEDUR (SOP)"),
+            nomor: s("Nomor"),
+            revisi: s("Revisi"),
+            tgl_pembuatan: s("Tgl. Pembuatan"),
+            tgl_revisi: s("Tgl. Revisi"),
+            tgl_efektif: s("Tgl. Efektif"),
+            disahkan: s("Disahkan Oleh"),
+            dasar_hukum: s("Dasar Hukum"),
+            kualifikasi: s("Kualifikasi Pelaksanaan"),
+            keterkaitan: s("Keterkaitan"),
+            peralatan: s("Peralatan/Perlengkapan"),
+            peringatan: s("Peringatan"),
+            pencatatan: s("Pencatatan dan Pendataan"),
+            alur: s("Alur Proses"),
+            no: s("No"),
+            kegiatan: s("Kegiatan"),
+            pelaksana: s("Pelaksana"),
+            mutu_baku: s("Mutu Baku"),
+            kelengkapan: s("Kelengkapan"),
+            waktu: s("Waktu"),
+            output: s("Output"),
+            ket: s("Ket."),
+            keterangan: s("Keterangan"),
+            waktu_total: s("Waktu yang diperlukan"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -258,12 +475,75 @@ pub struct Sop {
     #[serde(default)]
     #[schemars(description = "Pencatatan dan pendataan.")]
     pub pencatatan: Vec<String>,
+    #[serde(default)]
     #[schemars(description = "Lajur bagan alir dari kiri ke kanan, seperti di kepala tabel.")]
     #[schemars(with = "Vec<String>")]
     pub pelaksana: Vec<Spanned<String>>,
+    #[serde(default)]
     #[schemars(description = "Langkah-langkah, satu baris tabel per langkah.")]
     #[schemars(with = "Vec<Langkah>")]
     pub langkah: Vec<Spanned<Langkah>>,
+    /// Sub-procedures A, B, C…, each with its own table, instead of one
+    /// `pelaksana`/`langkah`.
+    #[serde(default)]
+    #[schemars(
+        description = "Sub-prosedur A, B, C…, masing-masing dengan judul, pelaksana dan langkah sendiri; dipakai sebagai ganti `pelaksana` dan `langkah`."
+    )]
+    #[schemars(with = "Vec<Prosedur>")]
+    pub prosedur: Vec<Spanned<Prosedur>>,
+    #[serde(default)]
+    #[schemars(description = "Catatan di bawah tabel (Keterangan): teks atau daftar paragraf.")]
+    pub keterangan: Option<SatuAtauBanyak>,
+}
+
+/// One sub-procedure of an SOP: its own lanes and steps.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(description = "Satu sub-prosedur dengan tabelnya sendiri.")]
+pub struct Prosedur {
+    #[schemars(description = "Judul sub-prosedur, misalnya Penerimaan Surat Masuk.")]
+    pub judul: String,
+    #[schemars(description = "Lajur bagan alir sub-prosedur ini.")]
+    #[schemars(with = "Vec<String>")]
+    pub pelaksana: Vec<Spanned<String>>,
+    #[schemars(description = "Langkah-langkah sub-prosedur ini.")]
+    #[schemars(with = "Vec<Langkah>")]
+    pub langkah: Vec<Spanned<Langkah>>,
+}
+
+/// One flowchart table of an SOP, whether the SOP has one or several.
+#[derive(Debug, Clone, Copy)]
+pub struct Alur<'a> {
+    /// The sub-procedure's title; `None` for an SOP with a single table.
+    pub judul: Option<&'a str>,
+    /// Where a message about the whole table points: the sub-procedure,
+    /// or the SOP's title.
+    pub tempat: &'a serde_saphyr::Location,
+    pub pelaksana: &'a [Spanned<String>],
+    pub langkah: &'a [Spanned<Langkah>],
+}
+
+impl Sop {
+    /// The SOP's flowchart tables, in printed order.
+    pub fn alur(&self) -> Vec<Alur<'_>> {
+        if self.prosedur.is_empty() {
+            return vec![Alur {
+                judul: None,
+                tempat: &self.judul.referenced,
+                pelaksana: &self.pelaksana,
+                langkah: &self.langkah,
+            }];
+        }
+        self.prosedur
+            .iter()
+            .map(|p| Alur {
+                judul: Some(&p.value.judul),
+                tempat: &p.referenced,
+                pelaksana: &p.value.pelaksana,
+                langkah: &p.value.langkah,
+            })
+            .collect()
+    }
 }
 
 /// One row of the flowchart table.

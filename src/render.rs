@@ -102,13 +102,19 @@ pub fn string_literal(s: &str) -> String {
 }
 
 fn template_error(e: Error) -> Diagnostic {
-    let mut msg = format!("templat gagal: {}", e.kind());
-    if let Some(d) = e.detail() {
+    // An error inside an included template comes wrapped; the innermost
+    // one names the file and line that failed.
+    let mut inner = &e;
+    while let Some(src) = std::error::Error::source(inner).and_then(|s| s.downcast_ref::<Error>()) {
+        inner = src;
+    }
+    let mut msg = format!("templat gagal: {}", inner.kind());
+    if let Some(d) = inner.detail() {
         msg.push_str(&format!(" ({d})"));
     }
-    let place = e.name().map(|n| crate::diag::Place {
+    let place = inner.name().map(|n| crate::diag::Place {
         file: n.into(),
-        line: e.line().unwrap_or(0) as u64,
+        line: inner.line().unwrap_or(0) as u64,
         column: 1,
     });
     Diagnostic::error(msg).at(place)

@@ -125,11 +125,28 @@ pub fn sidik(sop: &Sop) -> Sidik {
     put("peralatan", list(&sop.peralatan));
     put("peringatan", norm(sop.peringatan.as_deref().unwrap_or("")));
     put("pencatatan", list(&sop.pencatatan));
-    let pelaksana: Vec<String> = sop.pelaksana.iter().map(|p| p.value.clone()).collect();
-    put("pelaksana", list(&pelaksana));
-    let langkah: Vec<String> = sop
-        .langkah
+    // Keys that are new to the format join only when used, so that older
+    // fingerprints stay valid.
+    if let Some(k) = &sop.keterangan {
+        put("keterangan", list(&k.items()));
+    }
+    let alur = sop.alur();
+    let pelaksana: Vec<String> = alur
         .iter()
+        .map(|a| {
+            let lanes: Vec<String> = a.pelaksana.iter().map(|p| p.value.clone()).collect();
+            format!("{}:{}", a.judul.unwrap_or(""), list(&lanes))
+        })
+        .collect();
+    if sop.prosedur.is_empty() {
+        let lanes: Vec<String> = sop.pelaksana.iter().map(|p| p.value.clone()).collect();
+        put("pelaksana", list(&lanes));
+    } else {
+        put("prosedur", list(&pelaksana));
+    }
+    let langkah: Vec<String> = alur
+        .iter()
+        .flat_map(|a| a.langkah)
         .map(|l| {
             let l = &l.value;
             let k = l.keputusan.as_ref().map(|k| {
@@ -241,11 +258,13 @@ pub fn beda(lama: &Sidik, baru: &Sidik) -> Vec<String> {
             daftar(&dihapus)
         ));
     }
-    let fields: Vec<&str> = baru
-        .bagian
-        .iter()
-        .filter(|(k, v)| lama.bagian.get(*k) != Some(v))
-        .map(|(k, _)| nama_bagian(k))
+    // A field that appears or disappears (a new `keterangan`) changed too.
+    let keys: std::collections::BTreeSet<&String> =
+        baru.bagian.keys().chain(lama.bagian.keys()).collect();
+    let fields: Vec<&str> = keys
+        .into_iter()
+        .filter(|k| lama.bagian.get(*k) != baru.bagian.get(*k))
+        .map(|k| nama_bagian(k))
         .collect();
     if !fields.is_empty() {
         out.push(format!("{} diubah", fields.join(", ")));

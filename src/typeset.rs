@@ -53,11 +53,27 @@ impl Typesetter {
             files,
         };
         let warned = typst::compile::<PagedDocument>(&world);
-        warned
-            .output
-            .map_err(|errs| errs.iter().map(|e| world.diagnostic(e)).collect())
+        warned.output.map_err(|errs| {
+            // One broken template line repeats its errors on every SOP;
+            // the first few say it all.
+            let mut out: Vec<Diagnostic> = errs
+                .iter()
+                .take(MAX_ERRORS)
+                .map(|e| world.diagnostic(e))
+                .collect();
+            if errs.len() > MAX_ERRORS {
+                out.push(Diagnostic::error(format!(
+                    "… dan {} galat tata letak lainnya",
+                    errs.len() - MAX_ERRORS
+                )));
+            }
+            out
+        })
     }
 }
+
+/// How many of Typst's errors are reported.
+const MAX_ERRORS: usize = 10;
 
 /// Writes the PDF; the fixed identifier and timestamp (the document's own
 /// date) make two builds of the same content byte-identical.

@@ -11,9 +11,11 @@ use serde_saphyr::Spanned;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::flow::{self, Simbol};
-use crate::model::{Bagan, Kertas, Orang, SimbolLangkah, Sop};
+use crate::model::{
+    Alur, Bagan, Bagian, Gaya, Kertas, Orang, Orientasi, SimbolLangkah, StatusDokumen,
+};
 use crate::nip::Nip;
-use crate::{nomor, riwayat, route, tanggal, yaml};
+use crate::{nomor, riwayat, route, tanggal, waktu, yaml};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
@@ -30,9 +32,24 @@ pub struct View {
     pub satu_sop: bool,
     /// The path Typst reads the scanned Pengesahan from, if there is one.
     pub pengesahan_pindaian: Option<String>,
-    /// Rows of the RIWAYAT REVISI page; empty when the page is off.
+    /// Rows of the RIWAYAT REVISI page.
     pub riwayat: Vec<RiwayatView>,
+    /// The front matter's parts in printed order, each the name of its
+    /// template without `.typ.j2`.
+    pub bagian: Vec<Bagian>,
+    pub kata_pengantar: Vec<String>,
+    pub kendali_dokumen: Option<KendaliView>,
+    pub pemilik: Option<String>,
+    /// Labels, header layout and the other house-style settings.
+    pub gaya: Gaya,
     pub sops: Vec<SopView>,
+}
+
+/// The document control box: every status, the chosen one ticked.
+#[derive(Debug, Clone, Serialize)]
+pub struct KendaliView {
+    pub status: Vec<(String, bool)>,
+    pub no_salinan: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -47,11 +64,12 @@ pub struct Meta {
     pub hari: u32,
 }
 
-/// Portrait size in millimetres.
+/// Portrait size in millimetres, and whether SOP pages turn it sideways.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paper {
     pub lebar: f64,
     pub tinggi: f64,
+    pub lanskap: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -104,10 +122,28 @@ pub struct SopView {
     pub peralatan: Vec<String>,
     pub peringatan: Option<String>,
     pub pencatatan: Vec<String>,
+    /// One flowchart table, or one per sub-procedure.
+    pub tabel: Vec<TabelView>,
+    /// Notes printed under the last table.
+    pub keterangan: Vec<String>,
+}
+
+/// One flowchart table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelView {
+    /// The SOP's place (from 1) and the table's (from 0): together unique
+    /// in the booklet, they start the anchors of the table's symbols.
+    pub sop: usize,
+    pub ke: usize,
+    /// `A`, `B`… for a sub-procedure; `None` for an SOP's only table.
+    pub huruf: Option<String>,
+    pub judul: Option<String>,
     pub pelaksana: Vec<String>,
     pub langkah: Vec<RowView>,
-    /// Width of one lane of this SOP's table.
+    /// Width of one lane of this table.
     pub lebar_lajur: f64,
+    /// The "Waktu yang diperlukan" line, when the style prints it.
+    pub waktu_total: Option<String>,
     /// Anchors of both ends of every arrow, by edge index, for the layout
     /// pass to find the arrows that cross a page break.
     #[serde(skip)]
@@ -156,12 +192,14 @@ pub struct AlurView {
     pub penghubung: f64,
 }
 
-/// Which arrows the last layout put across a page break: `(sop, edge)`.
-pub type Breaks = BTreeSet<(usize, usize)>;
+/// Which arrows the last layout put across a page break:
+/// `(sop, table, edge)`.
+pub type Breaks = BTreeSet<(usize, usize, usize)>;
 
-/// The data of one step's anchor label, shared with the typesetter.
-pub fn anchor(sop: usize, step: usize, lane: usize) -> String {
-    format!("s{sop}-{step}-{lane}")
+/// The anchor label of a step's symbol in one lane of table `ke` of SOP
+/// `sop`; the template writes the same `s{sop}-{ke}-{step}-{lane}`.
+pub fn anchor(sop: usize, ke: usize, step: usize, lane: usize) -> String {
+    format!("s{sop}-{ke}-{step}-{lane}")
 }
 
 /// Resolves and checks the content. Warnings come back with the view.
@@ -228,6 +266,16 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         orang(&b.pejabat.pengesah, "DISAHKAN OLEH", &mut d),
     ];
 
+    let (lebar, tinggi) = match b.kertas {
+        Kertas::A4 => (210.0, 297.0),
+        Kertas::F4 => (215.0, 330.0),
+        Kertas::Letter => (215.9, 279.4),
+    };
+    let lanskap = b.gaya.orientasi == Orientasi::Lanskap;
+    // The lanes get the share of the table's width they have on a landscape
+    // A4 page (132 of 277 mm); the side margins are 10 mm.
+    let lebar_lajur_semua = (if lanskap { tinggi } else { lebar } - 20.0) * 132.0 / 277.0;
+
     let mut sops = Vec::new();
     let mut seen_numbers: HashMap<String, usize> = HashMap::new();
     for (i, (file, sop)) in c.sops.iter().enumerate() {
@@ -280,7 +328,44 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
                 );
             }
         }
-        let (langkah, lebar_lajur, panah) = rows(i, file, sop, &b.bagan, breaks, &mut d);
+        let alur = sop.alur();
+        let tabel = alur
+            .iter()
+            .enumerate()
+            .map(|(j, a)| {
+                let mut t = tabel(
+                    (i, j),
+                    file,
+                    &sop.judul,
+                    a,
+                    &b.bagan,
+                    lebar_lajur_semua,
+                    breaks,
+                    &mut d,
+                );
+                if alur.len() > 1 {
+                    t.huruf = Some(huruf(j));
+                }
+                if b.gaya.total_waktu {
+                    let w = a
+                        .langkah
+                        .iter()
+                        .map(|l| l.value.waktu.as_ref().map_or("", |w| w.value.as_str()));
+                    t.waktu_total = waktu::jumlah(w, b.gaya.jam_kerja_sehari);
+                }
+                t
+            })
+            .collect();
+        if !sop.prosedur.is_empty() && !(sop.langkah.is_empty() && sop.pelaksana.is_empty()) {
+            d.push(
+                Diagnostic::error(format!(
+                    "SOP `{}` memakai `prosedur` bersama `pelaksana`/`langkah`",
+                    sop.judul.value
+                ))
+                .at(yaml::place(file, &sop.judul.referenced))
+                .hint("pindahkan `pelaksana` dan `langkah` ke dalam salah satu sub-prosedur di bawah `prosedur:`"),
+            );
+        }
         sops.push(SopView {
             urut,
             nomor,
@@ -295,10 +380,12 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             peralatan: sop.peralatan.clone(),
             peringatan: sop.peringatan.clone(),
             pencatatan: sop.pencatatan.clone(),
-            pelaksana: sop.pelaksana.iter().map(|p| p.value.clone()).collect(),
-            langkah,
-            lebar_lajur,
-            panah,
+            tabel,
+            keterangan: sop
+                .keterangan
+                .as_ref()
+                .map(|k| k.items())
+                .unwrap_or_default(),
         });
     }
     if d.has_errors() {
@@ -310,10 +397,10 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         Some(k) => format!("{} Kelas {k}", p.nama),
         None => p.nama.clone(),
     };
-    let (lebar, tinggi) = match b.kertas {
-        Kertas::A4 => (210.0, 297.0),
-        Kertas::F4 => (215.0, 330.0),
-    };
+    let bagian = bagian(c, &mut d);
+    if d.has_errors() {
+        return Err(d);
+    }
     let view = View {
         meta: Meta {
             judul: format!(
@@ -332,7 +419,11 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
             bulan: chrono::Datelike::month(&efektif),
             hari: chrono::Datelike::day(&efektif),
         },
-        kertas: Paper { lebar, tinggi },
+        kertas: Paper {
+            lebar,
+            tinggi,
+            lanskap,
+        },
         pengadilan: PengadilanView {
             nama: p.nama.clone(),
             kelas: p.kelas.clone(),
@@ -360,10 +451,23 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         satu_sop: false,
         // Typst tells a PDF from a PNG or JPEG by its first bytes.
         pengesahan_pindaian: b.pengesahan_pindaian.as_ref().map(|_| PINDAIAN.to_string()),
-        riwayat: match (&c.riwayat, b.halaman_riwayat) {
-            (Some(r), true) => riwayat_rows(r),
-            _ => Vec::new(),
-        },
+        riwayat: c.riwayat.as_ref().map(riwayat_rows).unwrap_or_default(),
+        bagian,
+        kata_pengantar: kata_pengantar(b).to_vec(),
+        kendali_dokumen: b.kendali_dokumen.as_ref().map(|k| KendaliView {
+            status: [
+                (StatusDokumen::Master, "DOKUMEN MASTER"),
+                (StatusDokumen::Terkendali, "SALINAN TERKENDALI"),
+                (StatusDokumen::TidakTerkendali, "SALINAN TIDAK TERKENDALI"),
+                (StatusDokumen::Kadaluarsa, "KADALUARSA"),
+            ]
+            .into_iter()
+            .map(|(s, t)| (t.to_string(), s == k.status))
+            .collect(),
+            no_salinan: k.no_salinan.clone().unwrap_or_default(),
+        }),
+        pemilik: b.pemilik.clone(),
+        gaya: b.gaya.clone(),
         alur: AlurView {
             lebar_simbol: b.bagan.lebar_simbol,
             tinggi_simbol: b.bagan.tinggi_simbol,
@@ -374,6 +478,80 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         sops,
     };
     Ok((view, d))
+}
+
+/// The front matter's parts, checked: each at most once, and each with
+/// what it prints.
+fn bagian(c: &Content, d: &mut Diagnostics) -> Vec<Bagian> {
+    let b = &c.buku;
+    let bf = &c.buku_file;
+    let dicetak = match &b.bagian {
+        Some(list) => list.iter().any(|p| p.value == Bagian::KataPengantar),
+        None => Bagian::BAWAAN.contains(&Bagian::KataPengantar),
+    };
+    if let Some(k) = &b.kata_pengantar
+        && !dicetak
+    {
+        d.push(
+            Diagnostic::warning("`kata_pengantar` ditulis tetapi tidak dicetak")
+                .at(yaml::place(bf, &k.referenced))
+                .hint("tambahkan `kata_pengantar` ke daftar `bagian`, misalnya `bagian: [sampul, sampul_dalam, pengesahan, kata_pengantar, daftar_isi, daftar_nomor]`"),
+        );
+    }
+    let Some(list) = &b.bagian else {
+        return Bagian::BAWAAN.to_vec();
+    };
+    let mut out = Vec::new();
+    for p in list {
+        let at = yaml::place(bf, &p.referenced);
+        let nama = serde_json::to_value(p.value)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        if out.contains(&p.value) {
+            d.push(
+                Diagnostic::error(format!("bagian `{nama}` ditulis dua kali"))
+                    .at(at)
+                    .hint("setiap bagian depan dicetak satu kali; hapus salah satunya"),
+            );
+            continue;
+        }
+        match p.value {
+            Bagian::KataPengantar if kata_pengantar(b).is_empty() => d.push(
+                Diagnostic::error("bagian `kata_pengantar` diminta, tetapi teksnya belum ada")
+                    .at(at)
+                    .hint("tulis paragrafnya di bawah `kata_pengantar:` di buku.yaml, satu butir per paragraf"),
+            ),
+            Bagian::Riwayat if c.riwayat.is_none() => d.push(
+                Diagnostic::warning(format!(
+                    "bagian `riwayat` masih kosong: belum ada `{}`",
+                    riwayat::BERKAS
+                ))
+                .at(at)
+                .hint("jalankan `bukusop revisi` untuk mencatat revisi pertama"),
+            ),
+            _ => {}
+        }
+        out.push(p.value);
+    }
+    out
+}
+
+fn kata_pengantar(b: &crate::model::Buku) -> &[String] {
+    b.kata_pengantar.as_ref().map_or(&[], |k| &k.value)
+}
+
+/// `A`, `B`, … `Z`, `AA`, … for the `i`-th sub-procedure (0-based).
+fn huruf(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'A' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// Every recorded revision, oldest first, then withdrawals.
@@ -408,10 +586,11 @@ fn riwayat_rows(r: &riwayat::Riwayat) -> Vec<RiwayatView> {
     rows.into_iter().map(|(_, _, v)| v).collect()
 }
 
-/// The flowchart geometry of a table with `lanes` lanes.
-fn geometri(b: &Bagan, lanes: usize) -> route::Geometri {
+/// The flowchart geometry of a table with `lanes` lanes sharing `lebar`
+/// millimetres.
+fn geometri(b: &Bagan, lanes: usize, lebar: f64) -> route::Geometri {
     route::Geometri {
-        lajur: b.lebar_lajur.min(LANES_WIDTH / lanes.max(1) as f64),
+        lajur: b.lebar_lajur.min(lebar / lanes.max(1) as f64),
         simbol_lebar: b.lebar_simbol,
         simbol_tinggi: b.tinggi_simbol,
         turun: ruang(b) / 2.0,
@@ -424,42 +603,55 @@ fn ruang(b: &Bagan) -> f64 {
     ((b.tinggi_baris - b.tinggi_simbol) / 2.0).max(1.0)
 }
 
-/// Width the lanes share on a landscape A4 page, in millimetres.
-const LANES_WIDTH: f64 = 132.0;
 /// Where Typst reads the scanned Pengesahan page from.
 pub const PINDAIAN: &str = "/pengesahan";
 /// Size of an off-page connector, in millimetres.
 const PENGHUBUNG: f64 = 4.5;
 
-/// The rows of one SOP's table, with symbols and routed arrows, and the
-/// anchors of every arrow's ends.
-fn rows(
-    sop_i: usize,
+/// One flowchart table, with symbols and routed arrows, and the anchors of
+/// every arrow's ends. `(sop_i, tabel_j)` places it in the booklet.
+#[allow(clippy::too_many_arguments)]
+fn tabel(
+    (sop_i, tabel_j): (usize, usize),
     file: &Path,
-    sop: &Sop,
+    judul: &Spanned<String>,
+    sop: &Alur,
     bagan: &Bagan,
+    lebar_lajur_semua: f64,
     breaks: &Breaks,
     d: &mut Diagnostics,
-) -> (Vec<RowView>, f64, Vec<(String, String)>) {
+) -> TabelView {
     let lanes: Vec<&str> = sop.pelaksana.iter().map(|p| p.value.as_str()).collect();
-    let g = geometri(bagan, lanes.len());
+    let g = geometri(bagan, lanes.len(), lebar_lajur_semua);
+    let mut view = TabelView {
+        sop: sop_i + 1,
+        ke: tabel_j,
+        huruf: None,
+        judul: sop.judul.map(str::to_string),
+        pelaksana: lanes.iter().map(|l| l.to_string()).collect(),
+        langkah: Vec::new(),
+        lebar_lajur: g.lajur,
+        waktu_total: None,
+        panah: Vec::new(),
+    };
+    let nama = match sop.judul {
+        Some(p) => format!("sub-prosedur `{p}` dari SOP `{}`", judul.value),
+        None => format!("SOP `{}`", judul.value),
+    };
     if lanes.is_empty() {
         d.push(
-            Diagnostic::error(format!(
-                "SOP `{}` tidak menyebut `pelaksana`",
-                sop.judul.value
-            ))
-            .at(yaml::place(file, &sop.judul.referenced))
-            .hint("daftarkan lajur bagan alir di bawah `pelaksana:`, misalnya `- Staf`"),
+            Diagnostic::error(format!("{nama} tidak menyebut `pelaksana`"))
+                .at(yaml::place(file, sop.tempat))
+                .hint("daftarkan lajur bagan alir di bawah `pelaksana:`, misalnya `- Staf`"),
         );
-        return (Vec::new(), g.lajur, Vec::new());
+        return view;
     }
     let before = d.0.len();
     let nodes = nodes(file, sop, &lanes, d);
     // A step the flow cannot even be built from (an unknown role, step 0)
     // would only echo in the flow's own messages.
     if d.0[before..].iter().any(|x| x.severity == Severity::Error) {
-        return (Vec::new(), g.lajur, Vec::new());
+        return view;
     }
     let flow = match flow::build(&nodes, lanes.len()) {
         Ok(f) => f,
@@ -480,20 +672,20 @@ fn rows(
                         };
                         yaml::place(file, spot.unwrap_or(&step?.referenced))
                     })
-                    .or_else(|| yaml::place(file, &sop.judul.referenced));
+                    .or_else(|| yaml::place(file, sop.tempat));
                 let mut diag = Diagnostic::error(e.message).at(at);
                 if let Some(h) = e.hint {
                     diag = diag.hint(h);
                 }
                 d.push(diag);
             }
-            return (Vec::new(), g.lajur, Vec::new());
+            return view;
         }
     };
     let putus: BTreeSet<usize> = breaks
         .iter()
-        .filter(|(s, _)| *s == sop_i)
-        .map(|(_, e)| *e)
+        .filter(|(s, t, _)| (*s, *t) == (sop_i, tabel_j))
+        .map(|(_, _, e)| *e)
         .collect();
     let routed = route::route(&flow, &g, &putus);
     for w in &routed.warnings {
@@ -534,23 +726,23 @@ fn rows(
     for gb in routed.gambar {
         out[gb.step].lanes[gb.lane].gambar.push(gb);
     }
-    let urut = sop_i + 1;
-    let panah = flow
+    view.panah = flow
         .edges
         .iter()
         .map(|e| {
             (
-                anchor(urut, e.from + 1, e.from_lane),
-                anchor(urut, e.to + 1, e.to_lane),
+                anchor(view.sop, view.ke, e.from + 1, e.from_lane),
+                anchor(view.sop, view.ke, e.to + 1, e.to_lane),
             )
         })
         .collect();
-    (out, g.lajur, panah)
+    view.langkah = out;
+    view
 }
 
 /// The steps as the flow module sees them; unknown roles and impossible
 /// combinations are reported here, with the place in the YAML.
-fn nodes(file: &Path, sop: &Sop, lanes: &[&str], d: &mut Diagnostics) -> Vec<flow::Node> {
+fn nodes(file: &Path, sop: &Alur, lanes: &[&str], d: &mut Diagnostics) -> Vec<flow::Node> {
     let mut nodes = Vec::new();
     for (i, step) in sop.langkah.iter().enumerate() {
         let s = &step.value;
@@ -648,14 +840,16 @@ impl View {
     }
 }
 
-/// Every arrow of the view, as `(sop, edge, from anchor, to anchor)` with
-/// the SOP's 0-based place in the booklet, for the layout pass to check
-/// for page breaks.
-pub fn edges(view: &View) -> Vec<(usize, usize, String, String)> {
+/// Every arrow of the view, as `((sop, table, edge), from anchor, to
+/// anchor)` with the SOP's 0-based place in the booklet, for the layout
+/// pass to check for page breaks.
+pub fn edges(view: &View) -> Vec<((usize, usize, usize), String, String)> {
     let mut all = Vec::new();
     for sop in &view.sops {
-        for (e_i, (from, to)) in sop.panah.iter().enumerate() {
-            all.push((sop.urut - 1, e_i, from.clone(), to.clone()));
+        for (t_j, t) in sop.tabel.iter().enumerate() {
+            for (e_i, (from, to)) in t.panah.iter().enumerate() {
+                all.push(((sop.urut - 1, t_j, e_i), from.clone(), to.clone()));
+            }
         }
     }
     all

@@ -109,6 +109,71 @@ pub fn baca(s: &str) -> Waktu {
     }
 }
 
+/// The "Waktu yang diperlukan" line: the sum of a table's Waktu column in
+/// minutes and in working days, hours and minutes, e.g. `585 menit / 1 hari
+/// 2 jam 15 menit`. A week counts 5 working days and a month 4 weeks. Waktu
+/// that varies ("Relatif") or cannot be read is left out, and the line says
+/// so; `None` when no step has a duration.
+pub fn jumlah<'a>(waktu: impl IntoIterator<Item = &'a str>, jam_sehari: f64) -> Option<String> {
+    let hari = jam_sehari * 60.0;
+    let (mut dari, mut sampai, mut dihitung, mut lewat) = (0.0, 0.0, 0, 0);
+    for w in waktu {
+        match baca(w) {
+            Waktu::Lama(l) => {
+                let menit = match l.satuan {
+                    Satuan::Detik => 1.0 / 60.0,
+                    Satuan::Menit => 1.0,
+                    Satuan::Jam => 60.0,
+                    Satuan::Hari => hari,
+                    Satuan::Minggu => 5.0 * hari,
+                    Satuan::Bulan => 20.0 * hari,
+                };
+                dari += l.dari * menit;
+                sampai += l.sampai * menit;
+                dihitung += 1;
+            }
+            Waktu::Kosong => {}
+            Waktu::TidakTetap | Waktu::TakTerbaca(_) => lewat += 1,
+        }
+    }
+    if dihitung == 0 {
+        return None;
+    }
+    let (dari, sampai) = (dari.round() as u64, sampai.round() as u64);
+    let hari = hari.round().max(1.0) as u64;
+    let mut out = if dari == sampai {
+        format!("{dari} menit / {}", hjm(dari, hari))
+    } else {
+        format!(
+            "{dari}–{sampai} menit / {} – {}",
+            hjm(dari, hari),
+            hjm(sampai, hari)
+        )
+    };
+    if lewat > 0 {
+        out.push_str(&format!(
+            " (tanpa {lewat} langkah yang waktunya tidak tetap)"
+        ));
+    }
+    Some(out)
+}
+
+/// Minutes as working days, hours and minutes, leaving out zero parts.
+fn hjm(menit: u64, hari: u64) -> String {
+    let (d, rest) = (menit / hari, menit % hari);
+    let (h, m) = (rest / 60, rest % 60);
+    let parts: Vec<String> = [(d, "hari"), (h, "jam"), (m, "menit")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, u)| format!("{n} {u}"))
+        .collect();
+    if parts.is_empty() {
+        "0 menit".into()
+    } else {
+        parts.join(" ")
+    }
+}
+
 /// The unit a misspelt word probably meant.
 fn mirip(word: &str) -> Option<&'static str> {
     let names = ["Detik", "Menit", "Jam", "Hari", "Minggu", "Bulan"];
@@ -151,6 +216,31 @@ mod tests {
         ] {
             assert!(matches!(baca(s), Waktu::TidakTetap | Waktu::Kosong), "{s}");
         }
+    }
+
+    #[test]
+    fn totals_count_a_working_day_as_set() {
+        // FORMAT.md's example: 585 minutes with a 7.5-hour day.
+        let w = ["2 Jam", "1 Hari Kerja", "15 Menit"];
+        assert_eq!(
+            jumlah(w, 7.5).as_deref(),
+            Some("585 menit / 1 hari 2 jam 15 menit")
+        );
+        assert_eq!(
+            jumlah(w, 8.0).as_deref(),
+            Some("615 menit / 1 hari 2 jam 15 menit")
+        );
+        assert_eq!(
+            jumlah(["1-2 Jam", "Relatif", "", "30 menit"], 7.5).as_deref(),
+            Some(
+                "90–150 menit / 1 jam 30 menit – 2 jam 30 menit (tanpa 1 langkah yang waktunya tidak tetap)"
+            )
+        );
+        assert_eq!(jumlah(["Relatif", ""], 7.5), None);
+        assert_eq!(
+            jumlah(["1 minggu"], 7.5).as_deref(),
+            Some("2250 menit / 5 hari")
+        );
     }
 
     #[test]

@@ -101,29 +101,6 @@ fn same_build_twice_draws_the_same_connectors() {
     assert_eq!(again.pdf, alur().pdf);
 }
 
-#[test]
-fn seed_001_branching_examples_build() {
-    let out = build(&root().join("examples/pn-tais"));
-    // 5 front pages, then UP-GRADE (2 pages) and MONITORING (2 pages).
-    assert_eq!(out.pages, 9);
-    let all = squash(&pdf_text(&out.pdf, None));
-    for text in [
-        "UP-GRADE APLIKASI SIPP",
-        "MONITORING SINKRONISASI DAN BACK UP SIPP",
-        "Proses Up-Grade Mandiri",
-        "Dilakukan Down-grade",
-        "Dilakukan proses Sinkron dan Back Up secara manual",
-    ] {
-        assert!(all.contains(text), "missing {text}");
-    }
-    for label in ["Berhasil", "Tidak berhasil"] {
-        assert!(
-            all.matches(label).count() >= 2,
-            "{label} should label both SOPs' checks"
-        );
-    }
-}
-
 /// Pages of `tests/alur` kept as reference images: straight flow over six
 /// lanes with shared steps; loops, skips and an early end; a long SOP's
 /// first page (a loop arriving from a later page, connectors leaving) and

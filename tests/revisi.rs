@@ -43,7 +43,9 @@ fn yearly_revision_raises_exactly_what_changed() {
     std::fs::write(d.join("sop/16-media-sosial.yaml"), new_sop).unwrap();
     std::fs::remove_file(d.join("sop/14-pemeliharaan-server.yaml")).unwrap();
     let mut buku = std::fs::read_to_string(d.join("buku.yaml")).unwrap();
-    buku.push_str("halaman_riwayat: true\n");
+    buku.push_str(
+        "bagian: [sampul, sampul_dalam, pengesahan, daftar_isi, daftar_nomor, riwayat]\n",
+    );
     std::fs::write(d.join("buku.yaml"), buku).unwrap();
     let edited3 = std::fs::read(&sop3).unwrap();
 
