@@ -141,7 +141,9 @@ pub fn jumlah<'a>(waktu: impl IntoIterator<Item = &'a str>, jam_sehari: f64) -> 
     }
     let (dari, sampai) = (dari.round() as u64, sampai.round() as u64);
     let hari = hari.round().max(1.0) as u64;
-    let mut out = if dari == sampai {
+    let mut out = if dari == sampai && dari < 60 {
+        format!("{dari} menit")
+    } else if dari == sampai {
         format!("{dari} menit / {}", hjm(dari, hari))
     } else {
         format!(
@@ -237,6 +239,10 @@ mod tests {
             )
         );
         assert_eq!(jumlah(["Relatif", ""], 7.5), None);
+        assert_eq!(
+            jumlah(["20 menit", "30 Menit"], 7.5).as_deref(),
+            Some("50 menit")
+        );
         assert_eq!(
             jumlah(["1 minggu"], 7.5).as_deref(),
             Some("2250 menit / 5 hari")

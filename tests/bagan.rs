@@ -14,18 +14,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::{pdf_text, root, squash};
+use common::{build, pdf_text, root, squash};
 
 fn alur() -> &'static bukusop::build::Output {
     static OUT: OnceLock<bukusop::build::Output> = OnceLock::new();
     OUT.get_or_init(|| build(&root().join("tests/alur")))
-}
-
-fn build(dir: &Path) -> bukusop::build::Output {
-    match bukusop::build::build(dir) {
-        Ok(out) => out,
-        Err(d) => panic!("{} failed:\n{d}", dir.display()),
-    }
 }
 
 /// Single capital letters on a page: the letters of off-page connectors

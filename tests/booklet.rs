@@ -7,36 +7,12 @@ use common::*;
 /// Cover, inner title, Pengesahan, Daftar Isi, Daftar Nomor.
 const FRONT_PAGES: usize = 5;
 
-/// `(no, number, page)` rows of the DAFTAR NOMOR page.
 fn daftar_nomor(pdf: &[u8]) -> Vec<(usize, String, usize)> {
-    pdf_text(pdf, Some(FRONT_PAGES))
-        .lines()
-        .filter_map(|l| {
-            let t: Vec<&str> = l.split_whitespace().collect();
-            let no = t.first()?.parse().ok()?;
-            let nomor = t.get(1).filter(|s| s.contains("/KPN"))?;
-            let page = t.last()?.parse().ok()?;
-            Some((no, nomor.to_string(), page))
-        })
-        .collect()
+    common::daftar_nomor(pdf, FRONT_PAGES)
 }
 
-/// `(no, title, page)` rows of the DAFTAR ISI page.
 fn daftar_isi(pdf: &[u8]) -> Vec<(usize, String, usize)> {
-    pdf_text(pdf, Some(FRONT_PAGES - 1))
-        .lines()
-        .filter_map(|l| {
-            let t: Vec<&str> = l.split_whitespace().collect();
-            let no = t.first()?.strip_suffix('.')?.parse().ok()?;
-            let page = t.last()?.parse().ok()?;
-            let title: Vec<&str> = t[1..t.len() - 1]
-                .iter()
-                .copied()
-                .take_while(|w| *w != ".")
-                .collect();
-            Some((no, title.join(" "), page))
-        })
-        .collect()
+    common::daftar_isi(pdf, FRONT_PAGES - 1)
 }
 
 #[test]

@@ -99,3 +99,70 @@ pub fn replace_in(file: &Path, from: &str, to: &str) {
     assert!(s.contains(from), "{from:?} in {}", file.display());
     std::fs::write(file, s.replacen(from, to, 1)).unwrap();
 }
+
+/// `(no, number, page)` rows of the DAFTAR NOMOR on page `at` (1-based).
+pub fn daftar_nomor(pdf: &[u8], at: usize) -> Vec<(usize, String, usize)> {
+    pdf_text(pdf, Some(at))
+        .lines()
+        .filter_map(|l| {
+            let t: Vec<&str> = l.split_whitespace().collect();
+            let no = t.first()?.parse().ok()?;
+            let nomor = t.get(1).filter(|s| s.contains('/'))?;
+            let page = t.last()?.parse().ok()?;
+            Some((no, nomor.to_string(), page))
+        })
+        .collect()
+}
+
+/// `(no, title, page)` rows of the DAFTAR ISI on page `at` (1-based).
+pub fn daftar_isi(pdf: &[u8], at: usize) -> Vec<(usize, String, usize)> {
+    pdf_text(pdf, Some(at))
+        .lines()
+        .filter_map(|l| {
+            let t: Vec<&str> = l.split_whitespace().collect();
+            let no = t.first()?.strip_suffix('.')?.parse().ok()?;
+            let page = t.last()?.parse().ok()?;
+            let title: Vec<&str> = t[1..t.len() - 1]
+                .iter()
+                .copied()
+                .take_while(|w| *w != ".")
+                .collect();
+            Some((no, title.join(" "), page))
+        })
+        .collect()
+}
+
+/// Builds a content folder, panicking with the diagnostics on failure.
+pub fn build(dir: &Path) -> bukusop::build::Output {
+    match bukusop::build::build(dir) {
+        Ok(out) => out,
+        Err(d) => panic!("{} failed:\n{d}", dir.display()),
+    }
+}
+
+/// Asserts that each SOP's row of DAFTAR NOMOR (on page `at`) points at
+/// the page that carries its number and whose footer is that page number;
+/// returns the rows.
+pub fn assert_daftar_nomor_pages(
+    pdf: &[u8],
+    at: usize,
+    front: usize,
+    sops: usize,
+) -> Vec<(usize, String, usize)> {
+    let rows = daftar_nomor(pdf, at);
+    assert_eq!(rows.len(), sops, "{sops} rows: {rows:?}");
+    for (i, (no, nomor, page)) in rows.iter().enumerate() {
+        assert_eq!(*no, i + 1);
+        let here = pdf_text(pdf, Some(front + page));
+        assert!(
+            here.contains(nomor.as_str()),
+            "page {page} carries {nomor}:\n{here}"
+        );
+        assert!(
+            squash(&here).ends_with(&page.to_string()),
+            "page {page} is numbered {page}"
+        );
+    }
+    assert_eq!(rows[0].2, 1, "numbering starts at 1 on the first SOP page");
+    rows
+}
