@@ -157,6 +157,23 @@ pejabat:                                    # ganti nama dan NIP (18 angka)
 # ganti KPN.X dengan kode satuan kerja pengadilan (misalnya KPN.W4-U2, KPA.W5-A1)
 nomor: "{{urut}}/KPN.X/SOP.{kode}/OT1.2/{{bulan}}/{{tahun}}"
 berkas: {berkas}                            # nama berkas PDF di out/
+
+# Gaya cetak (semua opsional; lihat README bukusop bagian "Gaya"):
+# kertas: A4                                # A4, F4 atau Letter
+# bagian: [sampul, sampul_dalam, pengesahan, kata_pengantar, daftar_isi, daftar_nomor, makna_simbol, riwayat]
+# kata_pengantar:
+#   - Paragraf pertama Kata Pengantar.
+# kendali_dokumen: {{status: terkendali, no_salinan: "01"}}
+# pemilik: Dokumen ini milik {pengadilan}. Dilarang memperbanyak tanpa izin.
+# gaya:
+#   kepala: tabel                           # tabel atau daftar
+#   huruf_bagian: false                     # true: A. DASAR HUKUM ... G. ALUR PROSES
+#   orientasi: lanskap                      # lanskap atau potret
+#   total_waktu: false                      # true: "Waktu yang diperlukan" di bawah tabel
+#   jam_kerja_sehari: 7.5
+#   label:
+#     kegiatan: Kegiatan                    # misalnya Aktivitas
+#     kelengkapan: Kelengkapan              # misalnya Persyaratan/ Perlengkapan
 "#,
         pengadilan = id.pengadilan,
         nama = quote(&id.pengadilan),
