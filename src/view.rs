@@ -398,6 +398,16 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
         None => p.nama.clone(),
     };
     let bagian = bagian(c, &mut d);
+    let jam = b.gaya.jam_kerja_sehari;
+    if !(1.0..=24.0).contains(&jam) {
+        d.push(
+            Diagnostic::error(format!(
+                "{}: `gaya.jam_kerja_sehari` bernilai {jam}; seharusnya antara 1 dan 24",
+                bf.display()
+            ))
+            .hint("tulis jam kerja sehari, misalnya 7.5 (37,5 jam seminggu) atau 8"),
+        );
+    }
     if d.has_errors() {
         return Err(d);
     }

@@ -219,34 +219,7 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn pages_are_portrait_then_landscape_a4_or_f4() {
-    let sizes = |pdf: &[u8]| -> Vec<(i64, i64)> {
-        let doc = lopdf::Document::load_mem(pdf).unwrap();
-        doc.get_pages()
-            .values()
-            .map(|id| {
-                let mb = doc
-                    .get_dictionary(*id)
-                    .unwrap()
-                    .get(b"MediaBox")
-                    .unwrap()
-                    .as_array()
-                    .unwrap()
-                    .clone();
-                let n = |o: &lopdf::Object| {
-                    o.as_float()
-                        .map(f64::from)
-                        .or_else(|_| o.as_i64().map(|x| x as f64))
-                        .unwrap()
-                };
-                // points → mm
-                (
-                    (n(&mb[2]) * 25.4 / 72.0).round() as i64,
-                    (n(&mb[3]) * 25.4 / 72.0).round() as i64,
-                )
-            })
-            .collect()
-    };
-    let a4 = sizes(default_pdf());
+    let a4 = page_sizes_mm(default_pdf());
     assert!(a4[..FRONT_PAGES].iter().all(|s| *s == (210, 297)), "{a4:?}");
     assert!(a4[FRONT_PAGES..].iter().all(|s| *s == (297, 210)), "{a4:?}");
 
@@ -256,7 +229,7 @@ fn pages_are_portrait_then_landscape_a4_or_f4() {
         .unwrap()
         .replace("kertas: A4", "kertas: F4");
     std::fs::write(&buku, text).unwrap();
-    let f4 = sizes(&bukusop::build::build(dir.path()).unwrap().pdf);
+    let f4 = page_sizes_mm(&bukusop::build::build(dir.path()).unwrap().pdf);
     assert!(f4[..FRONT_PAGES].iter().all(|s| *s == (215, 330)), "{f4:?}");
     assert!(f4[FRONT_PAGES..].iter().all(|s| *s == (330, 215)), "{f4:?}");
 }

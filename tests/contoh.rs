@@ -208,17 +208,6 @@ fn sub_procedures_get_their_own_tables_and_totals() {
     assert!(sop2.find("A. Surat Masuk") < sop2.find("B. Surat Keluar"));
     assert!(rows[1].2 > rows[0].2);
     // Letter, portrait throughout: 216 × 279 mm.
-    let doc = lopdf::Document::load_mem(&pdf).unwrap();
-    for id in doc.get_pages().values() {
-        let mb = doc
-            .get_dictionary(*id)
-            .unwrap()
-            .get(b"MediaBox")
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .clone();
-        let mm = |o: &lopdf::Object| (o.as_float().unwrap() * 25.4 / 72.0).round() as i64;
-        assert_eq!((mm(&mb[2]), mm(&mb[3])), (216, 279));
-    }
+    let sizes = page_sizes_mm(&pdf);
+    assert!(sizes.iter().all(|s| *s == (216, 279)), "{sizes:?}");
 }

@@ -166,3 +166,32 @@ pub fn assert_daftar_nomor_pages(
     assert_eq!(rows[0].2, 1, "numbering starts at 1 on the first SOP page");
     rows
 }
+
+/// Every page's size in whole millimetres, `(width, height)`.
+pub fn page_sizes_mm(pdf: &[u8]) -> Vec<(i64, i64)> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|id| {
+            let mb = doc
+                .get_dictionary(*id)
+                .unwrap()
+                .get(b"MediaBox")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .clone();
+            let n = |o: &lopdf::Object| {
+                o.as_float()
+                    .map(f64::from)
+                    .or_else(|_| o.as_i64().map(|x| x as f64))
+                    .unwrap()
+            };
+            // points → mm
+            (
+                (n(&mb[2]) * 25.4 / 72.0).round() as i64,
+                (n(&mb[3]) * 25.4 / 72.0).round() as i64,
+            )
+        })
+        .collect()
+}
