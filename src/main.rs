@@ -329,7 +329,13 @@ fn cmd_check(folder: &Path, format: Format) -> ExitCode {
         Format::Json => println!("{}", report::json(&d)),
         Format::Teks => {
             eprint!("{}", report::teks(&d));
-            eprintln!("{}: {}", folder.display(), report::ringkasan(&d));
+            // "pa-contoh: 0 galat" reads better than ".: 0 galat".
+            let nama = std::fs::canonicalize(folder)
+                .ok()
+                .filter(|_| folder.as_os_str() == ".")
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| folder.display().to_string());
+            eprintln!("{nama}: {}", report::ringkasan(&d));
         }
     }
     if d.has_errors() {

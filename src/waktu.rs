@@ -56,12 +56,20 @@ pub enum Waktu {
     Kosong,
     TidakTetap,
     Lama(Lama),
+    /// A range whose ends have units of their own: `1 Jam - 3 Hari`.
+    Rentang(Lama, Lama),
     /// Neither; with the unit it may have meant.
     TakTerbaca(Option<&'static str>),
 }
 
 pub fn baca(s: &str) -> Waktu {
     let t = s.trim().to_lowercase();
+    // "1 jam - 3 hari": each end with its own unit.
+    if let Some((a, b)) = t.split_once(" - ").or_else(|| t.split_once('–'))
+        && let (Waktu::Lama(a), Waktu::Lama(b)) = (baca(a), baca(b))
+    {
+        return Waktu::Rentang(a, b);
+    }
     if t.is_empty() || t == "-" {
         return Waktu::Kosong;
     }
@@ -117,19 +125,24 @@ pub fn baca(s: &str) -> Waktu {
 pub fn jumlah<'a>(waktu: impl IntoIterator<Item = &'a str>, jam_sehari: f64) -> Option<String> {
     let hari = jam_sehari * 60.0;
     let (mut dari, mut sampai, mut dihitung, mut lewat) = (0.0, 0.0, 0, 0);
+    let menit = |l: &Lama| match l.satuan {
+        Satuan::Detik => 1.0 / 60.0,
+        Satuan::Menit => 1.0,
+        Satuan::Jam => 60.0,
+        Satuan::Hari => hari,
+        Satuan::Minggu => 5.0 * hari,
+        Satuan::Bulan => 20.0 * hari,
+    };
     for w in waktu {
         match baca(w) {
             Waktu::Lama(l) => {
-                let menit = match l.satuan {
-                    Satuan::Detik => 1.0 / 60.0,
-                    Satuan::Menit => 1.0,
-                    Satuan::Jam => 60.0,
-                    Satuan::Hari => hari,
-                    Satuan::Minggu => 5.0 * hari,
-                    Satuan::Bulan => 20.0 * hari,
-                };
-                dari += l.dari * menit;
-                sampai += l.sampai * menit;
+                dari += l.dari * menit(&l);
+                sampai += l.sampai * menit(&l);
+                dihitung += 1;
+            }
+            Waktu::Rentang(a, b) => {
+                dari += a.dari * menit(&a);
+                sampai += b.sampai * menit(&b);
                 dihitung += 1;
             }
             Waktu::Kosong => {}
@@ -239,6 +252,11 @@ mod tests {
             )
         );
         assert_eq!(jumlah(["Relatif", ""], 7.5), None);
+        // PN Tais: "1 Jam - 3 Hari" is 60 to 3 × 450 minutes.
+        assert_eq!(
+            jumlah(["1 Jam - 3 Hari"], 7.5).as_deref(),
+            Some("60–1350 menit / 1 jam – 3 hari")
+        );
         assert_eq!(
             jumlah(["20 menit", "30 Menit"], 7.5).as_deref(),
             Some("50 menit")
