@@ -130,19 +130,23 @@ pub fn sidik(sop: &Sop) -> Sidik {
     if let Some(k) = &sop.keterangan {
         put("keterangan", list(&k.items()));
     }
+    // An SOP of one table keeps its `pelaksana` key; sub-procedures are
+    // fingerprinted as title and lanes each.
     let alur = sop.alur();
-    let pelaksana: Vec<String> = alur
+    let tabel: Vec<String> = alur
         .iter()
         .map(|a| {
             let lanes: Vec<String> = a.pelaksana.iter().map(|p| p.value.clone()).collect();
-            format!("{}:{}", a.judul.unwrap_or(""), list(&lanes))
+            match a.judul {
+                Some(j) => format!("{j}:{}", list(&lanes)),
+                None => list(&lanes),
+            }
         })
         .collect();
     if sop.prosedur.is_empty() {
-        let lanes: Vec<String> = sop.pelaksana.iter().map(|p| p.value.clone()).collect();
-        put("pelaksana", list(&lanes));
+        put("pelaksana", tabel.concat());
     } else {
-        put("prosedur", list(&pelaksana));
+        put("prosedur", list(&tabel));
     }
     let langkah: Vec<String> = alur
         .iter()

@@ -336,7 +336,7 @@ pub fn resolve(c: &Content, breaks: &Breaks) -> Result<(View, Diagnostics), Diag
                 let mut t = tabel(
                     (i, j),
                     file,
-                    &sop.judul,
+                    &sop.judul.value,
                     a,
                     &b.bagan,
                     lebar_lajur_semua,
@@ -514,11 +514,12 @@ fn bagian(c: &Content, d: &mut Diagnostics) -> Vec<Bagian> {
     let mut out = Vec::new();
     for p in list {
         let at = yaml::place(bf, &p.referenced);
-        let nama = serde_json::to_value(p.value)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         if out.contains(&p.value) {
+            // The name as written in YAML.
+            let nama = serde_json::to_value(p.value)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
             d.push(
                 Diagnostic::error(format!("bagian `{nama}` ditulis dua kali"))
                     .at(at)
@@ -624,7 +625,7 @@ const PENGHUBUNG: f64 = 4.5;
 fn tabel(
     (sop_i, tabel_j): (usize, usize),
     file: &Path,
-    judul: &Spanned<String>,
+    judul: &str,
     sop: &Alur,
     bagan: &Bagan,
     lebar_lajur_semua: f64,
@@ -645,8 +646,8 @@ fn tabel(
         panah: Vec::new(),
     };
     let nama = match sop.judul {
-        Some(p) => format!("sub-prosedur `{p}` dari SOP `{}`", judul.value),
-        None => format!("SOP `{}`", judul.value),
+        Some(p) => format!("sub-prosedur `{p}` dari SOP `{judul}`"),
+        None => format!("SOP `{judul}`"),
     };
     if lanes.is_empty() {
         d.push(
