@@ -1,28 +1,47 @@
 //! bukusop: the SOP booklet of an Indonesian court, from YAML to PDF.
 //!
+//! # Tahap (stages)
+//!
+//! Each stage is a module; data flows down this list and no module uses
+//! one below it in the list but its own inputs:
+//!
+//! 1. [`content`]: load the content folder: YAML → typed model, the
+//!    templates, fonts and images, the revision record as data.
+//! 2. [`check`]: every semantic check; diagnostics as data, and the values
+//!    the checks proved.
+//! 3. [`flow`]: the flow graph of each table; [`route`]: where its lines
+//!    run, in millimetres.
+//! 4. [`view`]: the data the templates print, formatted.
+//! 5. [`render`]: minijinja templates → Typst markup.
+//! 6. [`typeset`]: the embedded Typst compiler → laid-out pages.
+//! 7. [`pdf`]: the PDF's bytes, page labels, verification.
+//!
+//! [`build`] runs the stages in order. Around them: [`riwayat`], the
+//! yearly revision workflow; [`scaffold`], new content folders and SOP
+//! files; [`bench`], timing builds. Below them all: [`diag`]
+//! (diagnostics and their reports), [`nilai`] (dates, NIPs, numbers,
+//! durations, lettering), [`files`] (writing files) and [`kontrak`] (what
+//! Rust and Typst agree on).
+//!
 //! The library never prints; it returns output and diagnostics as data.
+//!
+//! Names: Indonesian for what users write or read (YAML keys, labels, the
+//! data templates receive), English for the code's own structure; one
+//! meaning per name.
 
-pub mod assets;
+pub mod bench;
 pub mod build;
 pub mod check;
 pub mod content;
 pub mod diag;
+pub mod files;
 pub mod flow;
-pub mod git;
-pub mod images;
-pub mod init;
-pub mod model;
-pub mod nip;
-pub mod nomor;
-pub mod page_labels;
+pub mod kontrak;
+pub mod nilai;
+pub mod pdf;
 pub mod render;
-pub mod report;
 pub mod riwayat;
 pub mod route;
-pub mod schema;
-pub mod synth;
-pub mod tanggal;
+pub mod scaffold;
 pub mod typeset;
 pub mod view;
-pub mod waktu;
-pub mod yaml;

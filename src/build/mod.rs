@@ -1,0 +1,189 @@
+//! The pipeline, stage after stage: load → check → route → view → render
+//! → typeset → PDF.
+//!
+//! In: the path of a content folder. Out: the booklet's PDF (and, on
+//! request, one PDF per SOP) with the warnings, or every diagnostic.
+//! [`prepare`] runs the stages that find mistakes, for `bukusop check` as
+//! well; `passes` lays the booklet out until its page breaks settle.
+
+mod passes;
+mod per_sop;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::check::{self, Checked};
+use crate::content::assets::Resources;
+use crate::content::{self, Content};
+use crate::diag::Diagnostics;
+use crate::kontrak;
+use crate::typeset::{self, Typesetter};
+
+pub use passes::Putus;
+pub use per_sop::SopPdf;
+
+/// Time spent in each phase of one build.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Timings {
+    pub load: Duration,
+    pub template: Duration,
+    pub typeset: Duration,
+    pub pdf: Duration,
+}
+
+impl Timings {
+    pub fn total(&self) -> Duration {
+        self.load + self.template + self.typeset + self.pdf
+    }
+}
+
+/// A finished booklet.
+pub struct Output {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    /// Layout passes used (1 when no arrow crosses a page break).
+    pub passes: usize,
+    pub timings: Timings,
+    pub warnings: Diagnostics,
+    /// Output file name without extension, from the booklet file.
+    pub name: String,
+    /// The generated Typst markup of the last pass (for debugging templates).
+    pub markup: String,
+    /// The laid-out pages, for rendering previews.
+    pub document: typst_layout::PagedDocument,
+}
+
+impl Output {
+    /// Page `number` (1-based, as counted in the PDF) as a PNG image.
+    pub fn png(&self, number: usize, ppi: f64) -> Option<Vec<u8>> {
+        typeset::png(&self.document, number.checked_sub(1)?, ppi)
+    }
+}
+
+/// What to make besides the plain booklet.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// PDF/A-2b, for archiving.
+    pub pdfa: bool,
+    /// One PDF per SOP as well, for the court's website.
+    pub per_sop: bool,
+}
+
+/// A content folder loaded and checked without an error: everything a
+/// build needs.
+pub struct Prepared {
+    pub content: Content,
+    pub resources: Resources,
+    pub checked: Checked,
+}
+
+/// Loads and checks the content folder `root`: every diagnostic, errors
+/// and warnings, and, when none is an error, what a build needs.
+pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
+    let content = match content::load(root) {
+        Ok(c) => c,
+        Err(d) => return (d, None),
+    };
+    let mut d = Diagnostics::default();
+    let resources = Resources::load(&content).map_err(|e| d.extend(e)).ok();
+    let checked = match check::check(&content) {
+        Ok((checked, warnings)) => {
+            d.extend(warnings);
+            Some(checked)
+        }
+        Err(e) => {
+            d.extend(e);
+            None
+        }
+    };
+    // What the drawing cannot do cleanly, as a first layout draws it.
+    if let Some(checked) = &checked {
+        d.extend(passes::route_all(&content, checked, &Putus::new()).1);
+    }
+    match (resources, checked) {
+        (Some(resources), Some(checked)) if !d.has_errors() => (
+            d,
+            Some(Prepared {
+                content,
+                resources,
+                checked,
+            }),
+        ),
+        _ => (d, None),
+    }
+}
+
+/// Every problem of the content folder `root`, errors and warnings: what
+/// `bukusop check` reports.
+pub fn check(root: &Path) -> Diagnostics {
+    prepare(root).0
+}
+
+/// Builds the booklet of the content folder `root`.
+pub fn build(root: &Path) -> Result<Output, Diagnostics> {
+    build_with(root, Options::default()).map(|(out, _)| out)
+}
+
+/// Builds the booklet, and with `per_sop` every SOP on its own, in parallel.
+pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
+    let t0 = Instant::now();
+    // The same checks as `bukusop check`: no PDF when one of them fails.
+    let (mut warnings, prepared) = prepare(root);
+    let Some(mut prepared) = prepared else {
+        return Err(warnings);
+    };
+    let ts = Typesetter::new(std::mem::take(&mut prepared.resources.fonts));
+    let files = typst_files(&prepared.resources);
+    let load = t0.elapsed();
+    let parts = passes::Parts {
+        prepared: &prepared,
+        files: &files,
+        ts: &ts,
+        pdfa: options.pdfa,
+    };
+    let mut out = passes::build_loaded(&parts, None)?;
+    out.timings.load = load;
+    for w in out.warnings.0.drain(..) {
+        if !warnings.0.contains(&w) {
+            warnings.push(w);
+        }
+    }
+    out.warnings = warnings;
+    let singles = if options.per_sop {
+        per_sop::per_sop(&parts)?
+    } else {
+        Vec::new()
+    };
+    Ok((out, singles))
+}
+
+/// The files Typst may read, by virtual path: the Typst library, the
+/// logos and the scanned Pengesahan.
+fn typst_files(r: &Resources) -> HashMap<String, Vec<u8>> {
+    let lib = r
+        .templates
+        .get(kontrak::PUSTAKA_TEMPLAT)
+        .unwrap_or_default();
+    let mut files = HashMap::from([
+        (kontrak::PUSTAKA.to_string(), lib.into_bytes()),
+        (
+            kontrak::LOGO_PENGADILAN.to_string(),
+            r.logo_pengadilan.clone(),
+        ),
+        (
+            kontrak::LOGO_BERAKHLAK.to_string(),
+            r.logo_berakhlak.clone(),
+        ),
+        (kontrak::LOGO_BANGGA.to_string(), r.logo_bangga.clone()),
+    ]);
+    if let Some(p) = &r.pindaian {
+        files.insert(kontrak::PINDAIAN.to_string(), p.clone());
+    }
+    files
+}
+
+/// Forgets Typst's memoized results, so the next build runs cold.
+pub fn evict_caches() {
+    comemo::evict(0);
+}

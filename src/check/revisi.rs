@@ -1,0 +1,33 @@
+//! SOPs that changed since their last recorded revision, or are not
+//! recorded at all: `bukusop revisi` will raise them.
+
+use crate::content::SopFile;
+use crate::content::riwayat::Riwayat;
+use crate::content::yaml::place;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::riwayat::{perubahan::perubahan, sidik};
+
+pub fn tercatat(r: &Riwayat, f: &SopFile, d: &mut Diagnostics) {
+    let at = place(&f.path, &f.sop.judul.referenced);
+    let hint = "nomor revisinya dinaikkan saat `bukusop revisi` dijalankan";
+    match r.sop(&f.nama).filter(|h| h.ditarik.is_none()) {
+        Some(h) => {
+            let changes = perubahan(&h.terakhir().sidik, &sidik(&f.sop));
+            if !changes.is_empty() {
+                d.push(
+                    Diagnostic::warning(format!(
+                        "SOP ini berubah sejak revisi terakhir ({})",
+                        changes.join("; ")
+                    ))
+                    .at(at)
+                    .hint(hint),
+                );
+            }
+        }
+        None => d.push(
+            Diagnostic::warning("SOP baru, belum tercatat di riwayat revisi")
+                .at(at)
+                .hint(hint),
+        ),
+    }
+}

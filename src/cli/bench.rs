@@ -1,0 +1,69 @@
+//! `bukusop bench`: cold builds of a booklet and of a large synthetic one,
+//! phase by phase.
+
+use std::path::PathBuf;
+
+use bukusop::bench::{Pengukuran, ukur};
+use bukusop::scaffold::synth;
+
+use super::keluar::{ExitStatus, content_failure, io_failure, secs};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder konten yang diukur
+    #[arg(default_value = "content", value_name = "FOLDER")]
+    folder: PathBuf,
+    /// Jumlah pengulangan tiap pengukuran
+    #[arg(long, default_value_t = 3)]
+    ulang: usize,
+    /// Jumlah SOP buku sintetis
+    #[arg(long, default_value_t = 300)]
+    sop: usize,
+    /// Jumlah langkah per SOP sintetis
+    #[arg(long, default_value_t = 12)]
+    langkah: usize,
+    /// Jumlah pelaksana per SOP sintetis
+    #[arg(long, default_value_t = 4)]
+    peran: usize,
+}
+
+pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
+    let ulang = a.ulang.max(1);
+    let tmp = tempfile::tempdir().map_err(|e| io_failure(&std::env::temp_dir(), &e))?;
+    let dir = tmp.path().join("sintetis");
+    synth::write(&dir, a.sop, a.langkah, a.peran).map_err(|e| io_failure(&dir, &e))?;
+    println!(
+        "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   halaman  lintasan"
+    );
+    let label = format!("sintetis {}×{}×{}", a.sop, a.langkah, a.peran);
+    let mut medians: Vec<Pengukuran> = Vec::new();
+    for (label, dir) in [("buku bawaan", &a.folder), (label.as_str(), &dir)] {
+        let m = ukur(dir, ulang).map_err(|d| content_failure(&d, "pengukuran dibatalkan"))?;
+        let t = m.timings;
+        println!(
+            "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>8} {:>8} {:>9}",
+            secs(t.load),
+            secs(t.template),
+            secs(t.typeset),
+            secs(t.pdf),
+            secs(t.total()),
+            m.pages,
+            m.passes
+        );
+        medians.push(m);
+    }
+    if let [a, b] = &medians[..] {
+        let (ta, tb) = (
+            a.timings.total().as_secs_f64(),
+            b.timings.total().as_secs_f64(),
+        );
+        let (pa, pb) = (a.pages as f64, b.pages as f64);
+        println!(
+            "rasio sintetis/bawaan: waktu {:.1}×, halaman {:.1}× (waktu per halaman {:.2}×)",
+            tb / ta,
+            pb / pa,
+            (tb / pb) / (ta / pa)
+        );
+    }
+    Ok(ExitStatus::Berhasil)
+}

@@ -1,0 +1,76 @@
+//! `bukusop build`: the booklet's PDF, and on request one per SOP.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use bukusop::build::{self, Options};
+use bukusop::diag::report;
+use bukusop::files::write_atomic;
+
+use super::FolderArg;
+use super::keluar::{ExitStatus, content_failure, io_failure, secs, size};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    folder: FolderArg,
+    /// Tulis PDF ke BERKAS ini, bukan ke out/<nama>.pdf
+    #[arg(short = 'o', long = "output", value_name = "BERKAS")]
+    output: Option<PathBuf>,
+    /// Tulis juga satu PDF per SOP (untuk situs web), ke folder bernama sama dengan PDF buku
+    #[arg(long)]
+    per_sop: bool,
+    /// Tulis PDF/A-2b untuk arsip
+    #[arg(long)]
+    pdfa: bool,
+}
+
+pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
+    let start = Instant::now();
+    let folder = a.folder.existing()?;
+    let options = Options {
+        pdfa: a.pdfa,
+        per_sop: a.per_sop,
+    };
+    let (out, singles) =
+        build::build_with(folder, options).map_err(|d| content_failure(&d, "PDF tidak ditulis"))?;
+    // Many warnings would bury the result: `check` lists them.
+    if out.warnings.0.len() > 3 {
+        eprintln!(
+            "peringatan: {} hal perlu diperiksa; jalankan `bukusop check {}` untuk rinciannya",
+            out.warnings.0.len(),
+            folder.display()
+        );
+    } else {
+        eprint!("{}", report::teks(&out.warnings));
+    }
+    let path = a
+        .output
+        .unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
+    write(&path, &out.pdf)?;
+    println!(
+        "{}: {} halaman, {}, {}",
+        path.display(),
+        out.pages,
+        size(out.pdf.len()),
+        secs(start.elapsed())
+    );
+    if a.per_sop {
+        // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf
+        let dir = path.with_extension("");
+        for s in &singles {
+            write(&dir.join(format!("{}.pdf", s.name)), &s.pdf)?;
+        }
+        println!(
+            "{}/: {} PDF per SOP, {}",
+            dir.display(),
+            singles.len(),
+            secs(start.elapsed())
+        );
+    }
+    Ok(ExitStatus::Berhasil)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), ExitStatus> {
+    write_atomic(path, bytes).map_err(|e| io_failure(path, &e))
+}

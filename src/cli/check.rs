@@ -1,0 +1,45 @@
+//! `bukusop check`: every problem of the content, as text or JSON.
+
+use bukusop::build;
+use bukusop::diag::report;
+
+use super::FolderArg;
+use super::keluar::ExitStatus;
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    folder: FolderArg,
+    /// Bentuk laporan: `teks` untuk dibaca, `json` untuk editor dan CI
+    #[arg(long, value_enum, default_value_t = Format::Teks, value_name = "BENTUK")]
+    format: Format,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Teks,
+    Json,
+}
+
+pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
+    let folder = a.folder.existing()?;
+    let d = build::check(folder);
+    match a.format {
+        Format::Json => println!("{}", report::json(&d)),
+        Format::Teks => {
+            eprint!("{}", report::teks(&d));
+            // "pa-contoh: 0 galat" reads better than ".: 0 galat".
+            let nama = std::fs::canonicalize(folder)
+                .ok()
+                .filter(|_| folder.as_os_str() == ".")
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| folder.display().to_string());
+            eprintln!("{nama}: {}", report::ringkasan(&d));
+        }
+    }
+    Ok(if d.has_errors() {
+        ExitStatus::KontenSalah
+    } else {
+        ExitStatus::Berhasil
+    })
+}

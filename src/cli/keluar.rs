@@ -1,0 +1,68 @@
+//! Exit statuses and the messages printed on the way out.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use bukusop::diag::{Diagnostics, Severity, io_reason, report};
+
+/// How a command ends: 0 success, 1 a mistake in the content, 2 wrong
+/// usage or a file that cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    Berhasil = 0,
+    KontenSalah = 1,
+    PemakaianSalah = 2,
+}
+
+impl From<ExitStatus> for ExitCode {
+    fn from(s: ExitStatus) -> ExitCode {
+        ExitCode::from(s as u8)
+    }
+}
+
+pub fn missing_folder(folder: &Path) -> ExitStatus {
+    eprintln!(
+        "galat: folder konten `{}` tidak ditemukan",
+        folder.display()
+    );
+    eprintln!(
+        "  saran: jalankan perintah dari folder proyek, atau sebutkan foldernya, misalnya `bukusop check content`"
+    );
+    ExitStatus::PemakaianSalah
+}
+
+/// The content's diagnostics, then what did not happen because of them.
+pub fn content_failure(d: &Diagnostics, akibat: &str) -> ExitStatus {
+    eprint!("{}", report::teks(d));
+    let n = report::count(d, Severity::Error);
+    eprintln!("gagal: {n} galat dalam konten; {akibat}.");
+    ExitStatus::KontenSalah
+}
+
+/// A usage problem the library explained.
+pub fn usage_failure(d: &bukusop::diag::Diagnostic) -> ExitStatus {
+    eprintln!("{d}");
+    ExitStatus::PemakaianSalah
+}
+
+pub fn io_failure(path: &Path, e: &std::io::Error) -> ExitStatus {
+    eprintln!(
+        "galat: tidak dapat menulis `{}`: {}",
+        path.display(),
+        io_reason(e)
+    );
+    ExitStatus::PemakaianSalah
+}
+
+pub fn size(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+pub fn secs(d: Duration) -> String {
+    format!("{:.2} dtk", d.as_secs_f64())
+}

@@ -1,0 +1,225 @@
+//! Files the binary carries (templates, fonts, placeholder logos) and a
+//! content folder's own replacements for them, loaded with the logos and
+//! the scanned Pengesahan the booklet names: everything a build reads
+//! besides the YAML.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use include_dir::{Dir, include_dir};
+
+use super::{Content, images};
+use crate::diag::{Diagnostic, Diagnostics, io_reason};
+
+/// The bundled templates by name, each a part a court may replace on its
+/// own (`include_str!` makes cargo rebuild when one is edited).
+pub const BUNDLED: [(&str, &str); 16] = {
+    macro_rules! t {
+        ($($name:literal),* $(,)?) => {
+            [$(($name, include_str!(concat!("../../templates/", $name)))),*]
+        };
+    }
+    t!(
+        "buku.typ.j2",
+        "bukusop.typ",
+        "sampul.typ.j2",
+        "sampul_dalam.typ.j2",
+        "pengesahan.typ.j2",
+        "kata_pengantar.typ.j2",
+        "daftar_isi.typ.j2",
+        "daftar_nomor.typ.j2",
+        "makna_simbol.typ.j2",
+        "riwayat.typ.j2",
+        "sop.typ.j2",
+        "kepala_tabel.typ.j2",
+        "kepala_daftar.typ.j2",
+        "informasi.typ.j2",
+        "kolom_bagan.typ.j2",
+        "sel_bagan.typ.j2",
+    )
+};
+static FONTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/fonts");
+static LOGOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/logos");
+
+/// Template sources by name: the bundled ones, each replaced by a file of
+/// the same name in the content folder's `templates/`.
+#[derive(Clone, Default)]
+pub struct Templates(Arc<BTreeMap<String, String>>);
+
+impl Templates {
+    pub fn load(content_root: &Path) -> Result<Templates, Diagnostics> {
+        let mut map = BTreeMap::new();
+        for (name, text) in BUNDLED {
+            map.insert(name.to_string(), text.to_string());
+        }
+        let mut diags = Diagnostics::default();
+        let own = content_root.join("templates");
+        if let Ok(entries) = fs::read_dir(&own) {
+            for e in entries.flatten() {
+                let p = e.path();
+                let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+                    continue;
+                };
+                match fs::read_to_string(&p) {
+                    Ok(text) => {
+                        map.insert(name, text);
+                    }
+                    Err(err) => diags.push(Diagnostic::error(format!(
+                        "templat `{}` tidak dapat dibaca: {}",
+                        p.display(),
+                        io_reason(&err)
+                    ))),
+                }
+            }
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(Templates(Arc::new(map)))
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0.get(name).cloned()
+    }
+}
+
+/// Font files: the bundled ones plus the readable ones of `own` (from
+/// [`own_fonts`]).
+fn fonts(own: Vec<(PathBuf, std::io::Result<Vec<u8>>)>) -> Vec<Vec<u8>> {
+    let mut out: Vec<Vec<u8>> = FONTS
+        .files()
+        .filter(|f| is_font(f.path()))
+        .map(|f| f.contents().to_vec())
+        .collect();
+    out.extend(own.into_iter().filter_map(|(_, b)| b.ok()));
+    out
+}
+
+/// The font files of the content folder's `fonts/`, in name order, each
+/// with its bytes or the reason it could not be read.
+fn own_fonts(content_root: &Path) -> Vec<(PathBuf, std::io::Result<Vec<u8>>)> {
+    let Ok(entries) = fs::read_dir(content_root.join("fonts")) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_font(p))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(&p);
+            (p, bytes)
+        })
+        .collect()
+}
+
+fn is_font(p: &Path) -> bool {
+    matches!(
+        p.extension()
+            .and_then(|x| x.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("ttf" | "otf" | "ttc")
+    )
+}
+
+/// A bundled placeholder logo by file name.
+pub fn bundled_logo(name: &str) -> Option<&'static [u8]> {
+    LOGOS.get_file(name).map(|f| f.contents())
+}
+
+/// Everything a build reads besides the YAML, loaded once.
+pub struct Resources {
+    pub templates: Templates,
+    pub logo_pengadilan: Vec<u8>,
+    pub logo_berakhlak: Vec<u8>,
+    pub logo_bangga: Vec<u8>,
+    /// The signed, scanned Pengesahan page, if the booklet names one.
+    pub pindaian: Option<Vec<u8>>,
+    /// Bundled fonts and the content folder's own.
+    pub fonts: Vec<Vec<u8>>,
+}
+
+impl Resources {
+    /// Loads the templates, logos, scan and fonts of the content folder;
+    /// reports every one that cannot be used.
+    pub fn load(c: &Content) -> Result<Resources, Diagnostics> {
+        let mut d = Diagnostics::default();
+        let templates = Templates::load(&c.root).map_err(|e| d.extend(e)).ok();
+        let b = &c.buku;
+        let mut logo = |named, fallback| {
+            images::load(&c.root, &c.buku_file, named, fallback)
+                .map(|l| l.bytes)
+                .map_err(|e| d.push(e))
+                .ok()
+        };
+        let pengadilan = logo(b.pengadilan.logo.as_ref(), "logo-pengadilan.png");
+        let berakhlak = logo(b.sampul.logo_berakhlak.as_ref(), "berakhlak.png");
+        let bangga = logo(b.sampul.logo_bangga.as_ref(), "bangga-melayani-bangsa.png");
+        let pindaian = b.pengesahan_pindaian.as_ref().map(|named| {
+            images::pindaian(&c.root, &c.buku_file, named)
+                .map_err(|e| d.push(e))
+                .ok()
+        });
+        let own = own_fonts(&c.root);
+        d.extend(unusable_fonts(&own));
+        match (templates, pengadilan, berakhlak, bangga, pindaian) {
+            (Some(templates), Some(p), Some(a), Some(g), pindaian) if !d.has_errors() => {
+                Ok(Resources {
+                    templates,
+                    logo_pengadilan: p,
+                    logo_berakhlak: a,
+                    logo_bangga: g,
+                    pindaian: pindaian.flatten(),
+                    fonts: fonts(own),
+                })
+            }
+            _ => Err(d),
+        }
+    }
+}
+
+/// Font files of the content folder's `fonts/` that Typst cannot use.
+fn unusable_fonts(own: &[(PathBuf, std::io::Result<Vec<u8>>)]) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for (path, bytes) in own {
+        let problem = match bytes {
+            Err(e) => Some(io_reason(e)),
+            Ok(b) => (typst::text::Font::iter(typst::foundations::Bytes::new(b.clone()))
+                .next()
+                .is_none())
+            .then(|| "isinya bukan fon TrueType/OpenType yang dapat dibaca".to_string()),
+        };
+        if let Some(why) = problem {
+            d.push(
+                Diagnostic::error(format!("fon `{}` tidak dapat dipakai: {why}", path.display()))
+                    .hint("hapus berkas itu dari folder `fonts/`, atau ganti dengan berkas .ttf/.otf yang utuh"),
+            );
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BUNDLED;
+
+    #[test]
+    fn every_template_file_is_bundled() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let mut bundled: Vec<String> = BUNDLED.iter().map(|(n, _)| n.to_string()).collect();
+        files.sort();
+        bundled.sort();
+        assert_eq!(files, bundled);
+    }
+}

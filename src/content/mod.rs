@@ -1,0 +1,147 @@
+//! Stage 1, loading: a content folder → typed data.
+//!
+//! In: the path of a content folder. Out: [`Content`] (`buku.yaml`, every
+//! `sop/*.yaml`, the revision record `riwayat.yaml`) and, from
+//! [`assets::Resources`], the templates, fonts and images a build uses;
+//! or the diagnostics of every file that could not be read or parsed.
+//! Nothing here judges what the files say: that is `check`.
+
+pub mod assets;
+pub mod images;
+pub mod model;
+pub mod riwayat;
+pub mod schema;
+pub mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Diagnostics, Place, io_reason};
+use model::{Buku, Sop};
+use riwayat::Riwayat;
+
+/// The booklet file's name inside the content folder.
+pub const BUKU: &str = "buku.yaml";
+/// The folder of SOP files inside the content folder.
+pub const SOP_DIR: &str = "sop";
+
+/// A content folder, parsed.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub root: PathBuf,
+    pub buku_file: PathBuf,
+    pub buku: Buku,
+    /// SOP files in file-name order, which is the booklet's order.
+    pub sops: Vec<SopFile>,
+    /// The revision record, once `bukusop revisi` has written one.
+    pub riwayat: Option<Riwayat>,
+}
+
+/// One SOP file, parsed.
+#[derive(Debug, Clone)]
+pub struct SopFile {
+    pub path: PathBuf,
+    /// The file's name, which the revision record knows it by.
+    pub nama: String,
+    pub sop: Sop,
+}
+
+/// Reads `buku.yaml` and every `sop/*.yaml`; reports every file that fails.
+pub fn load(root: &Path) -> Result<Content, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    if !root.is_dir() {
+        diags.push(Diagnostic::error(format!("folder konten `{}` tidak ditemukan", root.display()))
+            .hint("jalankan perintah dari folder proyek, atau sebutkan foldernya: `bukusop build FOLDER`"));
+        return Err(diags);
+    }
+    let buku_file = root.join(BUKU);
+    let buku = read_yaml::<Buku>(&buku_file, &mut diags);
+
+    let sop_dir = root.join(SOP_DIR);
+    let mut files = Vec::new();
+    match fs::read_dir(&sop_dir) {
+        Ok(entries) => {
+            for e in entries.flatten() {
+                let p = e.path();
+                if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
+                    files.push(p);
+                }
+            }
+        }
+        Err(_) => diags.push(
+            Diagnostic::error(format!(
+                "folder SOP `{}` tidak ditemukan",
+                sop_dir.display()
+            ))
+            .hint("simpan satu berkas YAML per SOP di folder `sop/` dalam folder konten"),
+        ),
+    }
+    files.sort();
+    if files.is_empty() && sop_dir.is_dir() {
+        diags.push(Diagnostic::error(format!(
+            "folder `{}` tidak berisi berkas SOP (*.yaml)",
+            sop_dir.display()
+        )));
+    }
+    let mut sops = Vec::new();
+    for f in files {
+        if let Some(sop) = read_yaml::<Sop>(&f, &mut diags) {
+            let nama = crate::files::file_name(&f);
+            sops.push(SopFile { path: f, nama, sop });
+        }
+    }
+    let riwayat = riwayat::load(root).unwrap_or_else(|d| {
+        diags.push(d);
+        None
+    });
+    match buku {
+        Some(buku) if !diags.has_errors() => Ok(Content {
+            root: root.to_path_buf(),
+            buku_file,
+            buku,
+            sops,
+            riwayat,
+        }),
+        _ => Err(diags),
+    }
+}
+
+fn read_yaml<T: serde::de::DeserializeOwned>(file: &Path, diags: &mut Diagnostics) -> Option<T> {
+    let bytes = match fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(format!(
+                "tidak dapat membaca `{}`: {}",
+                file.display(),
+                io_reason(&e)
+            )));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let before = &e.as_bytes()[..offset];
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let column = before.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+            diags.push(
+                Diagnostic::error("berkas bukan teks UTF-8")
+                    .at(Some(Place {
+                        file: file.to_path_buf(),
+                        line,
+                        column,
+                    }))
+                    .hint("simpan ulang berkas dengan pengodean UTF-8"),
+            );
+            return None;
+        }
+    };
+    match yaml::parse::<T>(file, &text) {
+        Ok(v) => Some(v),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The contract between the Rust side and the Typst side, in one place:
+//! the virtual paths Typst reads, the labels the layout passes look up,
+//! and the sizes both sides draw with. Templates never spell these; they
+//! receive them in the view (`jalur`, `jangkar`, `kertas`, `alur`).
+
+/// The generated main file.
+pub const MAIN: &str = "/buku.typ";
+/// The bundled Typst library of drawing helpers (`templates/bukusop.typ`).
+pub const PUSTAKA: &str = "/bukusop.typ";
+/// Its template name, which a court's `templates/` may replace.
+pub const PUSTAKA_TEMPLAT: &str = "bukusop.typ";
+pub const LOGO_PENGADILAN: &str = "/logo/pengadilan.png";
+pub const LOGO_BERAKHLAK: &str = "/logo/berakhlak.png";
+pub const LOGO_BANGGA: &str = "/logo/bangga.png";
+/// The signed, scanned Pengesahan page (Typst tells a PDF from a PNG or
+/// JPEG by its first bytes).
+pub const PINDAIAN: &str = "/pengesahan";
+
+/// The label on the first page of SOP `urut` (1-based): Daftar Isi and
+/// Daftar Nomor look up its page, the build finds where the front matter
+/// ends.
+pub fn sop_label(urut: usize) -> String {
+    format!("sop-{urut}")
+}
+
+/// The label of the symbol of step `step` (1-based) in `lane` of table
+/// `tabel` of SOP `sop` (1-based): arrows end there, and the layout pass
+/// asks on which page it stands.
+pub fn simbol_label(sop: usize, tabel: usize, step: usize, lane: usize) -> String {
+    format!("s{sop}-{tabel}-{step}-{lane}")
+}
+
+/// Margins of the SOP pages, in millimetres.
+pub const TEPI_X: f64 = 10.0;
+pub const TEPI_ATAS: f64 = 8.0;
+pub const TEPI_BAWAH: f64 = 11.0;
+
+/// The width the lanes of a flowchart table share on an SOP page
+/// `lebar_halaman` millimetres wide: the share they have of the width
+/// between the margins of a landscape A4 page (132 of 277 mm).
+pub fn lebar_lajur_semua(lebar_halaman: f64) -> f64 {
+    (lebar_halaman - 2.0 * TEPI_X) * 132.0 / 277.0
+}
+/// Size of an off-page connector pentagon, in millimetres.
+pub const PENGHUBUNG: f64 = 4.5;
+/// Room above a symbol an off-page connector arrives at, besides the
+/// connector itself: its arrow down into the symbol.
+pub const RUANG_PANAH_PENGHUBUNG: f64 = 2.4;
+/// Size of a branch label's text, in points; the router estimates its box
+/// from it.
+pub const LABEL_PT: f64 = 6.0;
+/// Length of an arrowhead, in millimetres.
+pub const UJUNG_PANAH: f64 = 1.5;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Templates receive these names as data; a template that spells one
+    /// itself would break silently when it changes here.
+    #[test]
+    fn templates_never_spell_the_contract() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let path = e.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for spelled in [
+                PUSTAKA,
+                LOGO_PENGADILAN,
+                LOGO_BERAKHLAK,
+                LOGO_BANGGA,
+                PINDAIAN,
+                "\"sop-\"",
+                "<s{{",
+                "-{{ t.",
+            ] {
+                assert!(
+                    !text.contains(spelled),
+                    "{} spells {spelled:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Stage 7, the PDF: laid-out pages → the bytes written, with the
+//! document's own date and page labels, reopened to verify.
+//!
+//! In: a [`PagedDocument`], its date and the number of front-matter pages.
+//! Out: the PDF's bytes and page count, or why they could not be made.
+
+pub mod labels;
+
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+
+use crate::diag::Diagnostic;
+
+/// What the PDF is made with besides the pages.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// The document's date (year, month, day): the effective date.
+    pub tanggal: (i32, u8, u8),
+    /// PDF/A-2b, for archiving.
+    pub pdfa: bool,
+    /// Pages before the first SOP, labelled i, ii, iii …
+    pub depan: usize,
+}
+
+/// The finished PDF and its page count.
+pub fn write(doc: &PagedDocument, s: &Settings) -> Result<(Vec<u8>, usize), Diagnostic> {
+    let (y, m, d) = s.tanggal;
+    let pdf = export(doc, y, m, d, s.pdfa)?;
+    let pdf = labels::set(&pdf, s.depan)?;
+    let pages = verify(&pdf, doc.pages().len())?;
+    Ok((pdf, pages))
+}
+
+/// Writes the PDF; the fixed identifier and timestamp (the document's own
+/// date) make two builds of the same content byte-identical.
+fn export(
+    doc: &PagedDocument,
+    year: i32,
+    month: u8,
+    day: u8,
+    pdfa: bool,
+) -> Result<Vec<u8>, Diagnostic> {
+    let date = Datetime::from_ymd(year, month, day);
+    let standards = if pdfa {
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b]).map_err(|e| {
+            Diagnostic::error(format!("PDF/A tidak dapat disiapkan: {}", e.message()))
+        })?
+    } else {
+        typst_pdf::PdfStandards::default()
+    };
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom("bukusop".into()),
+        timestamp: date.map(typst_pdf::Timestamp::new_utc),
+        standards,
+        ..Default::default()
+    };
+    typst_pdf::pdf(doc, &options).map_err(|errs| {
+        let msg = errs
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
+        Diagnostic::error(format!("PDF gagal dibuat: {msg}"))
+    })
+}
+
+/// Reopens the PDF with lopdf: it must parse and have every page.
+fn verify(pdf: &[u8], expected: usize) -> Result<usize, Diagnostic> {
+    let doc = lopdf::Document::load_mem(pdf).map_err(|e| {
+        Diagnostic::error(format!("PDF yang dihasilkan tidak dapat dibaca ulang: {e}"))
+    })?;
+    let pages = doc.get_pages().len();
+    if pages != expected {
+        return Err(Diagnostic::error(format!(
+            "PDF berisi {pages} halaman, seharusnya {expected}"
+        )));
+    }
+    Ok(pages)
+}

@@ -1,0 +1,100 @@
+//! Values as Typst literals: the one place where content becomes markup,
+//! always as a string literal that Typst prints as it is.
+
+use minijinja::value::{Object, Value, ValueKind};
+use minijinja::{Error, ErrorKind};
+
+/// A Typst string literal made by the `str` filter, printed as it is.
+#[derive(Debug)]
+struct Literal(String);
+
+impl Object for Literal {}
+
+/// The `str` filter: text as a bare Typst string literal (`"…"`), for use
+/// inside code, where `{{ x }}` would print markup.
+pub fn str_filter(value: Value) -> Result<Value, Error> {
+    match value.as_str() {
+        Some(s) => Ok(Value::from_object(Literal(string_literal(s)))),
+        None => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "filter `str` hanya untuk teks",
+        )),
+    }
+}
+
+/// One value as Typst code that evaluates to exactly that value.
+pub fn typst_literal(value: &Value) -> Result<String, Error> {
+    if let Some(Literal(s)) = value.downcast_object_ref::<Literal>() {
+        return Ok(s.clone());
+    }
+    match value.kind() {
+        ValueKind::Undefined | ValueKind::None => Ok(String::new()),
+        ValueKind::Bool => Ok(if value.is_true() {
+            "true".into()
+        } else {
+            "false".into()
+        }),
+        ValueKind::Number => {
+            let s = value.to_string();
+            // Numbers print as digits, a sign and a point only.
+            if s.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.'))
+            {
+                Ok(s)
+            } else {
+                Err(Error::new(
+                    ErrorKind::InvalidOperation,
+                    format!("bilangan tidak sah: {s}"),
+                ))
+            }
+        }
+        ValueKind::String => Ok(format!(
+            "#{};",
+            string_literal(value.as_str().unwrap_or_default())
+        )),
+        _ => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            "templat hanya boleh mencetak teks atau bilangan, bukan daftar atau peta",
+        )),
+    }
+}
+
+/// A Typst string literal. The `;` that follows it in markup ends the
+/// expression, so a `.x` or `(` after it stays text.
+pub fn string_literal(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_become_literals() {
+        assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
+        assert_eq!(string_literal("x\ny"), r#""x\ny""#);
+        assert_eq!(typst_literal(&Value::from(3)).unwrap(), "3");
+        assert_eq!(
+            typst_literal(&Value::from_safe_string("#sys".into())).unwrap(),
+            "#\"#sys\";"
+        );
+        assert!(typst_literal(&Value::from(vec![1, 2])).is_err());
+        let code = str_filter(Value::from("a\"#b")).unwrap();
+        assert_eq!(typst_literal(&code).unwrap(), r##""a\"#b""##);
+        assert!(str_filter(Value::from(3)).is_err());
+    }
+}

@@ -1,0 +1,272 @@
+//! Routing properties: channels, ports, connectors, labels, and random
+//! flows that never cross a symbol or run on another line.
+
+use super::*;
+use crate::flow::testing::{decision, node};
+use crate::flow::{Lanjut, Node, build};
+
+const G: Geometri = Geometri {
+    lebar_lajur: 22.0,
+    lebar_simbol: 12.0,
+    tinggi_simbol: 5.5,
+    turun: 1.375,
+    penghubung: 4.5,
+};
+
+fn routed(nodes: &[Node], lanes: usize, putus: &[usize]) -> (Flow, Routed) {
+    let f = build(nodes, lanes).unwrap();
+    let r = route(&f, &G, &putus.iter().copied().collect());
+    (f, r)
+}
+
+/// The x of the vertical run of the drawing that leaves `step`.
+fn channel_x(r: &Routed, step: usize) -> f64 {
+    let d = r
+        .gambar
+        .iter()
+        .find(|d| d.step == step && d.titik.len() == 4)
+        .unwrap();
+    d.lane as f64 * G.lebar_lajur + d.titik[1].x
+}
+
+#[test]
+fn overlapping_jumps_get_distinct_channels_shorter_inside() {
+    // 1 → 2 → 3 ⟲ 2 and 4 ⟲ 1, all in lane 0: the short loop (3 → 2)
+    // nearer the symbols than the long one (4 → 1).
+    let mut d3 = decision(0, 3, 1);
+    d3.lanjut = Lanjut::Keputusan {
+        ya: Some(3),
+        tidak: Some(1),
+        label_ya: None,
+        label_tidak: None,
+    };
+    let nodes = [node(&[0]), node(&[0]), d3, decision(0, 4, 0), node(&[0])];
+    let (_, r) = routed(&nodes, 2, &[]);
+    let short = channel_x(&r, 2);
+    let long = channel_x(&r, 3);
+    assert!(short > G.lebar_simbol / 2.0, "{short}");
+    assert!(long > short + 1.0, "short {short}, long {long}");
+    assert!(r.warnings.is_empty());
+}
+
+#[test]
+fn arrows_into_one_side_enter_at_distinct_heights() {
+    // Steps 3 and 4 both loop back to step 2 on the right.
+    let nodes = [
+        node(&[0]),
+        node(&[0]),
+        decision(0, 3, 1),
+        decision(0, 4, 1),
+        node(&[0]),
+    ];
+    let (_, r) = routed(&nodes, 1, &[]);
+    let ends: Vec<f64> = r
+        .gambar
+        .iter()
+        .filter(|d| d.ke == Some((1, 0)) && d.titik.len() == 4)
+        .map(|d| d.titik[3].y)
+        .collect();
+    assert_eq!(ends.len(), 2);
+    assert!((ends[0] - ends[1]).abs() >= 0.9, "{ends:?}");
+    // Both come from below: both enter below the middle.
+    assert!(ends.iter().all(|y| *y > 0.0), "{ends:?}");
+}
+
+#[test]
+fn broken_arrows_become_lettered_pairs_in_reading_order() {
+    // Edge 0: 1 → 2; the decision at step 4 (edges 3, 4) loops to 2.
+    let nodes = [
+        node(&[0]),
+        node(&[0]),
+        node(&[1]),
+        decision(1, 4, 1),
+        node(&[1]),
+    ];
+    let f = build(&nodes, 2).unwrap();
+    let back = f
+        .edges
+        .iter()
+        .position(|e| e.from == 3 && e.to == 1)
+        .unwrap();
+    let r = route(&f, &G, &[0, back].into_iter().collect());
+    assert_eq!(r.huruf[&0], "A");
+    assert_eq!(r.huruf[&back], "B");
+    // Each letter is drawn twice: leaving and arriving.
+    for h in ["A", "B"] {
+        let n = r
+            .gambar
+            .iter()
+            .filter(|d| d.penghubung.as_ref().is_some_and(|p| p.huruf == h))
+            .count();
+        assert_eq!(n, 2, "{h}");
+    }
+    // The arriving pentagons need room above steps 2 (index 1) only.
+    assert_eq!(r.ruang_atas, vec![false, true, false, false, false]);
+    // The same input gives the same letters and lines.
+    let again = route(&f, &G, &[back, 0].into_iter().collect());
+    assert_eq!(again.gambar, r.gambar);
+}
+
+#[test]
+fn a_jump_from_the_last_lane_labels_inside_the_table() {
+    let (_, r) = routed(&[node(&[1]), decision(1, 2, 0), node(&[1])], 2, &[]);
+    let d = r
+        .gambar
+        .iter()
+        .find(|d| d.label.is_some() && d.titik.len() == 4)
+        .unwrap();
+    let l = d.label.as_ref().unwrap();
+    let b = label::label_box(l, d.lane as f64 * G.lebar_lajur);
+    assert!(
+        b.x1 <= 1.5 * G.lebar_lajur && b.x0 >= -0.5 * G.lebar_lajur,
+        "{b:?}"
+    );
+}
+
+/// A tiny deterministic generator, so the property test needs no crate.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+/// A vertical (`x0 == x1`) or horizontal piece of line in one row.
+#[derive(Debug)]
+struct Seg {
+    row: usize,
+    owner: usize,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+fn segments(r: &Routed) -> Vec<Seg> {
+    let mut out = Vec::new();
+    for (owner, d) in r.gambar.iter().enumerate() {
+        let x0 = d.lane as f64 * G.lebar_lajur;
+        let row = |t: &Titik| {
+            if t.acuan == Acuan::Tujuan {
+                d.ke.unwrap().0
+            } else {
+                d.step
+            }
+        };
+        for w in d.titik.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            let mut push = |row, ya: f64, yb: f64| {
+                out.push(Seg {
+                    row,
+                    owner,
+                    x0: x0 + a.x.min(b.x),
+                    x1: x0 + a.x.max(b.x),
+                    y0: ya.min(yb),
+                    y1: ya.max(yb),
+                })
+            };
+            let (ra, rb) = (row(a), row(b));
+            if ra == rb {
+                push(ra, a.y, b.y);
+            } else {
+                let far = if rb > ra { 99.0 } else { -99.0 };
+                push(ra, a.y, far);
+                push(rb, b.y, -far);
+                for k in ra.min(rb) + 1..ra.max(rb) {
+                    push(k, -99.0, 99.0);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn random_flows_never_cross_symbols_or_run_on_other_lines() {
+    let mut rng = Lcg(7);
+    let (mut checked, mut crowded) = (0, 0);
+    while checked < 400 {
+        let lanes = 1 + rng.next(6);
+        let n = 3 + rng.next(22);
+        let nodes: Vec<Node> = (0..n)
+            .map(|i| {
+                let lane = rng.next(lanes);
+                let mut nd = node(&[lane]);
+                if lanes > 2 && rng.next(8) == 0 {
+                    let other = (lane + 1 + rng.next(lanes - 1)) % lanes;
+                    nd.lanes = vec![lane.min(other), lane.max(other)];
+                }
+                match rng.next(10) {
+                    0 | 1 if i + 1 < n => {
+                        let (a, b) = (rng.next(n), rng.next(n));
+                        nd.lanjut = Lanjut::Keputusan {
+                            ya: Some(a),
+                            tidak: Some(b),
+                            label_ya: None,
+                            label_tidak: None,
+                        };
+                    }
+                    2 => nd.lanjut = Lanjut::Ke(rng.next(n)),
+                    _ => {}
+                }
+                nd
+            })
+            .collect();
+        let Ok(f) = build(&nodes, lanes) else {
+            continue;
+        };
+        let putus: BTreeSet<usize> = (0..f.edges.len()).filter(|_| rng.next(6) == 0).collect();
+        let r = route(&f, &G, &putus);
+        checked += 1;
+        if !r.warnings.is_empty() {
+            crowded += 1;
+            continue;
+        }
+        let segs = segments(&r);
+        let hw = G.lebar_simbol / 2.0;
+        let hh = G.tinggi_simbol / 2.0;
+        for s in &segs {
+            let d = &r.gambar[s.owner];
+            for (step, ls) in f.step_lanes.iter().enumerate() {
+                for &l in ls {
+                    let own = (step, l) == (d.step, d.lane) || Some((step, l)) == d.ke;
+                    let x = l as f64 * G.lebar_lajur;
+                    let inside = s.row == step
+                        && s.x0 < x + hw - 0.01
+                        && s.x1 > x - hw + 0.01
+                        && s.y0 < hh - 0.01
+                        && s.y1 > -hh + 0.01;
+                    assert!(
+                        own || !inside,
+                        "through symbol {step}/{l}: {s:?}\n{nodes:?}"
+                    );
+                }
+            }
+        }
+        for (i, a) in segs.iter().enumerate() {
+            for b in &segs[i + 1..] {
+                if a.row != b.row || a.owner == b.owner {
+                    continue;
+                }
+                let vertical = |s: &Seg| s.x1 - s.x0 < 0.001;
+                let overlap = if vertical(a) && vertical(b) {
+                    (a.x0 - b.x0).abs() < 0.01 && a.y0.max(b.y0) < a.y1.min(b.y1) - 0.01
+                } else if !vertical(a) && !vertical(b) {
+                    (a.y0 - b.y0).abs() < 0.01 && a.x0.max(b.x0) < a.x1.min(b.x1) - 0.01
+                } else {
+                    false
+                };
+                assert!(
+                    !overlap,
+                    "lines on top of each other:\n{a:?}\n{b:?}\n{nodes:?}"
+                );
+            }
+        }
+    }
+    // Channels run out only in crowded random graphs.
+    assert!(crowded < checked / 10, "{crowded} of {checked} crowded");
+}

@@ -1,0 +1,275 @@
+//! Scaffolding: a new court's content folder (`bukusop init`), a new SOP
+//! file in it (`bukusop new`) and synthetic content for benchmarks
+//! (`synth`). Files that check and build as they are, for the court to
+//! edit; the static ones are in `files/`.
+
+pub mod synth;
+
+use std::path::{Path, PathBuf};
+
+use crate::content::{SOP_DIR, assets, schema};
+use crate::diag::io_reason;
+use crate::files::{slug, write_atomic};
+
+/// What `init` asks for.
+#[derive(Debug, Clone)]
+pub struct Identitas {
+    /// e.g. `Pengadilan Negeri Contoh`.
+    pub pengadilan: String,
+    /// e.g. `IB`; empty for none.
+    pub kelas: String,
+    /// e.g. `PERENCANAAN, TI DAN PELAPORAN`.
+    pub unit: String,
+    /// e.g. `PTIP`.
+    pub kode: String,
+    pub tahun: i32,
+}
+
+/// Why a folder cannot be started.
+#[derive(Debug)]
+pub enum Gagal {
+    /// The folder exists and is not empty.
+    TidakKosong(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for Gagal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Gagal::TidakKosong(p) => write!(
+                f,
+                "folder `{}` sudah ada dan tidak kosong; pilih folder baru",
+                p.display()
+            ),
+            Gagal::Io(p, e) => write!(f, "tidak dapat menulis `{}`: {}", p.display(), io_reason(e)),
+        }
+    }
+}
+
+/// Writes a complete content folder into `dir` (new or empty) and returns
+/// the files written.
+pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(Gagal::TidakKosong(dir.to_path_buf()));
+    }
+    let mut written = Vec::new();
+    let mut put = |rel: &str, bytes: &[u8]| -> Result<(), Gagal> {
+        let path = dir.join(rel);
+        write_atomic(&path, bytes).map_err(|e| Gagal::Io(path.clone(), e))?;
+        written.push(path);
+        Ok(())
+    };
+    put("buku.yaml", buku(id).as_bytes())?;
+    put("sop/01-surat-masuk.yaml", SOP_SURAT.as_bytes())?;
+    put("sop/02-permohonan-informasi.yaml", SOP_INFORMASI.as_bytes())?;
+    put(
+        "logo/logo-pengadilan.png",
+        assets::bundled_logo("logo-pengadilan.png").expect("bundled logo"),
+    )?;
+    put(".gitignore", b"out/\n")?;
+    put("README.md", readme(id).as_bytes())?;
+    put(".github/workflows/bukusop.yml", WORKFLOW.as_bytes())?;
+    for (name, text) in schema::all() {
+        put(&format!("{}/{name}", schema::DIR), text.as_bytes())?;
+    }
+    Ok(written)
+}
+
+/// Adds `sop/NN-judul.yaml` for a new SOP titled `judul`, numbered after
+/// the last file; returns its path.
+pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
+    let sop_dir = root.join(SOP_DIR);
+    let last = std::fs::read_dir(&sop_dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.split(|c: char| !c.is_ascii_digit())
+                        .next()
+                        .and_then(|n| n.parse::<u32>().ok())
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let judul = judul.trim().to_uppercase();
+    let path = sop_dir.join(format!("{:02}-{}.yaml", last + 1, slug(&judul)));
+    let text = SOP_BARU.replace("{judul}", &quote(&judul));
+    write_atomic(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;
+    Ok(path)
+}
+
+/// A YAML double-quoted string.
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn buku(id: &Identitas) -> String {
+    let kelas = if id.kelas.trim().is_empty() {
+        "  # kelas: IB".to_string()
+    } else {
+        format!("  kelas: {}", quote(id.kelas.trim()))
+    };
+    format!(
+        r#"# yaml-language-server: $schema=schema/buku.schema.json
+# Buku SOP {unit} {pengadilan}, {tahun}.
+# Semua yang sama untuk setiap SOP ditulis di sini, sekali saja.
+pengadilan:
+  nama: {nama}
+{kelas}
+  alamat: "Jalan ... Nomor ..., Kota ..."     # ganti dengan alamat lengkap
+  # alamat_singkat: "Jalan ... Nomor ..."     # untuk kepala halaman SOP
+  # telepon: "(0000) 000000"
+  # email: nama@pn-contoh.go.id
+  # website: www.pn-contoh.go.id
+  logo: logo/logo-pengadilan.png            # ganti dengan logo pengadilan (PNG/JPEG)
+unit:
+  nama: {unit_q}
+  jenis: SUBBAG
+  kode: {kode}
+tahun: {tahun}
+tanggal:                                    # TAHUN-BULAN-HARI
+  pembuatan: {tahun}-01-02
+  revisi: {tahun}-01-02
+  efektif: {tahun}-01-03
+pejabat:                                    # ganti nama dan NIP (18 angka)
+  penyusun:
+    jabatan: Kepala Subbagian {unit_t}
+    nama: Nama Penyusun
+    nip: "199001012015031001"
+  pemeriksa:
+    jabatan: Sekretaris
+    nama: Nama Pemeriksa
+    nip: "198001012005031002"
+  pengesah:
+    jabatan: Ketua
+    nama: Nama Ketua
+    nip: "197501012000031003"
+# {{urut}} nomor urut SOP, {{bulan}} bulan revisi (Romawi), {{tahun}} tahun buku
+# ganti KPN.X dengan kode satuan kerja pengadilan (misalnya KPN.W4-U2, KPA.W5-A1)
+nomor: "{{urut}}/KPN.X/SOP.{kode}/OT1.2/{{bulan}}/{{tahun}}"
+berkas: {berkas}                            # nama berkas PDF di out/
+
+# Gaya cetak (semua opsional; lihat README bukusop bagian "Gaya"):
+# kertas: A4                                # A4, F4 atau Letter
+# bagian: [sampul, sampul_dalam, pengesahan, kata_pengantar, daftar_isi, daftar_nomor, makna_simbol, riwayat]
+# kata_pengantar:
+#   - Paragraf pertama Kata Pengantar.
+# kendali_dokumen: {{status: terkendali, no_salinan: "01"}}
+# pemilik: Dokumen ini milik {pengadilan}. Dilarang memperbanyak tanpa izin.
+# gaya:
+#   kepala: tabel                           # tabel atau daftar
+#   huruf_bagian: false                     # true: A. DASAR HUKUM ... G. ALUR PROSES
+#   orientasi: lanskap                      # lanskap atau potret
+#   total_waktu: false                      # true: "Waktu yang diperlukan" di bawah tabel
+#   jam_kerja_sehari: 7.5
+#   label:
+#     kegiatan: Kegiatan                    # misalnya Aktivitas
+#     kelengkapan: Kelengkapan              # misalnya Persyaratan/ Perlengkapan
+"#,
+        pengadilan = id.pengadilan,
+        nama = quote(&id.pengadilan),
+        unit = id.unit,
+        unit_q = quote(&id.unit),
+        unit_t = title_case(&id.unit),
+        kode = id.kode,
+        tahun = id.tahun,
+        berkas = slug(&format!("sop {} {} {}", id.kode, id.pengadilan, id.tahun)),
+    )
+}
+
+/// `PERENCANAAN, TI DAN PELAPORAN` → `Perencanaan, Ti Dan Pelaporan`,
+/// with short words and acronyms kept as a court writes them.
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let lower = w.to_lowercase();
+            match lower.trim_end_matches(',') {
+                "dan" | "atau" | "dari" | "ke" => lower,
+                x if x.len() <= 3 => w.to_string(),
+                _ => {
+                    let mut c = lower.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                        .unwrap_or_default()
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn readme(id: &Identitas) -> String {
+    format!(
+        r#"# Buku SOP {unit} {pengadilan}
+
+Folder ini berisi buku SOP dalam bentuk berkas teks (YAML). Program
+[bukusop](https://github.com/) membuatnya menjadi PDF siap cetak: sampul,
+Pengesahan, Daftar Isi, Daftar Nomor, lalu setiap SOP dengan bagan alirnya.
+
+## Isi folder
+
+- `buku.yaml`: identitas pengadilan, unit, tahun, tanggal, pejabat dan NIP,
+  pola nomor SOP. Ditulis sekali untuk seluruh buku.
+- `sop/`: satu berkas per SOP, diurutkan menurut nama berkas (`01-…`, `02-…`).
+- `logo/`: logo pengadilan (ganti `logo-pengadilan.png` dengan logo asli).
+- `schema/`: bantuan untuk editor (VS Code dengan ekstensi YAML dari Red Hat
+  melengkapi dan memeriksa isian sambil mengetik).
+- `riwayat.yaml` (muncul setelah `bukusop revisi`): riwayat revisi, jangan
+  diubah dengan tangan.
+
+## Mengubah dan membangun
+
+1. Ubah `buku.yaml` dan berkas di `sop/` dengan editor teks.
+2. Periksa: `bukusop check .`. Setiap kesalahan disebut berkas, baris dan
+   kolomnya, dengan saran perbaikan.
+3. Bangun: `bukusop build .`. PDF ditulis ke `out/`.
+4. SOP baru: `bukusop new "JUDUL SOP"` menambah berkas bernomor di `sop/`.
+5. Revisi tahunan: `bukusop revisi . --tanggal {tahun}-01-20 --catatan "Revisi tahunan"`.
+
+Setiap langkah menuju langkah berikutnya. Untuk keputusan tulis
+`keputusan: {{ya: 4, tidak: 2}}`; untuk melompat `lanjut: 6`; untuk
+mengakhiri prosedur `selesai: true`. Satu langkah yang dikerjakan bersama:
+`pelaksana: [Staf, Kasubbag]`.
+
+## CI
+
+`.github/workflows/bukusop.yml` memeriksa dan membangun buku pada setiap
+commit di GitHub dan menyimpan PDF-nya sebagai artefak.
+"#,
+        unit = id.unit,
+        pengadilan = id.pengadilan,
+        tahun = id.tahun,
+    )
+}
+
+const SOP_SURAT: &str = include_str!("files/01-surat-masuk.yaml");
+
+const SOP_INFORMASI: &str = include_str!("files/02-permohonan-informasi.yaml");
+
+const SOP_BARU: &str = include_str!("files/sop-baru.yaml");
+
+const WORKFLOW: &str = include_str!("files/bukusop.yml");
+
+/// What `init` suggests for each value it asks: (question, suggestion).
+pub const CONTOH: [(&str, &str); 4] = [
+    ("Nama pengadilan", "Pengadilan Negeri Contoh"),
+    ("Kelas", "II"),
+    ("Nama unit", "PERENCANAAN, TI DAN PELAPORAN"),
+    ("Kode unit", "PTIP"),
+];
+
+/// The content folder `new` adds to when none is named: the current
+/// folder when it holds `buku.yaml`, otherwise `./content`.
+pub fn folder_bawaan() -> PathBuf {
+    if Path::new(crate::content::BUKU).exists() {
+        PathBuf::from(".")
+    } else {
+        PathBuf::from("content")
+    }
+}

@@ -1,0 +1,282 @@
+//! The booklet-wide part of the view: document metadata, paper, the
+//! court, the officials, the front matter's data and the drawing sizes.
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::check::Checked;
+use crate::content::Content;
+use crate::content::model::{Buku, KendaliDokumen, Orientasi, StatusDokumen};
+use crate::content::riwayat::Riwayat;
+use crate::kontrak;
+use crate::nilai::tanggal;
+use crate::route;
+
+/// The PDF's metadata.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub judul: String,
+    pub penulis: String,
+    pub subjek: String,
+    pub kata_kunci: Vec<String>,
+    /// Document date (the effective date), not the clock: builds repeat.
+    pub tahun: i32,
+    pub bulan: u32,
+    pub hari: u32,
+}
+
+/// Portrait size in millimetres, whether SOP pages turn it sideways, and
+/// the SOP pages' margins.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paper {
+    pub lebar: f64,
+    pub tinggi: f64,
+    pub lanskap: bool,
+    pub tepi_x: f64,
+    pub tepi_atas: f64,
+    pub tepi_bawah: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PengadilanView {
+    pub nama: String,
+    pub kelas: Option<String>,
+    pub alamat: String,
+    pub alamat_singkat: String,
+    pub telepon: Option<String>,
+    pub faks: Option<String>,
+    pub whatsapp: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitView {
+    pub nama: String,
+    pub jenis: String,
+    pub kode: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TanggalView {
+    pub pembuatan: String,
+    pub revisi: String,
+    pub efektif: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrangView {
+    pub peran: String,
+    pub jabatan: String,
+    pub nama: String,
+    pub nip: String,
+}
+
+/// The document control box: every status, the chosen one ticked.
+#[derive(Debug, Clone, Serialize)]
+pub struct KendaliView {
+    pub status: Vec<StatusView>,
+    pub no_salinan: String,
+}
+
+/// One status of the control box.
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusView {
+    pub teks: String,
+    pub dicentang: bool,
+}
+
+/// One revision of one SOP, for the RIWAYAT REVISI page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RiwayatView {
+    pub judul: String,
+    /// The revision number, or `ditarik` for a withdrawn SOP.
+    pub revisi: String,
+    pub tanggal: String,
+    pub catatan: String,
+}
+
+/// Flowchart sizes the templates draw with: millimetres, the label in
+/// points.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlurView {
+    pub lebar_simbol: f64,
+    pub tinggi_simbol: f64,
+    /// Room above and below a symbol in its cell.
+    pub ruang: f64,
+    /// Extra room above a symbol an off-page connector arrives at.
+    pub ruang_penghubung: f64,
+    pub penghubung: f64,
+    pub label: f64,
+    pub ujung_panah: f64,
+}
+
+/// The virtual paths Typst reads the library and the logos from.
+#[derive(Debug, Clone, Serialize)]
+pub struct JalurView {
+    pub pustaka: &'static str,
+    pub logo_pengadilan: &'static str,
+    pub logo_berakhlak: &'static str,
+    pub logo_bangga: &'static str,
+}
+
+impl Default for JalurView {
+    fn default() -> Self {
+        JalurView {
+            pustaka: kontrak::PUSTAKA,
+            logo_pengadilan: kontrak::LOGO_PENGADILAN,
+            logo_berakhlak: kontrak::LOGO_BERAKHLAK,
+            logo_bangga: kontrak::LOGO_BANGGA,
+        }
+    }
+}
+
+pub(super) fn meta(c: &Content, checked: &Checked) -> Meta {
+    let b = &c.buku;
+    let p = &b.pengadilan;
+    let tahun = checked.tanggal.tahun;
+    let efektif = checked.tanggal.efektif;
+    let nama_lengkap = match &p.kelas {
+        Some(k) => format!("{} Kelas {k}", p.nama),
+        None => p.nama.clone(),
+    };
+    Meta {
+        judul: format!(
+            "Standar Operasional Prosedur {} {} {}",
+            b.unit.nama, nama_lengkap, tahun
+        ),
+        penulis: p.nama.clone(),
+        subjek: format!("Buku SOP {} {} tahun {}", b.unit.jenis, b.unit.nama, tahun),
+        kata_kunci: vec![
+            "SOP".into(),
+            b.unit.kode.clone(),
+            p.nama.clone(),
+            tahun.to_string(),
+        ],
+        tahun: efektif.year(),
+        bulan: efektif.month(),
+        hari: efektif.day(),
+    }
+}
+
+pub(super) fn paper(b: &Buku) -> Paper {
+    let (lebar, tinggi) = b.kertas.ukuran_mm();
+    Paper {
+        lebar,
+        tinggi,
+        lanskap: b.gaya.orientasi == Orientasi::Lanskap,
+        tepi_x: kontrak::TEPI_X,
+        tepi_atas: kontrak::TEPI_ATAS,
+        tepi_bawah: kontrak::TEPI_BAWAH,
+    }
+}
+
+pub(super) fn pengadilan(b: &Buku) -> PengadilanView {
+    let p = &b.pengadilan;
+    PengadilanView {
+        nama: p.nama.clone(),
+        kelas: p.kelas.clone(),
+        alamat: p.alamat.clone(),
+        alamat_singkat: p.alamat_singkat.clone().unwrap_or_else(|| p.alamat.clone()),
+        telepon: p.telepon.clone(),
+        faks: p.faks.clone(),
+        whatsapp: p.whatsapp.clone(),
+        email: p.email.clone(),
+        website: p.website.clone(),
+    }
+}
+
+pub(super) fn unit(b: &Buku) -> UnitView {
+    UnitView {
+        nama: b.unit.nama.clone(),
+        jenis: b.unit.jenis.clone(),
+        kode: b.unit.kode.clone(),
+    }
+}
+
+pub(super) fn tanggal(checked: &Checked) -> TanggalView {
+    let t = &checked.tanggal;
+    TanggalView {
+        pembuatan: tanggal::panjang_kapital(t.pembuatan),
+        revisi: tanggal::panjang_kapital(t.revisi),
+        efektif: tanggal::panjang_kapital(t.efektif),
+    }
+}
+
+/// Penyusun, pemeriksa and pengesah, with their NIPs as the booklet
+/// prints them.
+pub(super) fn pejabat(c: &Content, checked: &Checked) -> Vec<OrangView> {
+    let b = &c.buku;
+    let p = &b.pejabat;
+    [
+        (&p.penyusun, "DISUSUN OLEH"),
+        (&p.pemeriksa, "DIPERIKSA OLEH"),
+        (&p.pengesah, "DISAHKAN OLEH"),
+    ]
+    .into_iter()
+    .zip(&checked.nip)
+    .map(|((o, peran), nip)| OrangView {
+        peran: peran.into(),
+        jabatan: o.jabatan.clone(),
+        nama: o.nama.clone(),
+        nip: nip.format(b.format_nip),
+    })
+    .collect()
+}
+
+pub(super) fn alur(b: &Buku) -> AlurView {
+    AlurView {
+        lebar_simbol: b.bagan.lebar_simbol,
+        tinggi_simbol: b.bagan.tinggi_simbol,
+        ruang: route::ruang(&b.bagan),
+        ruang_penghubung: kontrak::PENGHUBUNG + kontrak::RUANG_PANAH_PENGHUBUNG,
+        penghubung: kontrak::PENGHUBUNG,
+        label: kontrak::LABEL_PT,
+        ujung_panah: kontrak::UJUNG_PANAH,
+    }
+}
+
+pub(super) fn kendali(k: &KendaliDokumen) -> KendaliView {
+    KendaliView {
+        status: StatusDokumen::SEMUA
+            .into_iter()
+            .map(|s| StatusView {
+                teks: s.teks().into(),
+                dicentang: s == k.status,
+            })
+            .collect(),
+        no_salinan: k.no_salinan.clone().unwrap_or_default(),
+    }
+}
+
+/// Every recorded revision, oldest first, then withdrawals.
+pub(super) fn riwayat(r: &Riwayat) -> Vec<RiwayatView> {
+    let date = |s: &str| {
+        tanggal::parse(s)
+            .map(tanggal::dua_digit)
+            .unwrap_or_else(|| s.to_string())
+    };
+    let mut rows: Vec<(String, usize, RiwayatView)> = Vec::new();
+    for (k, h) in r.sop.iter().enumerate() {
+        for v in &h.revisi {
+            let row = RiwayatView {
+                judul: h.judul.clone(),
+                revisi: v.nomor.to_string(),
+                tanggal: date(&v.tanggal),
+                catatan: v.catatan.clone().unwrap_or_default(),
+            };
+            rows.push((v.tanggal.clone(), k, row));
+        }
+        if let Some(t) = &h.ditarik {
+            let row = RiwayatView {
+                judul: h.judul.clone(),
+                revisi: "ditarik".into(),
+                tanggal: date(t),
+                catatan: String::new(),
+            };
+            rows.push((t.clone(), k, row));
+        }
+    }
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    rows.into_iter().map(|(_, _, v)| v).collect()
+}

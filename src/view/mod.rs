@@ -1,0 +1,108 @@
+//! Stage 4, the view model: checked content → the data the templates
+//! print.
+//!
+//! In: the [`Content`], what `check` proved about it ([`Checked`]) and the
+//! routed flowcharts of every table. Out: a [`View`], every date, NIP and
+//! number formatted, every drawing in millimetres, every label and path of
+//! the Rust↔Typst contract spelled. Nothing here can fail and nothing is
+//! checked: templates only lay out.
+//!
+//! The serialized shape of [`View`] is what templates, a court's own among
+//! them, receive: keep its keys.
+
+mod buku;
+mod sop;
+
+use serde::Serialize;
+
+use crate::check::Checked;
+use crate::content::Content;
+use crate::content::model::{Bagian, Gaya};
+use crate::route::Routed;
+
+pub use buku::{
+    AlurView, JalurView, KendaliView, Meta, OrangView, Paper, PengadilanView, RiwayatView,
+    StatusView, TanggalView, UnitView,
+};
+pub use sop::{GambarView, LaneView, RowView, SopView, TabelView};
+
+/// Everything the templates print.
+#[derive(Debug, Clone, Serialize)]
+pub struct View {
+    pub meta: Meta,
+    pub kertas: Paper,
+    pub pengadilan: PengadilanView,
+    pub unit: UnitView,
+    pub tahun: i32,
+    pub tanggal: TanggalView,
+    pub pejabat: Vec<OrangView>,
+    pub pengesah: OrangView,
+    pub alur: AlurView,
+    /// The virtual paths of the Typst library and the logos.
+    pub jalur: JalurView,
+    /// A document of one SOP alone: no front matter, "Halaman x dari y".
+    pub satu_sop: bool,
+    /// The path Typst reads the scanned Pengesahan from, if there is one.
+    pub pengesahan_pindaian: Option<String>,
+    /// Rows of the RIWAYAT REVISI page.
+    pub riwayat: Vec<RiwayatView>,
+    /// The front matter's parts in printed order, each the name of its
+    /// template without `.typ.j2`.
+    pub bagian: Vec<Bagian>,
+    pub kata_pengantar: Vec<String>,
+    pub kendali_dokumen: Option<KendaliView>,
+    pub pemilik: Option<String>,
+    /// Labels, header layout and the other house-style settings.
+    pub gaya: Gaya,
+    pub sops: Vec<SopView>,
+}
+
+/// The view of the whole booklet; `routes` holds the routed tables of
+/// every SOP, in order.
+pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>]) -> View {
+    let b = &c.buku;
+    let pejabat = buku::pejabat(c, checked);
+    View {
+        meta: buku::meta(c, checked),
+        kertas: buku::paper(b),
+        pengadilan: buku::pengadilan(b),
+        unit: buku::unit(b),
+        tahun: checked.tanggal.tahun,
+        tanggal: buku::tanggal(checked),
+        pengesah: pejabat[2].clone(),
+        pejabat,
+        alur: buku::alur(b),
+        jalur: JalurView::default(),
+        satu_sop: false,
+        pengesahan_pindaian: b
+            .pengesahan_pindaian
+            .as_ref()
+            .map(|_| crate::kontrak::PINDAIAN.to_string()),
+        riwayat: c.riwayat.as_ref().map(buku::riwayat).unwrap_or_default(),
+        bagian: checked.bagian.clone(),
+        kata_pengantar: crate::check::bagian::kata_pengantar(b).to_vec(),
+        kendali_dokumen: b.kendali_dokumen.as_ref().map(buku::kendali),
+        pemilik: b.pemilik.clone(),
+        gaya: b.gaya.clone(),
+        sops: c
+            .sops
+            .iter()
+            .zip(&checked.sops)
+            .zip(routes)
+            .enumerate()
+            .map(|(i, ((f, s), r))| sop::sop(c, i + 1, f, s, r))
+            .collect(),
+    }
+}
+
+impl View {
+    /// Keeps only SOP `i` (0-based), as a document of its own.
+    pub fn select(&mut self, i: usize) {
+        self.sops.retain(|s| s.urut == i + 1);
+        self.satu_sop = true;
+        if let Some(s) = self.sops.first() {
+            self.meta.judul = format!("SOP {} {}", s.judul, self.pengadilan.nama);
+            self.meta.subjek = format!("{} ({})", s.judul, s.nomor);
+        }
+    }
+}

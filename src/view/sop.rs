@@ -1,0 +1,202 @@
+//! The SOP pages' part of the view: identity, information block, and
+//! each flowchart table with its rows, symbols and routed drawings.
+
+use serde::Serialize;
+
+use crate::check::SopChecked;
+use crate::content::model::Alur;
+use crate::content::{Content, SopFile};
+use crate::flow::Flow;
+use crate::flow::Simbol;
+use crate::kontrak;
+use crate::nilai::{huruf::huruf, tanggal, waktu};
+use crate::route::{Arah, Gambar, LabelCabang, Penghubung, Routed, Titik};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SopView {
+    pub urut: usize,
+    /// The label on the SOP's first page (Daftar Isi looks up its page).
+    pub jangkar: String,
+    pub nomor: String,
+    pub judul: String,
+    pub revisi: u32,
+    pub tgl_pembuatan: String,
+    pub tgl_revisi: String,
+    pub tgl_efektif: String,
+    pub dasar_hukum: Vec<String>,
+    pub kualifikasi: Vec<String>,
+    pub keterkaitan: Vec<String>,
+    pub peralatan: Vec<String>,
+    pub peringatan: Option<String>,
+    pub pencatatan: Vec<String>,
+    /// One flowchart table, or one per sub-procedure.
+    pub tabel: Vec<TabelView>,
+    /// Notes printed under the last table.
+    pub keterangan: Vec<String>,
+}
+
+/// One flowchart table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TabelView {
+    /// `A`, `B`… for a sub-procedure; `None` for an SOP's only table.
+    pub huruf: Option<String>,
+    pub judul: Option<String>,
+    pub pelaksana: Vec<String>,
+    pub langkah: Vec<RowView>,
+    /// Width of one lane of this table, in millimetres.
+    pub lebar_lajur: f64,
+    /// The "Waktu yang diperlukan" line, when the style prints it.
+    pub waktu_total: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    pub no: usize,
+    pub kegiatan: String,
+    pub kelengkapan: Vec<String>,
+    pub waktu: String,
+    pub output: String,
+    pub ket: String,
+    pub lanes: Vec<LaneView>,
+    /// An off-page connector arrives above this step's symbol.
+    pub ruang_atas: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LaneView {
+    pub simbol: Option<Simbol>,
+    /// The label of the symbol, which arrows ending here look up.
+    pub jangkar: Option<String>,
+    /// Lines, arrows, connectors and labels drawn from this symbol.
+    pub gambar: Vec<GambarView>,
+}
+
+/// One routed drawing, from the centre of its lane's symbol.
+#[derive(Debug, Clone, Serialize)]
+pub struct GambarView {
+    /// The label of the symbol that points measured from the target
+    /// ([`crate::route::Acuan::Tujuan`]) refer to.
+    pub ke: Option<String>,
+    pub titik: Vec<Titik>,
+    pub panah: Option<Arah>,
+    pub penghubung: Option<Penghubung>,
+    pub label: Option<LabelCabang>,
+}
+
+/// SOP `urut` (1-based) with its routed tables.
+pub(super) fn sop(
+    c: &Content,
+    urut: usize,
+    f: &SopFile,
+    checked: &SopChecked,
+    routes: &[Routed],
+) -> SopView {
+    let s = &f.sop;
+    let t = &checked.tanggal;
+    let alur = s.alur();
+    let lettered = alur.len() > 1;
+    SopView {
+        urut,
+        jangkar: kontrak::sop_label(urut),
+        nomor: checked.nomor.clone(),
+        judul: s.judul.value.clone(),
+        revisi: t.nomor_revisi,
+        tgl_pembuatan: tanggal::dua_digit(t.pembuatan),
+        tgl_revisi: tanggal::dua_digit(t.revisi),
+        tgl_efektif: tanggal::dua_digit(t.efektif),
+        dasar_hukum: s.dasar_hukum.clone(),
+        kualifikasi: s.kualifikasi.clone(),
+        keterkaitan: s.keterkaitan.iter().map(|k| k.value.teks()).collect(),
+        peralatan: s.peralatan.clone(),
+        peringatan: s.peringatan.clone(),
+        pencatatan: s.pencatatan.clone(),
+        tabel: alur
+            .iter()
+            .zip(&checked.tabel)
+            .zip(routes)
+            .enumerate()
+            .map(|(j, ((a, checked), r))| {
+                let mut t = tabel(c, urut, j, a, &checked.flow, r);
+                if lettered {
+                    t.huruf = Some(huruf(j));
+                }
+                t
+            })
+            .collect(),
+        keterangan: s.keterangan.as_ref().map(|k| k.items()).unwrap_or_default(),
+    }
+}
+
+/// Table `nomor` (0-based) of SOP `sop` (1-based).
+fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> TabelView {
+    let gaya = &c.buku.gaya;
+    let mut rows = rows(sop, nomor, alur, flow, r);
+    let label = |(step, lane): (usize, usize)| kontrak::simbol_label(sop, nomor, step + 1, lane);
+    for d in &r.gambar {
+        rows[d.step].lanes[d.lane].gambar.push(gambar(d, label));
+    }
+    let waktu_total = gaya.total_waktu.then(|| {
+        let w = alur
+            .langkah
+            .iter()
+            .map(|l| l.value.waktu.as_ref().map_or("", |w| w.value.as_str()));
+        waktu::jumlah(w, gaya.jam_kerja_sehari)
+    });
+    TabelView {
+        huruf: None,
+        judul: alur.judul.map(str::to_string),
+        pelaksana: alur.pelaksana.iter().map(|p| p.value.clone()).collect(),
+        langkah: rows,
+        lebar_lajur: r.geometri.lebar_lajur,
+        waktu_total: waktu_total.flatten(),
+    }
+}
+
+/// The table's rows with their symbols, before the drawings join them.
+fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<RowView> {
+    let lanes = alur.pelaksana.len();
+    alur.langkah
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let s = &s.value;
+            RowView {
+                no: i + 1,
+                kegiatan: s.kegiatan.clone(),
+                kelengkapan: s
+                    .kelengkapan
+                    .as_ref()
+                    .map(|k| k.items())
+                    .unwrap_or_default(),
+                waktu: s
+                    .waktu
+                    .as_ref()
+                    .map(|w| w.value.clone())
+                    .unwrap_or_default(),
+                output: s.output.clone().unwrap_or_default(),
+                ket: s.ket.clone().unwrap_or_default(),
+                lanes: (0..lanes)
+                    .map(|k| {
+                        let here = flow.step_lanes[i].contains(&k);
+                        LaneView {
+                            simbol: here.then_some(flow.symbols[i]),
+                            jangkar: here.then(|| kontrak::simbol_label(sop, nomor, i + 1, k)),
+                            gambar: Vec::new(),
+                        }
+                    })
+                    .collect(),
+                ruang_atas: r.ruang_atas[i],
+            }
+        })
+        .collect()
+}
+
+fn gambar(d: &Gambar, label: impl Fn((usize, usize)) -> String) -> GambarView {
+    GambarView {
+        ke: d.ke.map(label),
+        titik: d.titik.clone(),
+        panah: d.panah,
+        penghubung: d.penghubung.clone(),
+        label: d.label.clone(),
+    }
+}

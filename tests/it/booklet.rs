@@ -1,0 +1,229 @@
+//! The default booklet (seed 000, PN Bengkalis 2024), built end to end.
+
+use crate::common::*;
+
+/// Cover, inner title, Pengesahan, Daftar Isi, Daftar Nomor.
+const FRONT_PAGES: usize = 5;
+
+fn daftar_nomor(pdf: &[u8]) -> Vec<(usize, String, usize)> {
+    crate::common::daftar_nomor(pdf, FRONT_PAGES)
+}
+
+fn daftar_isi(pdf: &[u8]) -> Vec<(usize, String, usize)> {
+    crate::common::daftar_isi(pdf, FRONT_PAGES - 1)
+}
+
+#[test]
+fn pdf_opens_and_has_every_page() {
+    let pdf = default_pdf();
+    let pages = page_count(pdf);
+    // 5 front pages and 21 SOP pages in the reviewed layout (seed: 17, with
+    // smaller type); an SOP never takes less than one page.
+    assert_eq!(pages, FRONT_PAGES + 21);
+    let last = squash(&pdf_text(pdf, Some(pages)));
+    assert!(last.ends_with("21"), "last page is numbered 21: {last}");
+}
+
+#[test]
+fn front_matter_in_order() {
+    let pdf = default_pdf();
+    let expect = [
+        (
+            1,
+            "STANDAR OPERASIONAL PROSEDUR SUBBAG PERENCANAAN, TI DAN PELAPORAN",
+        ),
+        (2, "(SOP - PTIP)"),
+        (3, "PENGESAHAN"),
+        (4, "DAFTAR ISI"),
+        (5, "DAFTAR NOMOR"),
+    ];
+    for (page, text) in expect {
+        assert!(
+            squash(&pdf_text(pdf, Some(page))).contains(text),
+            "page {page} should carry {text:?}"
+        );
+    }
+    let pengesahan = squash(&pdf_text(pdf, Some(3)));
+    assert_contains_all(
+        &pengesahan,
+        &[
+            "TANGGAL PEMBUATAN : 9 JANUARI 2017",
+            "TANGGAL REVISI : 20 JANUARI 2024",
+            "TANGGAL EFEKTIF : 21 JANUARI 2024",
+            "DISUSUN OLEH,",
+            "DIPERIKSA OLEH,",
+            "DISAHKAN OLEH,",
+            "NIP. 19921203 201503 2 002",
+            "NIP. 19820424 200912 1 004",
+            "NIP. 19780302 200212 1 005",
+            "BAYU SOHO RAHARDJO, S.H.",
+        ],
+        "Pengesahan",
+    );
+}
+
+#[test]
+fn daftar_nomor_points_at_each_sop_first_page() {
+    let pdf = default_pdf();
+    // Each row's page carries its number and that page number.
+    let rows = assert_daftar_nomor_pages(pdf, FRONT_PAGES, FRONT_PAGES, 15);
+    let mut last_page = 0;
+    for (no, nomor, page) in &rows {
+        assert_eq!(nomor, &format!("{no}/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024"));
+        assert!(*page > last_page, "pages increase");
+        last_page = *page;
+        if *page > 1 {
+            let before = pdf_text(pdf, Some(FRONT_PAGES + page - 1));
+            assert!(
+                !before.contains(nomor.as_str()),
+                "{nomor} starts on page {page}, not before"
+            );
+        }
+    }
+}
+
+#[test]
+fn daftar_isi_matches_titles_and_pages() {
+    let pdf = default_pdf();
+    let isi = daftar_isi(pdf);
+    let nomor = daftar_nomor(pdf);
+    assert_eq!(isi.len(), 15, "{isi:?}");
+    for ((no, title, page), (_, _, page_n)) in isi.iter().zip(&nomor) {
+        assert_eq!(
+            page, page_n,
+            "DAFTAR ISI and DAFTAR NOMOR agree for SOP {no}"
+        );
+        let first = squash(&pdf_text(pdf, Some(FRONT_PAGES + page)));
+        assert!(
+            first.contains(title.as_str()),
+            "SOP {no} page {page} carries its title {title:?}"
+        );
+    }
+    assert_eq!(
+        isi[0].1,
+        "PERENCANAAN DAFTAR ISIAN PELAKSANAAN ANGGARAN (DIPA)"
+    );
+}
+
+#[test]
+fn each_sop_page_has_identity_and_flowchart() {
+    let pdf = default_pdf();
+    let first = squash(&pdf_text(pdf, Some(FRONT_PAGES + 1)));
+    assert_contains_all(
+        &first,
+        &[
+            "PENGADILAN NEGERI BENGKALIS",
+            "KELAS IB",
+            "Nomor : 1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024",
+            "Revisi : 7",
+            "Tgl. Pembuatan : 09 Januari 2017",
+            "Tgl. Revisi : 20 Januari 2024",
+            "Tgl. Efektif : 21 Januari 2024",
+            "Ketua Pengadilan Negeri Bengkalis",
+            "NIP. 19780302 200212 1 005",
+            "STANDAR OPERASIONAL PROSEDUR (SOP) SOP PERENCANAAN, TI DAN PELAPORAN",
+            "Dasar Hukum :",
+            "Kualifikasi Pelaksanaan :",
+            "Keterkaitan :",
+            "Peralatan/Perlengkapan :",
+            "Peringatan :",
+            "Pencatatan dan Pendataan :",
+            "Pelaksana",
+            "Mutu Baku",
+            "Kelengkapan Waktu Output",
+            "Petugas Kasub PTIP Sekretaris",
+            "Merangkum usulan kegiatan anggaran",
+        ],
+        "first SOP page",
+    );
+}
+
+#[test]
+fn table_header_repeats_on_continuation_pages() {
+    let pdf = default_pdf();
+    let nomor = daftar_nomor(pdf);
+    // Find an SOP that spans two pages: the header must repeat there.
+    let spanning = nomor
+        .windows(2)
+        .find(|w| w[1].2 - w[0].2 > 1)
+        .expect("some SOP spans pages");
+    let cont = squash(&pdf_text(pdf, Some(FRONT_PAGES + spanning[0].2 + 1)));
+    assert!(
+        cont.contains("Pelaksana") && cont.contains("Mutu Baku") && cont.contains("Kegiatan"),
+        "{cont}"
+    );
+    assert!(
+        !cont.contains("Dasar Hukum"),
+        "identity part is not repeated"
+    );
+}
+
+#[test]
+fn no_copy_paste_drift() {
+    let text = pdf_text(default_pdf(), None);
+    assert!(!text.contains("Bengkulu"));
+    assert!(
+        !text.contains("/1/2024"),
+        "one numbering style: roman month"
+    );
+    // Every NIP in the output is printed in the one grouped format.
+    for l in text.lines().filter(|l| l.contains("NIP.")) {
+        let nip = l.split("NIP.").nth(1).unwrap().trim();
+        let groups: Vec<usize> = nip.split(' ').take(4).map(str::len).collect();
+        assert_eq!(groups, vec![8, 6, 1, 3], "NIP grouping in {l:?}");
+    }
+    for e in std::fs::read_dir(root().join("content/sop")).unwrap() {
+        let s = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        assert!(!s.contains("Bengkulu"));
+    }
+}
+
+#[test]
+fn pdf_metadata_and_bookmarks() {
+    let doc = lopdf::Document::load_mem(default_pdf()).unwrap();
+    let info_ref = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info_ref).unwrap();
+    let text = |k: &[u8]| {
+        let o = info
+            .get(k)
+            .unwrap_or_else(|_| panic!("{} missing", String::from_utf8_lossy(k)));
+        lopdf::decode_text_string(o).unwrap()
+    };
+    assert!(text(b"Title").contains("Standar Operasional Prosedur"));
+    assert_eq!(text(b"Author"), "Pengadilan Negeri Bengkalis");
+    assert!(text(b"Subject").contains("PERENCANAAN, TI DAN PELAPORAN"));
+    let catalog = doc.catalog().unwrap();
+    let outlines = catalog.get(b"Outlines").unwrap().as_reference().unwrap();
+    let count = doc
+        .get_dictionary(outlines)
+        .unwrap()
+        .get(b"Count")
+        .unwrap()
+        .as_i64()
+        .unwrap();
+    // Pengesahan, Daftar Isi, Daftar Nomor and one bookmark per SOP.
+    assert_eq!(count.abs(), 3 + 15);
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = bukusop::build::build(&root().join("content")).unwrap().pdf;
+    assert!(a == default_pdf(), "same content, same bytes");
+}
+
+#[test]
+fn pages_are_portrait_then_landscape_a4_or_f4() {
+    let a4 = page_sizes_mm(default_pdf());
+    assert!(a4[..FRONT_PAGES].iter().all(|s| *s == (210, 297)), "{a4:?}");
+    assert!(a4[FRONT_PAGES..].iter().all(|s| *s == (297, 210)), "{a4:?}");
+
+    let dir = copy_content(&root().join("content"));
+    let buku = dir.path().join("buku.yaml");
+    let text = std::fs::read_to_string(&buku)
+        .unwrap()
+        .replace("kertas: A4", "kertas: F4");
+    std::fs::write(&buku, text).unwrap();
+    let f4 = page_sizes_mm(&bukusop::build::build(dir.path()).unwrap().pdf);
+    assert!(f4[..FRONT_PAGES].iter().all(|s| *s == (215, 330)), "{f4:?}");
+    assert!(f4[FRONT_PAGES..].iter().all(|s| *s == (330, 215)), "{f4:?}");
+}

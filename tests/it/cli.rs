@@ -1,0 +1,434 @@
+//! The `bukusop` command as a user runs it.
+
+use std::path::Path;
+use std::process::Output;
+
+use crate::common::*;
+
+#[test]
+fn build_without_arguments_uses_content_and_writes_out() {
+    let work = tempfile::tempdir().unwrap();
+    let content = copy_content(&root().join("content"));
+    std::fs::rename(content.path(), work.path().join("content")).unwrap();
+    let o = bukusop(work.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = work.path().join("out/sop-ptip-pn-bengkalis-2024.pdf");
+    let line = stdout(&o);
+    assert!(
+        line.starts_with("out/sop-ptip-pn-bengkalis-2024.pdf: "),
+        "{line}"
+    );
+    let pages = page_count(&std::fs::read(&pdf).unwrap());
+    assert!(line.contains(&format!(" {pages} halaman, ")), "{line}");
+    assert!(
+        line.contains(" KB, ") && line.trim_end().ends_with(" dtk"),
+        "{line}"
+    );
+}
+
+#[test]
+fn build_takes_a_folder_and_an_output_file() {
+    let work = tempfile::tempdir().unwrap();
+    let content = root().join("content");
+    let target = work.path().join("hasil/buku.pdf");
+    let o = bukusop(
+        work.path(),
+        &[
+            "build",
+            content.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(page_count(&std::fs::read(&target).unwrap()) > 15);
+    assert!(!work.path().join("out").exists());
+}
+
+/// A broken copy of the default content, with an older PDF already built.
+fn broken(edit: impl FnOnce(&Path)) -> (tempfile::TempDir, Output) {
+    let dir = copy_content(&root().join("content"));
+    edit(dir.path());
+    let pdf = dir.path().join("lama.pdf");
+    std::fs::write(&pdf, b"PDF lama").unwrap();
+    let o = bukusop(dir.path(), &["build", ".", "-o", "lama.pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        b"PDF lama",
+        "the previous PDF stays"
+    );
+    assert!(stderr(&o).contains("PDF tidak ditulis"));
+    (dir, o)
+}
+
+#[test]
+fn unknown_role_is_reported_with_its_place() {
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join("sop/12-backup-database-sipp.yaml"),
+            "    pelaksana: Staf IT",
+            "    pelaksana: Staf ITT",
+        );
+    });
+    let e = stderr(&o);
+    assert!(
+        e.contains("sop/12-backup-database-sipp.yaml:")
+            && e.contains(
+                "galat: langkah 1: pelaksana `Staf ITT` tidak ada dalam daftar `pelaksana` SOP ini"
+            )
+            && e.contains("saran: maksud Anda `Staf IT`?"),
+        "{e}"
+    );
+}
+
+#[test]
+fn mistyped_key_gets_a_suggestion() {
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join("sop/03-perawatan-sipp.yaml"),
+            "dasar_hukum:",
+            "dasar_hukm:",
+        )
+    });
+    let e = stderr(&o);
+    assert!(
+        e.contains("03-perawatan-sipp.yaml:") && e.contains("kunci `dasar_hukm` tidak dikenal"),
+        "{e}"
+    );
+    assert!(e.contains("maksud Anda `dasar_hukum`?"), "{e}");
+}
+
+#[test]
+fn bad_nip_and_date_are_errors() {
+    let (_d, o) = broken(|d| {
+        let b = d.join("buku.yaml");
+        replace_in(&b, "\"197803022002121005\"", "\"19780302200212005\"");
+        replace_in(&b, "revisi: 2024-01-20", "revisi: 2024-02-30");
+    });
+    let e = stderr(&o);
+    assert!(
+        e.contains("NIP `19780302200212005` berisi 17 angka, seharusnya 18"),
+        "{e}"
+    );
+    assert!(e.contains("tanggal `2024-02-30` tidak dapat dibaca"), "{e}");
+    assert!(e.contains("buku.yaml:"), "{e}");
+}
+
+#[test]
+fn a_logo_that_is_not_an_image_is_rejected() {
+    let (_d, o) = broken(|d| {
+        std::fs::write(d.join("logo.png"), b"bukan gambar").unwrap();
+        replace_in(
+            &d.join("buku.yaml"),
+            "  # logo: logo/pengadilan.png",
+            "  logo: logo.png",
+        );
+    });
+    assert!(
+        stderr(&o).contains("logo `logo.png`: bukan gambar PNG atau JPEG"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_logo_outside_the_content_folder_is_refused() {
+    let (_d, o) = broken(|d| {
+        std::fs::copy(
+            root().join("logos/logo-pengadilan.png"),
+            d.parent().unwrap().join("luar.png"),
+        )
+        .ok();
+        replace_in(
+            &d.join("buku.yaml"),
+            "  # logo: logo/pengadilan.png",
+            "  logo: ../luar.png",
+        );
+    });
+    let e = stderr(&o);
+    assert!(
+        e.contains("berada di luar folder konten") || e.contains("tidak dapat dibuka"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_real_logo_is_used_and_downscaled() {
+    let dir = copy_content(&root().join("content"));
+    let big = image::RgbImage::from_fn(4000, 4000, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    big.save(dir.path().join("besar.png")).unwrap();
+    replace_in(
+        &dir.path().join("buku.yaml"),
+        "  # logo: logo/pengadilan.png",
+        "  logo: besar.png",
+    );
+    let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    // A 4000-px photo must not bloat the PDF: the default build is ~650 KB.
+    assert!(
+        out.pdf.len() < default_pdf().len() + 1_500_000,
+        "{} bytes",
+        out.pdf.len()
+    );
+}
+
+#[test]
+fn usage_errors_are_indonesian_with_exit_code_2() {
+    let o = bukusop(&root(), &["bangun"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("galat: perintah tidak dikenal: bangun"),
+        "{}",
+        stderr(&o)
+    );
+    let o = bukusop(&root(), &["--help"]);
+    assert!(
+        stdout(&o).contains("Bangun buku SOP menjadi PDF"),
+        "{}",
+        stdout(&o)
+    );
+    // A folder that is not there is a usage mistake, not bad content.
+    let o = bukusop(&root(), &["build", "tidak-ada"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// The README's examples make a booklet that builds: `buku.yaml` with the
+/// house-style block added, the SOP file, and an SOP of sub-procedures.
+#[test]
+fn readme_example_builds() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let blocks: Vec<&str> = readme
+        .split("```yaml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    let block = |start: &str| {
+        *blocks
+            .iter()
+            .find(|b| b.starts_with(start))
+            .unwrap_or_else(|| panic!("a README block starting with {start:?}"))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sop")).unwrap();
+    let buku = format!("{}\n{}", block("pengadilan:"), block("# Bagian depan"));
+    std::fs::write(dir.path().join("buku.yaml"), buku).unwrap();
+    std::fs::write(dir.path().join("sop/01-surat.yaml"), block("judul:")).unwrap();
+    let sub = format!("judul: SURAT DINAS\nrevisi: 0\n{}", block("prosedur:"));
+    std::fs::write(dir.path().join("sop/02-surat-dinas.yaml"), sub).unwrap();
+    let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
+    let text = squash(&pdf_text(&out.pdf, None));
+    assert_contains_all(
+        &text,
+        &[
+            "1/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024",
+            "SURAT MASUK DAN KELUAR",
+            "KATA PENGANTAR",
+            "MAKNA DAN SIMBOL",
+            "STATUS DOKUMEN",
+            "A. Surat Masuk",
+            "B. Surat Keluar",
+            "Waktu yang diperlukan : 70 menit / 1 jam 10 menit",
+        ],
+        "the README's booklet",
+    );
+}
+
+/// Flow mistakes point at the number that is wrong.
+#[test]
+fn flow_errors_name_the_step_and_the_place() {
+    let file = "sop/06-peliputan-penginputan-website.yaml";
+    let (_d, o) = broken(|d| replace_in(&d.join(file), "      tidak: 5", "      tidak: 12"));
+    let e = stderr(&o);
+    assert!(
+        e.contains(&format!(
+            "{file}:83:14: galat: langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah)\n   |\n83 |       tidak: 12\n   |              ^^\n  saran: tulis nomor langkah antara 1 dan 7"
+        )),
+        "{e}"
+    );
+
+    let (_d, o) = broken(|d| replace_in(&d.join(file), "      tidak: 5\n", ""));
+    let e = stderr(&o);
+    assert!(
+        e.contains("galat: keputusan langkah 6 tidak menyebut ke mana `tidak` menuju")
+            && e.contains("saran: keputusan butuh dua jalan keluar"),
+        "{e}"
+    );
+
+    // Step 6 jumps straight to 7 (“lanjut”) and also decides: both reported.
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join(file),
+            "    keputusan:\n",
+            "    lanjut: 7\n    keputusan:\n",
+        )
+    });
+    assert!(
+        stderr(&o)
+            .contains("langkah 6: `keputusan`, `lanjut` dan `selesai` tidak bisa dipakai bersama"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Step 3 ends early: steps 4 … 7 are no longer reached.
+    let (_d, o) = broken(|d| {
+        replace_in(
+            &d.join(file),
+            "    output: Hasil Peliputan\n",
+            "    output: Hasil Peliputan\n    selesai: true\n",
+        )
+    });
+    assert!(
+        stderr(&o).contains("galat: langkah 4 tidak pernah dicapai"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// `check` reports everything at once, for people and as JSON, with the
+/// exit codes CI relies on.
+#[test]
+fn check_reports_all_problems_with_exit_codes() {
+    let dir = copy_content(&root().join("content"));
+    let o = bukusop(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // "." is reported by the folder's own name.
+    let name = dir.path().file_name().unwrap().to_string_lossy();
+    assert!(
+        stderr(&o).contains(&format!("\n{name}: 0 galat, 11 peringatan")),
+        "{}",
+        stderr(&o)
+    );
+
+    replace_in(
+        &dir.path().join("buku.yaml"),
+        "  revisi: 2024-01-20",
+        "  revisi: 2024-13-20",
+    );
+    replace_in(
+        &dir.path().join("sop/12-backup-database-sipp.yaml"),
+        "    pelaksana: Staf IT",
+        "    pelaksana: Staf ITT",
+    );
+    let o = bukusop(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("galat: tanggal `2024-13-20` tidak dapat dibaca"),
+        "{e}"
+    );
+    assert!(e.contains("pelaksana `Staf ITT` tidak ada"), "{e}");
+    assert!(e.contains(&format!("\n{name}: 2 galat, ")), "{e}");
+
+    let o = bukusop(dir.path(), &["check", ".", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let errors: Vec<&serde_json::Value> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["tingkat"] == "galat")
+        .collect();
+    assert_eq!(errors.len(), 2, "{json}");
+    assert_eq!(errors[0]["berkas"], "./buku.yaml");
+    assert_eq!(errors[0]["baris"], 31);
+    assert_eq!(errors[0]["kolom"], 11);
+
+    let o = bukusop(dir.path(), &["check", "tidak-ada"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// The schemas in the content folders are the ones the model produces.
+#[test]
+fn committed_schemas_are_current() {
+    for folder in ["content", "examples/pn-tais", "examples/pn-bangil"] {
+        for (name, text) in bukusop::content::schema::all() {
+            let file = root().join(folder).join("schema").join(name);
+            let committed = std::fs::read_to_string(&file).unwrap_or_default();
+            assert!(
+                committed == text,
+                "{} is stale: run `cargo run --release -- schema {folder}`",
+                file.display()
+            );
+        }
+    }
+}
+
+/// A new court starts its own folder, which checks and builds as it is.
+#[test]
+fn init_then_new_then_build() {
+    let work = tempfile::tempdir().unwrap();
+    let o = bukusop(
+        work.path(),
+        &[
+            "init",
+            "pa-contoh",
+            "--pengadilan",
+            "Pengadilan Agama Contoh",
+            "--kelas",
+            "IB",
+            "--unit",
+            "UMUM DAN KEUANGAN",
+            "--kode",
+            "UK",
+            "--tahun",
+            "2026",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let d = work.path().join("pa-contoh");
+    for f in [
+        "buku.yaml",
+        "sop/01-surat-masuk.yaml",
+        "sop/02-permohonan-informasi.yaml",
+        "logo/logo-pengadilan.png",
+        ".gitignore",
+        "README.md",
+        ".github/workflows/bukusop.yml",
+        "schema/sop.schema.json",
+    ] {
+        assert!(d.join(f).is_file(), "{f} missing");
+    }
+    let o = bukusop(&d, &["check", "."]);
+    assert!(
+        stderr(&o).contains("pa-contoh: 0 galat, 0 peringatan"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = bukusop(&d, &["new", "Pengelolaan Arsip"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(d.join("sop/03-pengelolaan-arsip.yaml").is_file());
+
+    let o = bukusop(&d, &["build", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(d.join("out/sop-uk-pengadilan-agama-contoh-2026.pdf")).unwrap();
+    assert_eq!(page_count(&pdf), 8, "5 front pages and one page per SOP");
+    let text = squash(&pdf_text(&pdf, None));
+    assert_contains_all(
+        &text,
+        &[
+            "PENGADILAN AGAMA CONTOH KELAS IB",
+            "SOP UMUM DAN KEUANGAN",
+            "3/KPN.X/SOP.UK/OT1.2/I/2026",
+            "PENGELOLAAN ARSIP",
+            "Belum lengkap",
+        ],
+        "the new court's booklet",
+    );
+
+    // A folder that already holds files is not touched.
+    let o = bukusop(work.path(), &["init", "pa-contoh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("sudah ada dan tidak kosong"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -1,0 +1,13 @@
+//! The integration tests: one binary, so Typst is linked once. One module
+//! per feature; fixture folders beside this one (`tests/alur`,
+//! `tests/rusak`, `tests/referensi`).
+
+mod bagan;
+mod booklet;
+mod cli;
+mod common;
+mod contoh;
+mod escaping;
+mod revisi;
+mod rusak;
+mod templat;

@@ -1,0 +1,220 @@
+//! Broken and hostile content. Each file in `tests/rusak/kasus/` replaces
+//! `buku.yaml` (names starting `buku-`) or joins the SOPs (`sop-`) of the
+//! small valid folder `tests/rusak/dasar/`; what `bukusop check` says about
+//! it is kept in `tests/rusak/harapan/<case>.txt`. A few cases are made in
+//! code (a 10 MB text, a symlink, a broken font).
+//!
+//! None may panic, take a second, or leave a PDF behind. After an intended
+//! change of a message, regenerate the expectations and read every one:
+//!
+//!     UPDATE_REFERENCES=1 cargo test --release --test it rusak::
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::common::{copy_content, root};
+
+fn dir() -> PathBuf {
+    root().join("tests/rusak")
+}
+
+/// Sets up the case `name` in a copy of the base folder.
+fn prepare(name: &str, setup: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let d = copy_content(&dir().join("dasar"));
+    setup(d.path());
+    // Also a previous PDF, which a failed build must leave as it was.
+    std::fs::write(d.path().join("lama.pdf"), name).unwrap();
+    d
+}
+
+/// Checks one case; returns its report with the folder's path taken out.
+fn run(name: &str, d: &Path) -> String {
+    let start = Instant::now();
+    let diags = std::panic::catch_unwind(|| bukusop::build::check(d))
+        .unwrap_or_else(|_| panic!("{name}: check panicked"));
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(1), "{name}: check took {took:?}");
+
+    if diags.has_errors() {
+        let o = Command::new(env!("CARGO_BIN_EXE_bukusop"))
+            .current_dir(d)
+            .args(["build", ".", "-o", "lama.pdf"])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{name}: build exit code");
+        assert_eq!(
+            std::fs::read(d.join("lama.pdf")).unwrap(),
+            name.as_bytes(),
+            "{name}: the previous PDF changed"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{name}: {leftovers:?}");
+    }
+    let text = format!(
+        "{}{}\n",
+        bukusop::diag::report::teks(&diags),
+        bukusop::diag::report::ringkasan(&diags)
+    );
+    let prefix = format!("{}/", d.display());
+    text.replace(&prefix, "")
+}
+
+fn compare(name: &str, actual: &str, failures: &mut Vec<String>) {
+    let file = dir().join("harapan").join(format!("{name}.txt"));
+    if std::env::var_os("UPDATE_REFERENCES").is_some() {
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&file).unwrap_or_default();
+    if expected != actual {
+        failures.push(format!(
+            "── {name} ──\nexpected:\n{expected}\nactual:\n{actual}"
+        ));
+    }
+}
+
+#[test]
+fn every_broken_file_gets_its_message() {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir().join("kasus"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let mut failures = Vec::new();
+    let mut with_errors = 0;
+    for case in &cases {
+        let name = case.file_stem().unwrap().to_string_lossy().into_owned();
+        let target = if name.starts_with("buku-") {
+            "buku.yaml".to_string()
+        } else {
+            "sop/02-kasus.yaml".to_string()
+        };
+        let d = prepare(&name, |d| {
+            std::fs::copy(case, d.join(&target)).unwrap();
+        });
+        let report = run(&name, d.path());
+        with_errors +=
+            usize::from(!report.contains("\n0 galat,") && !report.starts_with("0 galat,"));
+        compare(&name, &report, &mut failures);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Most cases are mistakes; a few (BOM, CRLF, Typst syntax) must pass.
+    assert!(with_errors >= 40, "{with_errors} cases with errors");
+}
+
+#[test]
+fn cases_made_in_code() {
+    let mut failures = Vec::new();
+    // A 10 MB activity text: read, warned about, not a hang.
+    let d = prepare("teks-10mb", |d| {
+        let long = "kata ".repeat(2 * 1024 * 1024);
+        let s = format!(
+            "judul: PANJANG\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - kegiatan: {long}\n    pelaksana: Staf\n  - kegiatan: Selesai\n    pelaksana: Staf\n"
+        );
+        std::fs::write(d.join("sop/02-kasus.yaml"), s).unwrap();
+    });
+    compare("kode-teks-10mb", &run("teks-10mb", d.path()), &mut failures);
+
+    // A logo that is a symlink to a file outside the content folder.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("rahasia.png");
+        std::fs::copy(root().join("logos/berakhlak.png"), &secret).unwrap();
+        let d = prepare("logo-symlink", |d| {
+            std::os::unix::fs::symlink(&secret, d.join("logo.png")).unwrap();
+            let buku = std::fs::read_to_string(d.join("buku.yaml")).unwrap();
+            let buku = buku.replace(
+                "  alamat: Jalan Uji Nomor 1",
+                "  alamat: Jalan Uji Nomor 1\n  logo: logo.png",
+            );
+            std::fs::write(d.join("buku.yaml"), buku).unwrap();
+        });
+        compare(
+            "kode-logo-symlink",
+            &run("logo-symlink", d.path()),
+            &mut failures,
+        );
+    }
+
+    // A font file that is not a font.
+    let d = prepare("fon-rusak", |d| {
+        std::fs::create_dir(d.join("fonts")).unwrap();
+        std::fs::write(d.join("fonts/Rusak.ttf"), b"bukan fon").unwrap();
+    });
+    compare("kode-fon-rusak", &run("fon-rusak", d.path()), &mut failures);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Random YAML-like text never makes the loader panic.
+#[test]
+fn random_yaml_never_panics() {
+    const PIECES: [&str; 40] = [
+        "judul",
+        "revisi",
+        "langkah",
+        "pelaksana",
+        "keputusan",
+        "ya",
+        "tidak",
+        "lanjut",
+        "kegiatan",
+        "waktu",
+        ":",
+        ": ",
+        "- ",
+        "\n",
+        "\n  ",
+        "\n    ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "\"",
+        "'",
+        "&a ",
+        "*a",
+        "!!str ",
+        "!!int ",
+        "#",
+        "1",
+        "-1",
+        "99999999999",
+        "0x1F",
+        "~",
+        "null",
+        "true",
+        "Staf",
+        "? ",
+        "|\n  ",
+        ">-\n  ",
+        "\t",
+    ];
+    let mut state: u64 = 0x2545F4914F6CDD1D;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let file = Path::new("acak.yaml");
+    for _ in 0..3000 {
+        let len = 1 + next(60);
+        let text: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+        let t = text.clone();
+        let ok = std::panic::catch_unwind(move || {
+            let _ = bukusop::content::yaml::parse::<bukusop::content::model::Sop>(file, &t);
+            let _ = bukusop::content::yaml::parse::<bukusop::content::model::Buku>(file, &t);
+        });
+        assert!(ok.is_ok(), "panic on:\n{text}");
+    }
+}
