@@ -151,6 +151,20 @@ fn cases_made_in_code() {
         std::fs::write(d.join("fonts/Rusak.ttf"), b"bukan fon").unwrap();
     });
     compare("kode-fon-rusak", &run("fon-rusak", d.path()), &mut failures);
+
+    // A damaged revision record: an SOP recorded without a revision.
+    let d = prepare("riwayat-revisi-kosong", |d| {
+        std::fs::write(
+            d.join("riwayat.yaml"),
+            "buku:\n  - {tanggal: 2024-01-20, efektif: 2024-01-21, tahun: 2024}\nsop:\n  - {berkas: 01-contoh.yaml, judul: CONTOH, revisi: []}\n",
+        )
+        .unwrap();
+    });
+    compare(
+        "kode-riwayat-revisi-kosong",
+        &run("riwayat-revisi-kosong", d.path()),
+        &mut failures,
+    );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -4,6 +4,15 @@
 
 use crate::common::*;
 
+/// A copy of the content folder `from` with its own template part `name`.
+fn with_part(from: &str, name: &str, text: &str) -> tempfile::TempDir {
+    let dir = copy_content(&root().join(from));
+    let own = dir.path().join("templates");
+    std::fs::create_dir_all(&own).unwrap();
+    std::fs::write(own.join(name), text).unwrap();
+    dir
+}
+
 /// The bundled text of a template part.
 fn bundled(name: &str) -> String {
     std::fs::read_to_string(root().join("templates").join(name)).unwrap()
@@ -11,9 +20,6 @@ fn bundled(name: &str) -> String {
 
 #[test]
 fn a_court_replaces_only_the_identity_header() {
-    let dir = copy_content(&root().join("content"));
-    let own = dir.path().join("templates");
-    std::fs::create_dir_all(&own).unwrap();
     // The bundled header with one change: words of the court's own at the
     // start of the title band's first line.
     let header = bundled("kepala_tabel.typ.j2").replace(
@@ -24,7 +30,7 @@ fn a_court_replaces_only_the_identity_header() {
         header.contains("KEPALA KHUSUS"),
         "the bundled header changed"
     );
-    std::fs::write(own.join("kepala_tabel.typ.j2"), header).unwrap();
+    let dir = with_part("content", "kepala_tabel.typ.j2", &header);
 
     let out = build(dir.path());
     let pdf = &out.pdf;
@@ -56,14 +62,11 @@ fn a_court_replaces_only_the_identity_header() {
 
 #[test]
 fn a_court_replaces_one_front_matter_part() {
-    let dir = copy_content(&root().join("tests/rusak/dasar"));
-    let own = dir.path().join("templates");
-    std::fs::create_dir_all(&own).unwrap();
-    std::fs::write(
-        own.join("sampul.typ.j2"),
+    let dir = with_part(
+        "tests/rusak/dasar",
+        "sampul.typ.j2",
         "#page[#align(center)[SAMPUL SENDIRI {{ pengadilan.nama }} {{ tahun }}]]\n",
-    )
-    .unwrap();
+    );
     let plain = build(&root().join("tests/rusak/dasar"));
     let out = build(dir.path());
     let cover = squash(&pdf_text(&out.pdf, Some(1)));
@@ -82,14 +85,11 @@ fn a_court_replaces_one_front_matter_part() {
 
 #[test]
 fn a_broken_part_is_reported_with_its_name_and_line() {
-    let dir = copy_content(&root().join("tests/rusak/dasar"));
-    let own = dir.path().join("templates");
-    std::fs::create_dir_all(&own).unwrap();
-    std::fs::write(
-        own.join("informasi.typ.j2"),
+    let dir = with_part(
+        "tests/rusak/dasar",
+        "informasi.typ.j2",
         "{# a court's block #}\n{{ s.tidak_ada }}\n",
-    )
-    .unwrap();
+    );
     let Err(d) = bukusop::build::build(dir.path()) else {
         panic!("a template that prints a missing value builds");
     };
