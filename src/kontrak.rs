@@ -43,12 +43,10 @@ pub fn lebar_lajur_semua(lebar_halaman: f64) -> f64 {
 }
 /// Size of an off-page connector pentagon, in millimetres.
 pub const PENGHUBUNG: f64 = 4.5;
-/// Room above a symbol an off-page connector arrives at, besides the
-/// connector itself: its arrow down into the symbol.
-pub const RUANG_PANAH_PENGHUBUNG: f64 = 2.4;
-/// Size of a branch label's text, in points; the router estimates its box
-/// from it.
+/// Size of a branch label's text, in points, and its font: the router
+/// measures each label with them.
 pub const LABEL_PT: f64 = 6.0;
+pub const LABEL_FONT: &str = "Liberation Sans";
 /// Length of an arrowhead, in millimetres.
 pub const UJUNG_PANAH: f64 = 1.5;
 

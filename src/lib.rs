@@ -14,7 +14,8 @@
 //! 4. [`view`]: the data the templates print, formatted.
 //! 5. [`render`]: minijinja templates → Typst markup.
 //! 6. [`typeset`]: the embedded Typst compiler → laid-out pages.
-//! 7. [`pdf`]: the PDF's bytes, page labels, verification.
+//! 7. [`audit`]: what a careful reader would object to on the laid-out
+//!    pages; [`pdf`]: the PDF's bytes, page labels, verification.
 //!
 //! [`build`] runs the stages in order. Around them: [`riwayat`], the
 //! yearly revision workflow; [`scaffold`], new content folders and SOP
@@ -29,6 +30,7 @@
 //! data templates receive), English for the code's own structure; one
 //! meaning per name.
 
+pub mod audit;
 pub mod bench;
 pub mod build;
 pub mod check;

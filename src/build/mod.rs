@@ -18,7 +18,7 @@ use crate::content::assets::Resources;
 use crate::content::{self, Content};
 use crate::diag::Diagnostics;
 use crate::kontrak;
-use crate::typeset::{self, Typesetter};
+use crate::typeset::{self, HurufLabel, Typesetter};
 
 pub use passes::Putus;
 pub use per_sop::SopPdf;
@@ -52,6 +52,8 @@ pub struct Output {
     pub markup: String,
     /// The laid-out pages, for rendering previews.
     pub document: typst_layout::PagedDocument,
+    /// The drawing's defects, measured on the laid-out pages.
+    pub audit: crate::audit::Laporan,
 }
 
 impl Output {
@@ -98,8 +100,9 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
         }
     };
     // What the drawing cannot do cleanly, as a first layout draws it.
-    if let Some(checked) = &checked {
-        d.extend(passes::route_all(&content, checked, &Putus::new()).1);
+    if let (Some(checked), Some(r)) = (&checked, &resources) {
+        let huruf = HurufLabel::dari(&r.fonts);
+        d.extend(passes::route_all(&content, checked, &Putus::new(), &huruf, false).1);
     }
     match (resources, checked) {
         (Some(resources), Some(checked)) if !d.has_errors() => (
@@ -133,6 +136,7 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
     let Some(mut prepared) = prepared else {
         return Err(warnings);
     };
+    let huruf = HurufLabel::dari(&prepared.resources.fonts);
     let ts = Typesetter::new(std::mem::take(&mut prepared.resources.fonts));
     let files = typst_files(&prepared.resources);
     let load = t0.elapsed();
@@ -140,6 +144,7 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
         prepared: &prepared,
         files: &files,
         ts: &ts,
+        huruf: &huruf,
         pdfa: options.pdfa,
     };
     let mut out = passes::build_loaded(&parts, None)?;

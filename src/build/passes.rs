@@ -2,7 +2,7 @@
 //! ends stand on different pages are exactly those drawn as off-page
 //! connector pairs.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Instant;
 
 use super::{Output, Prepared, Timings};
@@ -10,8 +10,9 @@ use crate::check::Checked;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::route::{self, Geometri, Routed};
-use crate::typeset::{self, Typesetter};
-use crate::{kontrak, pdf, render, view};
+use crate::typeset::{self, HurufLabel, Typesetter};
+use crate::{audit, kontrak, pdf, render, view};
+use typst_layout::PagedDocument;
 
 /// Layout passes allowed to settle where arrows cross page breaks.
 const MAX_PASSES: usize = 6;
@@ -27,15 +28,20 @@ pub(super) struct Parts<'a> {
     pub prepared: &'a Prepared,
     pub files: &'a HashMap<String, Vec<u8>>,
     pub ts: &'a Typesetter,
+    pub huruf: &'a HurufLabel,
     pub pdfa: bool,
 }
 
 /// Routes every table of the booklet, with the arrows in `putus` as
-/// connector pairs; the warnings point at each table's first step.
+/// connector pairs; the warnings point at the steps they are about, and
+/// name the lines that cross when `silang` (only a laid-out booklet knows
+/// which arrows a page break cuts).
 pub(super) fn route_all(
     c: &Content,
     checked: &Checked,
     putus: &Putus,
+    huruf: &HurufLabel,
+    silang: bool,
 ) -> (Vec<Vec<Routed>>, Diagnostics) {
     let mut d = Diagnostics::default();
     let routes = checked
@@ -47,15 +53,16 @@ pub(super) fn route_all(
                 .iter()
                 .enumerate()
                 .map(|(j, t)| {
-                    let g = Geometri::new(&c.buku, t.flow.lanes);
+                    let g = Geometri::new(&c.buku, t.flow.lanes, huruf.tinggi());
                     let here: BTreeSet<usize> = putus
                         .iter()
                         .filter(|(s, t, _)| (*s, *t) == (i, j))
                         .map(|(_, _, e)| *e)
                         .collect();
-                    let r = route::route(&t.flow, &g, &here);
-                    for w in &r.warnings {
-                        d.push(Diagnostic::warning(w.clone()).at(t.tempat.clone()));
+                    let r = route::route(&t.flow, &g, &here, &|s| huruf.lebar(s));
+                    let crossings = r.crossings.iter().filter(|_| silang);
+                    for (step, w) in r.warnings.iter().chain(crossings) {
+                        d.push(Diagnostic::warning(w.clone()).at(t.tempat[*step].clone()));
                     }
                     r
                 })
@@ -72,10 +79,10 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
     let mut timings = Timings::default();
     let mut breaks = Putus::new();
     let mut passes = 0;
-    let (view, warnings, doc, markup) = loop {
+    let (view, warnings, doc, markup, lost) = loop {
         passes += 1;
         let t = Instant::now();
-        let (routes, mut warnings) = route_all(&p.content, &p.checked, &breaks);
+        let (routes, mut warnings) = route_all(&p.content, &p.checked, &breaks, parts.huruf, true);
         let mut view = view::build(&p.content, &p.checked, &routes);
         if let Some(i) = only {
             view.select(i);
@@ -102,7 +109,8 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
                     "letak penghubung antarhalaman belum stabil; periksa panah di batas halaman",
                 ));
             }
-            break (view, warnings, doc, markup);
+            let lost: Putus = crossing.difference(&breaks).copied().collect();
+            break (view, warnings, doc, markup, lost);
         }
         breaks = if passes >= SETTLE {
             &breaks | &crossing
@@ -125,6 +133,15 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
     };
     let (pdf, pages) = pdf::write(&doc, &settings).map_err(one)?;
     timings.pdf = t.elapsed();
+    let mut laporan = audit::pages(&doc, depan, kontrak::TEPI_BAWAH);
+    rows_alone(&p.checked, only, &doc, &mut laporan);
+    for (s, t, e) in lost {
+        laporan.tambah(
+            audit::Cacat::PanahHilang,
+            0,
+            format!("SOP {}, tabel {}, panah {}", s + 1, t + 1, e + 1),
+        );
+    }
 
     let name = p
         .content
@@ -141,7 +158,41 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         name,
         markup,
         document: doc,
+        audit: laporan,
     })
+}
+
+/// Pages that carry fewer than 3 rows of a table begun on the page before.
+fn rows_alone(checked: &Checked, only: Option<usize>, doc: &PagedDocument, r: &mut audit::Laporan) {
+    for (i, s) in checked.sops.iter().enumerate() {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
+        for (j, t) in s.tabel.iter().enumerate() {
+            let labels: Vec<String> = t
+                .flow
+                .step_lanes
+                .iter()
+                .enumerate()
+                .map(|(step, lanes)| kontrak::simbol_label(i + 1, j, step + 1, lanes[0]))
+                .collect();
+            let pages = typeset::label_pages(doc, &labels);
+            let mut count: BTreeMap<usize, usize> = BTreeMap::new();
+            for p in pages.into_iter().flatten() {
+                *count.entry(p).or_default() += 1;
+            }
+            let least = 3.min(labels.len());
+            for (&page, &n) in count.iter().skip(1) {
+                if n < least {
+                    r.tambah(
+                        audit::Cacat::SisaBaris,
+                        page,
+                        format!("SOP {}, tabel {}: {n} baris", i + 1, j + 1),
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Arrows whose two ends stand on different pages, of every SOP or of SOP

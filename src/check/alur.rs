@@ -18,8 +18,8 @@ use crate::flow::{self, Flow, FlowError, Kunci, Simbol};
 #[derive(Debug, Clone)]
 pub struct TabelChecked {
     pub flow: Flow,
-    /// Where a drawing problem of the table is reported: its first step.
-    pub tempat: Option<Place>,
+    /// Where each step is written, for a drawing problem about it.
+    pub tempat: Vec<Option<Place>>,
 }
 
 /// The flow graph of one table; `None` once a problem is reported.
@@ -54,8 +54,9 @@ pub fn tabel(f: &SopFile, alur: &Alur, d: &mut Diagnostics) -> Option<TabelCheck
             flow,
             tempat: alur
                 .langkah
-                .first()
-                .and_then(|s| place(&f.path, &s.referenced)),
+                .iter()
+                .map(|s| place(&f.path, &s.referenced))
+                .collect(),
         }),
         Err(errs) => {
             for e in errs {

@@ -1,109 +1,289 @@
-//! Channels: the vertical runs of jumps in the gaps between lanes, and
-//! the heights at which jumps leave and enter the sides of symbols.
+//! Channels: the vertical runs of jumps, in the gaps between lanes or
+//! through lanes that are empty in those rows, chosen to cross as few
+//! lines as possible; and the heights at which jumps leave and enter the
+//! sides of symbols.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use super::peta::Peta;
 use super::{Geometri, key};
-use crate::flow::{Flow, Sisi};
+use crate::flow::{Flow, Simbol, Sisi};
 
 /// Distance between neighbouring channel slots.
 const SLOT: f64 = 1.5;
-/// Room between a symbol and the first channel slot.
+/// Room between a symbol and a channel.
 const CLEAR: f64 = 1.5;
-/// Room between a channel and the table's outer rule.
+/// Room between a channel and a lane's rule.
 const RULE: f64 = 0.8;
 
-/// The x (from the centre of lane 0) of the vertical channel of each jump
-/// drawn on one page. Slots lie in the gaps beside the lanes (gap 0 left
-/// of lane 0, gap k between lanes k-1 and k); shortest spans go first so
-/// they nest inside longer ones.
+/// Jumps that share a trunk: into one side of one target, all from above
+/// or all from below. The first (the farthest) draws it.
+#[derive(Debug, Clone)]
+struct Grup {
+    edges: Vec<usize>,
+    sisi: Sisi,
+    /// The rows the trunk spans.
+    span: (usize, usize),
+    /// The lanes its runs leave and enter.
+    lanes: (usize, usize),
+}
+
+/// The jumps drawn on one page, grouped by shared trunk, shortest spans
+/// first so they nest inside longer ones.
+fn groups(flow: &Flow, putus: &BTreeSet<usize>) -> Vec<Grup> {
+    let mut by: BTreeMap<(usize, usize, bool, bool), Vec<usize>> = BTreeMap::new();
+    for (i, e) in flow.edges.iter().enumerate() {
+        if e.sisi == Sisi::Bawah || putus.contains(&i) {
+            continue;
+        }
+        by.entry((e.to, e.to_lane, e.sisi == Sisi::Kanan, e.from < e.to))
+            .or_default()
+            .push(i);
+    }
+    let mut out: Vec<Grup> = by
+        .into_values()
+        .map(|mut edges| {
+            let far = |i: &usize| flow.edges[*i].from.abs_diff(flow.edges[*i].to);
+            edges.sort_by_key(|i| (std::cmp::Reverse(far(i)), *i));
+            let rows: Vec<usize> = edges
+                .iter()
+                .flat_map(|&i| [flow.edges[i].from, flow.edges[i].to])
+                .collect();
+            let lanes: Vec<usize> = edges
+                .iter()
+                .flat_map(|&i| [flow.edges[i].from_lane, flow.edges[i].to_lane])
+                .collect();
+            Grup {
+                sisi: flow.edges[edges[0]].sisi,
+                span: (
+                    *rows.iter().min().expect("a jump"),
+                    *rows.iter().max().expect("a jump"),
+                ),
+                lanes: (
+                    *lanes.iter().min().expect("a jump"),
+                    *lanes.iter().max().expect("a jump"),
+                ),
+                edges,
+            }
+        })
+        .collect();
+    out.sort_by_key(|gr| (gr.span.1 - gr.span.0, gr.span.0, gr.edges[0]));
+    out
+}
+
+/// The x of every slot a channel on side `sisi` of lanes `lanes` may take
+/// over rows `span`, best first: the gaps and empty lanes nearest the
+/// symbols, moving outwards.
+fn slots(
+    flow: &Flow,
+    g: &Geometri,
+    sisi: Sisi,
+    lanes: (usize, usize),
+    span: (usize, usize),
+) -> Vec<f64> {
+    let n = flow.lanes;
+    let l = g.lebar_lajur;
+    let hw = g.lebar_simbol / 2.0;
+    // A lane is blocked where a symbol of one of the rows stands in it.
+    let busy: Vec<bool> = (0..n)
+        .map(|k| (span.0..=span.1).any(|r| flow.step_lanes[r].contains(&k)))
+        .collect();
+    let mut xs = Vec::new();
+    let strip = |lo: f64, hi: f64, xs: &mut Vec<f64>| {
+        if hi < lo {
+            return;
+        }
+        let count = ((hi - lo) / SLOT).floor() as usize + 1;
+        let mut s: Vec<f64> = (0..count).map(|k| lo + k as f64 * SLOT).collect();
+        if sisi == Sisi::Kiri {
+            s.reverse();
+        }
+        xs.extend(s);
+    };
+    let order: Vec<usize> = match sisi {
+        Sisi::Kanan => (lanes.1..n).collect(),
+        _ => (0..=lanes.0).rev().collect(),
+    };
+    for k in order {
+        let c = k as f64 * l;
+        let (left, right) = (c - l / 2.0 + RULE, c + l / 2.0 - RULE);
+        if !busy[k] {
+            strip(left, right, &mut xs);
+            continue;
+        }
+        // The halves beside the symbol, the side away from the source first.
+        let (near, far) = ((c + hw + CLEAR, right), (left, c - hw - CLEAR));
+        match sisi {
+            Sisi::Kanan => {
+                if k != lanes.1 {
+                    strip(far.0, far.1, &mut xs);
+                }
+                strip(near.0, near.1, &mut xs);
+            }
+            _ => {
+                if k != lanes.0 {
+                    strip(near.0, near.1, &mut xs);
+                }
+                strip(far.0, far.1, &mut xs);
+            }
+        }
+    }
+    xs
+}
+
+/// A trial drawing of a group's lines with its channel at `x`, in the
+/// map's coordinates (exits and entries at their side's middle).
+fn trial(flow: &Flow, g: &Geometri, gr: &Grup, x: f64, owner: usize) -> Peta {
+    let mut p = Peta::default();
+    let hw = g.lebar_simbol / 2.0;
+    let s = if gr.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
+    let side = |lane: usize| lane as f64 * g.lebar_lajur + s * hw;
+    let primary = &flow.edges[gr.edges[0]];
+    let ty = if primary.from < primary.to { -1.0 } else { 1.0 };
+    for &i in &gr.edges {
+        let e = &flow.edges[i];
+        p.line(owner, (e.from, side(e.from_lane), 0.0), (e.from, x, 0.0));
+    }
+    p.line(owner, (primary.from, x, 0.0), (primary.to, x, ty));
+    p.line(
+        owner,
+        (primary.to, x, ty),
+        (primary.to, side(primary.to_lane), ty),
+    );
+    p
+}
+
+/// How many labels of the group's jumps find no stretch of their exit run
+/// to `x` long enough inside one lane.
+fn misfits(flow: &Flow, g: &Geometri, gr: &Grup, x: f64, lebar: &dyn Fn(&str) -> f64) -> usize {
+    let l = g.lebar_lajur;
+    let s = if gr.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
+    gr.edges
+        .iter()
+        .filter(|&&i| {
+            let e = &flow.edges[i];
+            let Some(text) = &e.label else { return false };
+            let need = lebar(text) + 1.0;
+            let start = e.from_lane as f64 * l + s * (g.lebar_simbol / 2.0 + 0.6);
+            // The run's stretches between the lanes' rules.
+            let mut a = start;
+            loop {
+                let lane = ((a + s * 0.01) / l).round();
+                let rule = lane * l + s * l / 2.0;
+                let end = if s * rule < s * x { rule } else { x };
+                if (end - a).abs() >= need {
+                    return false;
+                }
+                if s * rule >= s * x {
+                    return true;
+                }
+                a = rule;
+            }
+        })
+        .count()
+}
+
+/// What is drawn before any jump: arrows to the next step and the joins
+/// of shared steps, roughly where `turun` puts them.
+fn fixed(flow: &Flow, g: &Geometri) -> Peta {
+    let mut p = Peta::default();
+    let hh = g.tinggi_simbol / 2.0;
+    let l = g.lebar_lajur;
+    for (owner, e) in flow.edges.iter().enumerate() {
+        if e.sisi != Sisi::Bawah {
+            continue;
+        }
+        let (a, b) = (e.from_lane as f64 * l, e.to_lane as f64 * l);
+        let y = hh + g.belok();
+        p.line(owner, (e.from, a, hh), (e.from, a, y));
+        p.line(owner, (e.from, a, y), (e.from, b, y));
+        p.line(owner, (e.from, b, y), (e.to, b, -hh));
+    }
+    let hw = g.lebar_simbol / 2.0;
+    for (step, ls) in flow.step_lanes.iter().enumerate() {
+        for w in ls.windows(2) {
+            let (a, b) = (w[0] as f64 * l + hw, w[1] as f64 * l - hw);
+            p.line(usize::MAX - step, (step, a, 0.0), (step, b, 0.0));
+        }
+    }
+    p
+}
+
+/// The x (from the centre of lane 0) of the channel of each jump drawn on
+/// one page, and the jump that draws the trunk each shares.
 pub(super) fn channels(
     flow: &Flow,
     g: &Geometri,
     putus: &BTreeSet<usize>,
-    warnings: &mut Vec<String>,
-) -> HashMap<usize, f64> {
-    let n = flow.lanes;
-    let mut jumps: Vec<usize> = (0..flow.edges.len())
-        .filter(|i| flow.edges[*i].sisi != Sisi::Bawah && !putus.contains(i))
-        .collect();
-    jumps.sort_by_key(|&i| {
-        let e = &flow.edges[i];
-        (e.from.abs_diff(e.to), e.from.min(e.to), i)
-    });
+    lebar: &dyn Fn(&str) -> f64,
+    warnings: &mut Vec<(usize, String)>,
+) -> (HashMap<usize, f64>, HashMap<usize, usize>) {
+    let mut drawn = fixed(flow, g);
     // Occupied row spans per slot x (in hundredths of a millimetre).
     let mut used: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
-    let mut out = HashMap::new();
-    for i in jumps {
-        let e = &flow.edges[i];
-        let span = (e.from.min(e.to), e.from.max(e.to));
-        let gaps: Vec<usize> = match e.sisi {
-            Sisi::Kanan => (e.from_lane.max(e.to_lane) + 1..=n).collect(),
-            _ => (0..=e.from_lane.min(e.to_lane)).rev().collect(),
-        };
+    let mut kanal = HashMap::new();
+    let mut trunk = HashMap::new();
+    for (n, gr) in groups(flow, putus).into_iter().enumerate() {
+        let owner = flow.edges.len() + n;
         let free = |x: f64, used: &HashMap<i64, Vec<(usize, usize)>>| {
             used.get(&key(x))
-                .is_none_or(|v| v.iter().all(|&(a, b)| b < span.0 || a > span.1))
+                .is_none_or(|v| v.iter().all(|&(a, b)| b < gr.span.0 || a > gr.span.1))
         };
-        let mut chosen = None;
-        'gaps: for &gap in &gaps {
-            let mut xs = slots(g, gap, n);
-            if e.sisi == Sisi::Kiri {
-                xs.reverse();
-            }
-            for x in xs {
-                if free(x, &used) {
-                    chosen = Some(x);
-                    break 'gaps;
-                }
-            }
-        }
-        let x = chosen.unwrap_or_else(|| {
-            warnings.push(format!(
-                "langkah {}: tidak ada lagi ruang untuk jalur panah ke langkah {}; garisnya bisa bertumpuk",
-                e.from + 1,
-                e.to + 1
+        let xs: Vec<f64> = slots(flow, g, gr.sisi, gr.lanes, gr.span)
+            .into_iter()
+            .filter(|x| free(*x, &used))
+            .collect();
+        // The slot that crosses least; among equals, one whose exit runs
+        // hold their labels; then the nearest.
+        let best = xs
+            .iter()
+            .enumerate()
+            .map(|(k, &x)| {
+                let crossings = drawn.crossings_with(&trial(flow, g, &gr, x, owner));
+                ((crossings, misfits(flow, g, &gr, x, lebar), k), x)
+            })
+            .min_by_key(|(score, _)| *score)
+            .map(|(_, x)| x);
+        let x = best.unwrap_or_else(|| {
+            let e = &flow.edges[gr.edges[0]];
+            warnings.push((
+                e.from,
+                format!(
+                    "langkah {}: tidak ada lagi ruang untuk jalur panah ke langkah {}; garisnya bisa bertumpuk",
+                    e.from + 1,
+                    e.to + 1
+                ),
             ));
-            let outer = *gaps.last().expect("at least one gap");
-            let xs = slots(g, outer, n);
-            if e.sisi == Sisi::Kiri { xs[0] } else { *xs.last().expect("a slot") }
+            let l = g.lebar_lajur;
+            match gr.sisi {
+                Sisi::Kiri => -l / 2.0 + RULE,
+                _ => (flow.lanes as f64 - 0.5) * l - RULE,
+            }
         });
-        used.entry(key(x)).or_default().push(span);
-        out.insert(i, x);
+        used.entry(key(x)).or_default().push(gr.span);
+        let t = trial(flow, g, &gr, x, owner);
+        for (row, rs) in t.ruas {
+            drawn.ruas.entry(row).or_default().extend(rs);
+        }
+        for &i in &gr.edges {
+            kanal.insert(i, x);
+            trunk.insert(i, gr.edges[0]);
+        }
     }
-    out
-}
-
-/// The channel slots of a gap, from left to right; at least one.
-fn slots(g: &Geometri, gap: usize, lanes: usize) -> Vec<f64> {
-    let hw = g.lebar_simbol / 2.0;
-    let centre = |lane: usize| lane as f64 * g.lebar_lajur;
-    let lo = if gap == 0 {
-        -g.lebar_lajur / 2.0 + RULE
-    } else {
-        centre(gap - 1) + hw + CLEAR
-    };
-    let hi = if gap == lanes {
-        centre(lanes - 1) + g.lebar_lajur / 2.0 - RULE
-    } else {
-        centre(gap) - hw - CLEAR
-    };
-    if hi < lo {
-        return vec![(lo + hi) / 2.0];
-    }
-    let count = ((hi - lo) / SLOT).floor() as usize + 1;
-    (0..count).map(|k| lo + k as f64 * SLOT).collect()
+    (kanal, trunk)
 }
 
 /// Heights (from the symbol's centre) where each jump leaves (`false`) and
 /// enters (`true`) its symbol. Exits use the side's middle (a diamond's
 /// vertex); entries from above sit above the middle and from below under
-/// it, the outer channel nearer the middle, so the runs into a side never
-/// cross each other's channel.
+/// it, well away from an exit, the outer channel nearer the middle so the
+/// runs into a side never cross each other's channel. Jumps sharing a
+/// trunk share its entry.
 pub(super) fn ports(
     flow: &Flow,
     g: &Geometri,
     kanal: &HashMap<usize, f64>,
+    trunk: &HashMap<usize, usize>,
 ) -> HashMap<(usize, bool), f64> {
     let hh = g.tinggi_simbol / 2.0;
     // (step, lane, side) → (exits, entries from above, entries from below)
@@ -118,8 +298,12 @@ pub(super) fn ports(
             .or_default()
             .0
             .push(i);
-        // A jump without a channel crosses a page: it arrives from above.
+        // A jump without a channel crosses a page: it arrives from above;
+        // one that joins a trunk enters with it.
         let Some(k) = kanal.get(&i) else { continue };
+        if trunk.get(&i).is_some_and(|t| *t != i) {
+            continue;
+        }
         let dist = (k - e.to_lane as f64 * g.lebar_lajur).abs();
         let side = sides.entry((e.to, e.to_lane, e.sisi)).or_default();
         if e.from < e.to {
@@ -129,23 +313,39 @@ pub(super) fn ports(
         }
     }
     let mut out = HashMap::new();
-    for (exits, mut above, mut below) in sides.into_values() {
+    for ((step, _, _), (exits, mut above, mut below)) in sides {
         for i in &exits {
             out.insert((*i, false), 0.0);
         }
-        if exits.is_empty() && above.len() + below.len() == 1 {
+        let diamond = flow.symbols[step] == Simbol::Keputusan;
+        if exits.is_empty() && above.len() + below.len() == 1 && !diamond {
             for (_, i) in above.iter().chain(&below) {
                 out.insert((*i, true), 0.0);
             }
             continue;
         }
-        let most = above.len().max(below.len()) as f64;
-        let d = (1.0_f64).min((hh - 0.5) / most);
+        // Off the middle, where exits leave: on a diamond well up its edge.
+        let first = if diamond { 0.45 * hh } else { 1.0 };
+        let last = hh - 0.4;
+        let most = above.len().max(below.len());
+        let d = if most > 1 {
+            ((last - first) / (most - 1) as f64).min(1.0)
+        } else {
+            0.0
+        };
         for (group, sign) in [(&mut above, -1.0), (&mut below, 1.0)] {
             group.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             for (k, (_, i)) in group.iter().enumerate() {
-                out.insert((*i, true), sign * (k as f64 + 1.0) * d);
+                out.insert((*i, true), sign * (first + k as f64 * d));
             }
+        }
+    }
+    // A jump that joins a trunk enters where the trunk does.
+    for (&i, &t) in trunk {
+        if i != t
+            && let Some(&y) = out.get(&(t, true))
+        {
+            out.insert((i, true), y);
         }
     }
     out

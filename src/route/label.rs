@@ -1,127 +1,268 @@
-//! Branch labels: each takes the first of its candidate places that stays
-//! inside the lanes and clear of everything drawn in its row.
+//! Branch labels: each takes the first of its candidate places that lies
+//! inside one lane and clear of every line, arrowhead, symbol, connector
+//! and label; where none is clear without it, its row grows, and where no
+//! candidate is clear at all, the nearest clear place in the lane is
+//! searched for.
 
-use std::collections::HashMap;
-
-use super::{Acuan, Gambar, Geometri, LabelCabang, Titik};
+use super::peta::{Kotak, Peta, Ruas};
+use super::{Gambar, Geometri, LabelCabang, Ruang, Sudut};
 use crate::flow::Flow;
-use crate::kontrak;
 
-/// A rectangle in one row: x from the centre of lane 0, y from the row's
-/// symbol centre.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Kotak {
-    pub x0: f64,
-    pub x1: f64,
-    pub y0: f64,
-    pub y1: f64,
+/// Room kept between a label and a row's rule.
+const TEPI: f64 = 0.3;
+
+/// A candidate judged: its box, and how much more room its row needs
+/// above and below (0 when it fits as the row stands).
+struct Nilai {
+    kotak: Kotak,
+    atas: f64,
+    bawah: f64,
 }
 
-impl Kotak {
-    fn overlaps(&self, o: &Kotak) -> bool {
-        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
-    }
-}
-
-/// Estimated size of a label in millimetres: at 6 pt italic a letter is
-/// about 1.05 mm wide and a line 2 mm high.
-pub(super) fn label_box(l: &LabelCabang, x0: f64) -> Kotak {
-    let scale = kontrak::LABEL_PT / 6.0;
-    let w = 1.05 * scale * l.isi.chars().count() as f64 + 0.3;
-    let h = 2.0 * scale;
-    let x = x0 + l.x - if l.sudut.kanan() { w } else { 0.0 };
-    let y = l.y - if l.sudut.bawah() { h } else { 0.0 };
-    Kotak {
-        x0: x,
-        x1: x + w,
-        y0: y,
-        y1: y + h,
-    }
-}
-
-/// Gives each label the first candidate place that stays inside the lanes
-/// and clear of everything drawn in its row.
-pub(super) fn place_labels(
+/// Gives each label a place; `labels` holds, per drawing index, its
+/// candidates in order of preference. A label that finds no place on one
+/// line tries two.
+pub(super) fn place(
     flow: &Flow,
     g: &Geometri,
     gambar: &mut [Gambar],
     labels: Vec<(usize, Vec<LabelCabang>)>,
+    ruang: &mut Ruang,
+    lebar: &dyn Fn(&str) -> f64,
+    warnings: &mut Vec<(usize, String)>,
 ) {
-    let mut rows = obstacles(flow, g, gambar);
-    let left = -g.lebar_lajur / 2.0 + 0.3;
-    let right = (flow.lanes as f64 - 0.5) * g.lebar_lajur - 0.3;
+    let mut peta = obstacles(flow, g, gambar);
     for (idx, candidates) in labels {
-        let d = &gambar[idx];
-        let x0 = d.lane as f64 * g.lebar_lajur;
-        let row = rows.entry(d.step).or_default();
-        let fits = |l: &LabelCabang| {
-            let b = label_box(l, x0);
-            b.x0 >= left && b.x1 <= right && !row.iter().any(|o| o.overlaps(&b))
+        let Some(first) = candidates.first().cloned() else {
+            continue;
         };
-        let chosen = candidates
-            .iter()
-            .find(|l| fits(l))
-            .or(candidates.first())
-            .cloned();
-        if let Some(l) = chosen {
-            row.push(label_box(&l, x0));
-            gambar[idx].label = Some(l);
+        let d = &gambar[idx];
+        let (row, x0) = (d.step, d.lane as f64 * g.lebar_lajur);
+        let mut chosen = None;
+        for isi in [Some(first.isi.clone()), two_lines(&first.isi, lebar)]
+            .into_iter()
+            .flatten()
+        {
+            let lines: Vec<&str> = isi.split('\n').collect();
+            let spot = Spot {
+                flow,
+                g,
+                row,
+                x0,
+                w: lines.iter().map(|t| lebar(t)).fold(0.0, f64::max) + 0.2,
+                h: lines.len() as f64 * g.tinggi_label + (lines.len() - 1) as f64 * g.jarak_baris(),
+            };
+            let retext = |l: &LabelCabang| LabelCabang {
+                isi: isi.clone(),
+                ..l.clone()
+            };
+            let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
+            chosen = spot.best(d, &cands, &peta, ruang);
+            if chosen.is_some() {
+                break;
+            }
+        }
+        match chosen {
+            Some((l, v)) => {
+                ruang.atas(row, ruang.atas[row] + v.atas);
+                ruang.bawah(row, ruang.bawah[row] + v.bawah);
+                peta.boxed(row, v.kotak);
+                gambar[idx].label = Some(l);
+            }
+            None => {
+                warnings.push((
+                    row,
+                    format!(
+                        "langkah {}: label `{}` tidak mendapat tempat yang bersih; periksa bagannya",
+                        row + 1,
+                        first.isi
+                    ),
+                ));
+                gambar[idx].label = Some(first);
+            }
         }
     }
 }
 
-/// Everything drawn, as rectangles per row: the rules between lanes,
-/// symbols, line segments (a run between rows fills the rows it passes) and
-/// connectors.
-fn obstacles(flow: &Flow, g: &Geometri, gambar: &[Gambar]) -> HashMap<usize, Vec<Kotak>> {
-    const PAD: f64 = 0.2;
-    const FAR: f64 = 1.0e3;
-    let hw = g.lebar_simbol / 2.0;
-    let hh = g.tinggi_simbol / 2.0;
-    let mut rows: HashMap<usize, Vec<Kotak>> = HashMap::new();
-    let mut add = |row: usize, x0: f64, x1: f64, y0: f64, y1: f64| {
-        rows.entry(row).or_default().push(Kotak {
-            x0: x0.min(x1) - PAD,
-            x1: x0.max(x1) + PAD,
-            y0: y0.min(y1) - PAD,
-            y1: y0.max(y1) + PAD,
-        });
-    };
+/// `Tidak berhasil` as `Tidak` over `berhasil`: split at the space that
+/// makes the longer line shortest; `None` for one word.
+fn two_lines(isi: &str, lebar: &dyn Fn(&str) -> f64) -> Option<String> {
+    isi.match_indices(' ')
+        .map(|(k, _)| (lebar(&isi[..k]).max(lebar(&isi[k + 1..])), k))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| format!("{}\n{}", &isi[..k], &isi[k + 1..]))
+}
+
+/// Everything a label must keep clear of: lines, arrowheads, connectors,
+/// symbols and the table's rules between lanes.
+fn obstacles(flow: &Flow, g: &Geometri, gambar: &[Gambar]) -> Peta {
+    let mut peta = Peta::default();
+    for (k, d) in gambar.iter().enumerate() {
+        peta.gambar(k, d, g);
+    }
+    let (hw, hh, l) = (g.lebar_simbol / 2.0, g.tinggi_simbol / 2.0, g.lebar_lajur);
     for (step, lanes) in flow.step_lanes.iter().enumerate() {
-        // The table's rules between lanes.
-        for k in 1..flow.lanes {
-            let x = (k as f64 - 0.5) * g.lebar_lajur;
-            add(step, x, x, -FAR, FAR);
-        }
-        for &l in lanes {
-            let x = l as f64 * g.lebar_lajur;
-            add(step, x - hw, x + hw, -hh, hh);
+        for &lane in lanes {
+            let x = lane as f64 * l;
+            peta.boxed(
+                step,
+                Kotak {
+                    x0: x - hw,
+                    x1: x + hw,
+                    y0: -hh,
+                    y1: hh,
+                },
+            );
         }
     }
-    for d in gambar {
-        let x0 = d.lane as f64 * g.lebar_lajur;
-        let row_of = |t: &Titik| match (t.acuan, d.ke) {
-            (Acuan::Tujuan, Some((step, _))) => step,
-            _ => d.step,
+    peta
+}
+
+/// Where a label is drawn from: the symbol at `x0` in `row`; `w` is the
+/// label's width.
+struct Spot<'a> {
+    flow: &'a Flow,
+    g: &'a Geometri,
+    row: usize,
+    x0: f64,
+    w: f64,
+    h: f64,
+}
+
+impl Spot<'_> {
+    /// The best of `candidates` for the label of drawing `d`: the first
+    /// that fits its row as it stands, else the one that needs least more
+    /// room; failing all, the nearest clear place beside its own line.
+    fn best(
+        &self,
+        d: &Gambar,
+        candidates: &[LabelCabang],
+        peta: &Peta,
+        ruang: &Ruang,
+    ) -> Option<(LabelCabang, Nilai)> {
+        let mut scored: Vec<(usize, LabelCabang, Nilai)> = candidates
+            .iter()
+            .enumerate()
+            .filter_map(|(k, l)| self.judge(l, peta, ruang).map(|v| (k, l.clone(), v)))
+            .collect();
+        if scored.is_empty() {
+            // Only nearer its own line than any other, or a reader could
+            // not tell which line it names.
+            let mut own = Peta::default();
+            own.gambar(0, d, self.g);
+            let mine = own.ruas.remove(&self.row).unwrap_or_default();
+            let others = peta.ruas.get(&self.row).cloned().unwrap_or_default();
+            let readable = |k: &Kotak| {
+                let to = |rs: &[Ruas]| rs.iter().map(|r| near(k, r)).fold(f64::INFINITY, f64::min);
+                let own = to(&mine);
+                let other = others
+                    .iter()
+                    .filter(|r| !mine.iter().any(|m| same(m, r)))
+                    .map(|r| near(k, r))
+                    .fold(f64::INFINITY, f64::min);
+                own <= 3.5 && own + 0.3 < other
+            };
+            scored = search(d, self.g, self.w, &candidates[0], self.flow)
+                .into_iter()
+                .enumerate()
+                .filter_map(|(k, l)| self.judge(&l, peta, ruang).map(|v| (k, l, v)))
+                .filter(|(_, _, v)| readable(&v.kotak))
+                .collect();
+        }
+        scored
+            .into_iter()
+            .min_by(|a, b| {
+                let extra = |v: &Nilai| v.atas + v.bawah;
+                extra(&a.2).total_cmp(&extra(&b.2)).then(a.0.cmp(&b.0))
+            })
+            .map(|(_, l, v)| (l, v))
+    }
+
+    /// The box of label `l`, if it lies inside one lane and clear of
+    /// everything; with the room its row lacks.
+    fn judge(&self, l: &LabelCabang, peta: &Peta, ruang: &Ruang) -> Option<Nilai> {
+        let (g, row, w, h) = (self.g, self.row, self.w, self.h);
+        let x = self.x0 + l.x - if l.sudut.kanan() { w } else { 0.0 };
+        let y = l.y - if l.sudut.bawah() { h } else { 0.0 };
+        let k = Kotak {
+            x0: x,
+            x1: x + w,
+            y0: y - 0.15,
+            y1: y + h,
         };
-        for w in d.titik.windows(2) {
-            let (a, b) = (&w[0], &w[1]);
-            let (ra, rb) = (row_of(a), row_of(b));
-            if ra == rb {
-                add(ra, x0 + a.x, x0 + b.x, a.y, b.y);
-            } else {
-                let down = if rb > ra { FAR } else { -FAR };
-                add(ra, x0 + a.x, x0 + a.x, a.y, down);
-                add(rb, x0 + b.x, x0 + b.x, b.y, -down);
-                for r in ra.min(rb) + 1..ra.max(rb) {
-                    add(r, x0 + a.x, x0 + a.x, -FAR, FAR);
-                }
-            }
+        let lane = g.lebar_lajur;
+        let inside = (0..self.flow.lanes).any(|j| {
+            let c = j as f64 * lane;
+            k.x0 >= c - lane / 2.0 + TEPI && k.x1 <= c + lane / 2.0 - TEPI
+        });
+        let lines = peta
+            .ruas
+            .get(&row)
+            .is_some_and(|rs| rs.iter().any(|r: &Ruas| k.hits(r)));
+        let boxes = peta
+            .kotak
+            .get(&row)
+            .is_some_and(|ks| ks.iter().any(|o| o.overlaps(&k)));
+        if !inside || lines || boxes {
+            return None;
         }
-        if let Some(h) = &d.penghubung {
-            let p = g.penghubung;
-            add(d.step, x0 + h.x, x0 + h.x + p, h.y, h.y + p);
+        let hh = g.tinggi_simbol / 2.0;
+        Some(Nilai {
+            kotak: k,
+            atas: (-k.y0 - hh + TEPI - ruang.atas[row]).max(0.0),
+            bawah: (k.y1 - hh + TEPI - ruang.bawah[row]).max(0.0),
+        })
+    }
+}
+
+/// More places in the label's lane and its neighbours: above and below the
+/// symbol, in steps across the lane, nearest the exit first.
+fn search(d: &Gambar, g: &Geometri, w: f64, l: &LabelCabang, flow: &Flow) -> Vec<LabelCabang> {
+    let hh = g.tinggi_simbol / 2.0;
+    let lane = g.lebar_lajur;
+    let mut out = Vec::new();
+    let lanes = [d.lane as isize, d.lane as isize + 1, d.lane as isize - 1];
+    for j in lanes
+        .into_iter()
+        .filter(|j| *j >= 0 && (*j as usize) < flow.lanes)
+    {
+        let c = (j - d.lane as isize) as f64 * lane;
+        let mut x = c - lane / 2.0 + TEPI;
+        while x + w <= c + lane / 2.0 - TEPI {
+            for depth in 0..4 {
+                let off = depth as f64 * (g.tinggi_label + 0.4);
+                out.push(LabelCabang {
+                    isi: l.isi.clone(),
+                    x,
+                    y: -hh - 0.3 - off,
+                    sudut: Sudut::KiriBawah,
+                });
+                out.push(LabelCabang {
+                    isi: l.isi.clone(),
+                    x,
+                    y: hh + 0.3 + off,
+                    sudut: Sudut::KiriAtas,
+                });
+            }
+            x += 0.5;
         }
     }
-    rows
+    let near = |c: &LabelCabang| (c.x - l.x).abs() + (c.y - l.y).abs();
+    out.sort_by(|a, b| near(a).total_cmp(&near(b)));
+    out
+}
+
+/// The distance between a box and a piece of line.
+fn near(k: &Kotak, r: &Ruas) -> f64 {
+    let dx = (r.x0 - k.x1).max(k.x0 - r.x1).max(0.0);
+    let dy = (r.y0 - k.y1).max(k.y0 - r.y1).max(0.0);
+    (dx * dx + dy * dy).sqrt()
+}
+
+/// Whether two pieces are the same piece of line.
+fn same(a: &Ruas, b: &Ruas) -> bool {
+    (a.x0 - b.x0).abs() < 1e-9
+        && (a.x1 - b.x1).abs() < 1e-9
+        && (a.y0 - b.y0).abs() < 1e-9
+        && (a.y1 - b.y1).abs() < 1e-9
 }

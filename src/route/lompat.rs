@@ -1,9 +1,12 @@
 //! Jumps (loops back and skips forward): out of a side, along a vertical
-//! channel in the gap between lanes, into the side of the target; or,
-//! across a page break, out of a side into a connector pair.
+//! channel, into the side of the target; jumps into one side of one
+//! target share the trunk of the farthest, each joining it with a dot.
+//! Across a page break, out of a side into a connector beside the symbol.
 
 use super::bentuk::edge_x;
-use super::{Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Sudut, asal, dx, putus, tujuan};
+use super::{
+    Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Ruang, Sudut, asal, dx, putus, tujuan,
+};
 use crate::flow::{Edge, Sisi};
 
 /// Where the jump leaves its source: the side (+1 right, -1 left) and the
@@ -12,52 +15,75 @@ fn exit(cx: &Cx, i: usize, e: &Edge) -> (f64, f64, f64) {
     let g = cx.g;
     let s = if e.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
     let ey = cx.ports[&(i, false)];
-    let ex = s * edge_x(
-        cx.flow.symbols[e.from],
-        g.lebar_simbol / 2.0,
-        g.tinggi_simbol / 2.0,
-        ey,
-    );
+    let ex = s * edge_x(cx.flow.symbols[e.from], g.hw(), g.hh(), ey);
     (s, ex, ey)
 }
 
-/// The jump on one page.
-pub(super) fn gambar(cx: &Cx, i: usize, e: &Edge, isi: &str) -> Panah {
+/// The places a jump's label may take near its exit `(ex, ey)` on side
+/// `s` of a run to `kx`, reading away from the symbol: beside the exit
+/// line, then along the run in each lane it crosses, then above and below
+/// the symbol on that side.
+fn candidates(
+    cx: &Cx,
+    e: &Edge,
+    isi: &str,
+    (s, ex, ey): (f64, f64, f64),
+    kx: f64,
+) -> Vec<LabelCabang> {
     let g = cx.g;
-    let (hw, hh) = (g.lebar_simbol / 2.0, g.tinggi_simbol / 2.0);
-    let (s, ex, ey) = exit(cx, i, e);
-    let ty = cx.ports[&(i, true)];
-    let tx = s * edge_x(cx.flow.symbols[e.to], hw, hh, ty);
-    let kx = cx.kanal[&i] - e.from_lane as f64 * g.lebar_lajur;
-    // Labels start at the exit and read away from the symbol.
+    let (hh, hw, l) = (g.hh(), g.hw(), g.lebar_lajur);
     let (out_kanan, in_kanan) = (s < 0.0, s > 0.0);
-    let mut kandidat = Vec::new();
-    let mut place = |x, y, kanan, bawah| {
-        kandidat.push(LabelCabang {
-            isi: isi.into(),
-            x,
-            y,
-            sudut: Sudut::new(kanan, bawah),
-        })
+    let label = |x, y, kanan, bawah| LabelCabang {
+        isi: isi.into(),
+        x,
+        y,
+        sudut: Sudut::new(kanan, bawah),
     };
     // A loop's channel goes up from the exit, a skip's down: first try the
     // other side of the exit line.
-    let (away, toward) = if e.to < e.from {
+    let (first, second) = if e.to < e.from {
         ((ey + 0.3, false), (ey - 0.3, true))
     } else {
         ((ey - 0.3, true), (ey + 0.3, false))
     };
-    for (y, bawah) in [away, toward] {
-        place(ex + s * 0.6, y, out_kanan, bawah);
+    let mut out = vec![
+        label(ex + s * 0.6, first.0, out_kanan, first.1),
+        label(ex + s * 0.6, second.0, out_kanan, second.1),
+    ];
+    // Past each rule the run crosses, just inside the next lane.
+    let mut k = 1.0;
+    while k * l - l / 2.0 < s * kx {
+        let edge = s * (k * l - l / 2.0) + s * 0.35;
+        for (y, bawah) in [first, second] {
+            out.push(label(edge, y, out_kanan, bawah));
+        }
+        k += 1.0;
     }
-    // Then beside the channel, past the turn, and last inside it, past the
-    // symbol.
-    let (y, bawah) = (2.0 * toward.0 - ey, toward.1);
-    for (x, kanan) in [(kx + s * 0.5, out_kanan), (kx - s * 0.5, in_kanan)] {
-        place(x, y, kanan, bawah);
+    out.push(label(s * hw, -hh - 0.3, in_kanan, true));
+    out.push(label(s * hw, hh + 0.3, in_kanan, false));
+    out
+}
+
+/// The jump on one page: the trunk, or the run to the trunk it shares.
+pub(super) fn gambar(cx: &Cx, i: usize, e: &Edge, isi: &str) -> Panah {
+    let g = cx.g;
+    let (hw, hh) = (g.hw(), g.hh());
+    let (s, ex, ey) = exit(cx, i, e);
+    let kx = cx.kanal[&i] - e.from_lane as f64 * g.lebar_lajur;
+    let kandidat = candidates(cx, e, isi, (s, ex, ey), kx);
+    let primary = cx.trunk.get(&i).is_none_or(|t| *t == i);
+    if !primary {
+        return Panah {
+            gambar: vec![Gambar {
+                ke: Some((e.to, e.to_lane)),
+                sambungan: Some(asal(kx, ey)),
+                ..Gambar::garis(e.from, e.from_lane, vec![asal(ex, ey), asal(kx, ey)])
+            }],
+            kandidat,
+        };
     }
-    let past = if bawah { -hh - 0.3 } else { hh + 0.3 };
-    place(kx - s * 0.5, past, in_kanan, bawah);
+    let ty = cx.ports[&(i, true)];
+    let tx = s * edge_x(cx.flow.symbols[e.to], hw, hh, ty);
     let titik = vec![
         asal(ex, ey),
         asal(kx, ey),
@@ -79,43 +105,62 @@ pub(super) fn gambar(cx: &Cx, i: usize, e: &Edge, isi: &str) -> Panah {
 }
 
 /// The jump across a page break: out of the side and down into a
-/// connector beside the source; the same letter arrives on top of the
-/// target, beside where the arrow from the step before comes in.
-pub(super) fn putus(cx: &Cx, i: usize, e: &Edge, isi: &str, huruf: &str) -> Panah {
+/// connector beside the symbol, or, where the lane is too narrow, under
+/// it; the same letter arrives on top of the target.
+pub(super) fn putus(
+    cx: &Cx,
+    i: usize,
+    e: &Edge,
+    isi: &str,
+    huruf: &str,
+    ruang: &mut Ruang,
+) -> Panah {
     let g = cx.g;
-    let (hw, hh, p) = (g.lebar_simbol / 2.0, g.tinggi_simbol / 2.0, g.penghubung);
+    let (hw, hh, p) = (g.hw(), g.hh(), g.penghubung);
     let (s, ex, ey) = exit(cx, i, e);
-    let kx = s * (hw + 0.5 + p / 2.0);
-    let (out_kanan, in_kanan) = (s < 0.0, s > 0.0);
-    let label = |x, y, kanan| LabelCabang {
-        isi: isi.into(),
-        x,
-        y,
-        sudut: Sudut::new(kanan, true),
+    let room = g.lebar_lajur / 2.0 - hw;
+    let (titik, kx, top) = if room >= p + 0.5 {
+        // Beside: in the strip between the symbol and the lane's rule.
+        let kx = s * (hw + room / 2.0);
+        let top = ey + g.pendek();
+        (vec![asal(ex, ey), asal(kx, ey), asal(kx, top)], kx, top)
+    } else {
+        // Under: round the symbol's corner, then down beside the middle
+        // (below any connector of the arrow to the next step).
+        let turn = s * (hw + 0.7);
+        let under = if cx.putus_turun.contains(&e.from) {
+            hh + g.pendek() + p + 0.6
+        } else {
+            hh + 0.9
+        };
+        let kx = s * (p / 2.0 + 0.6);
+        let top = under + g.pendek();
+        let titik = vec![
+            asal(ex, ey),
+            asal(turn, ey),
+            asal(turn, under),
+            asal(kx, under),
+            asal(kx, top),
+        ];
+        (titik, kx, top)
     };
-    // Above the exit line; else above the symbol, inside the stub.
-    let kandidat = vec![
-        label(ex + s * 0.6, ey - 0.3, out_kanan),
-        label(kx - s * 0.5, -hh - 0.3, in_kanan),
-    ];
+    ruang.bawah(e.from, top + p + 0.6 - hh);
+    let mut kandidat = candidates(cx, e, isi, (s, ex, ey), kx);
+    kandidat.retain(|l| l.y < hh);
     let leaving = Gambar {
         panah: Some(Arah::Bawah),
         penghubung: Some(Penghubung {
             huruf: huruf.into(),
             x: kx - p / 2.0,
-            y: hh + 0.6,
+            y: top,
         }),
-        ..Gambar::garis(
-            e.from,
-            e.from_lane,
-            vec![asal(ex, ey), asal(kx, ey), asal(kx, hh + 0.6)],
-        )
+        ..Gambar::garis(e.from, e.from_lane, titik)
     };
     let dst = cx.flow.symbols[e.to];
     Panah {
         gambar: vec![
             leaving,
-            putus::arriving(e.to, e.to_lane, cx.tops[&i], dst, g, huruf),
+            putus::arriving(e.to, e.to_lane, cx.tops[&i], dst, g, huruf, ruang),
         ],
         kandidat,
     }

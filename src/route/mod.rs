@@ -2,10 +2,12 @@
 //! millimetres, computed from the flow alone so a re-build draws the same
 //! picture.
 //!
-//! In: a table's [`Flow`], its [`Geometri`] and the arrows the last layout
-//! put across a page break. Out: [`Routed`]: every line, arrowhead,
-//! off-page connector and branch label, each drawn from the centre of one
-//! symbol, and the problems the drawing can live with.
+//! In: a table's [`Flow`], its [`Geometri`], the arrows the page plan puts
+//! across a page break, and a way to measure a label's text. Out:
+//! [`Routed`]: every line, arrowhead, junction, off-page connector and
+//! branch label, each drawn from the centre of one symbol; how much room
+//! each row needs above and below its symbols; and the problems the drawing
+//! can live with.
 //!
 //! Coordinates: x from the centre of the symbol a drawing belongs to; y from
 //! that centre too, or, for points measured from [`Acuan::Tujuan`], from
@@ -14,23 +16,29 @@
 //! written that way.
 //!
 //! The rules that keep the picture clean:
-//! - an arrow to the next step leaves the bottom, turns once inside its own
-//!   row and enters the top of the target (`turun`);
+//! - an arrow to the next step leaves the bottom, turns once just below
+//!   its symbol and enters the top of the target (`turun`);
 //! - jumps (loops and skips) leave a side and run in a vertical channel in
-//!   the gap between lanes, never through a symbol; channels whose row
-//!   spans overlap get distinct slots, shorter spans nearer the symbols so
-//!   nested jumps do not cross (`lompat`, `kanal`);
-//! - several arrows into one side enter at distinct heights, ordered so
-//!   their channels do not cross (`kanal::ports`);
+//!   a gap between lanes or through a lane that is empty in those rows,
+//!   never through a symbol; the channel that crosses the fewest lines
+//!   wins, shorter spans nearer the symbols (`kanal`); jumps into one side
+//!   of one target share one trunk and one arrowhead, each joining it with
+//!   a dot (`lompat`);
+//! - entries into a side are spread so none meets an exit: a decision's
+//!   vertices are its exits only (`kanal::ports`);
 //! - an arrow whose ends stand on different pages becomes a pair of
-//!   off-page connectors with the same letter (`putus`);
-//! - a label takes the first of its candidate places clear of everything
-//!   drawn (`label`).
+//!   off-page connectors with the same letter, each inside its row, which
+//!   grows to hold it (`putus`);
+//! - a label takes the first of its candidate places inside one lane and
+//!   clear of everything drawn; where none is clear, its row grows
+//!   (`label`);
+//! - what still crosses is counted and reported (`peta`).
 
 mod bentuk;
 mod kanal;
 mod label;
 mod lompat;
+mod peta;
 mod putus;
 mod turun;
 
@@ -52,33 +60,64 @@ pub struct Geometri {
     pub lebar_lajur: f64,
     pub lebar_simbol: f64,
     pub tinggi_simbol: f64,
-    /// How far below a symbol the arrow to the next step turns.
-    pub turun: f64,
+    /// The least room above and below a symbol in its cell.
+    pub ruang: f64,
     /// Size of an off-page connector pentagon.
     pub penghubung: f64,
+    /// Length of an arrowhead.
+    pub ujung: f64,
+    /// Height of a branch label's text (cap height and descender).
+    pub tinggi_label: f64,
 }
 
 impl Geometri {
     /// The geometry of a table of `lanes` lanes in the booklet `buku`: the
     /// lanes share the SOP page's width between its margins (see
-    /// [`kontrak::lebar_lajur_semua`]), each at most `bagan.lebar_lajur`.
-    pub fn new(buku: &Buku, lanes: usize) -> Geometri {
+    /// [`kontrak::lebar_lajur_semua`]), each at most `bagan.lebar_lajur`;
+    /// a symbol is narrower than its lane.
+    pub fn new(buku: &Buku, lanes: usize, tinggi_label: f64) -> Geometri {
         let b = &buku.bagan;
         let (lebar, tinggi) = buku.kertas.ukuran_mm();
         let lanskap = buku.gaya.orientasi == Orientasi::Lanskap;
-        let lebar = kontrak::lebar_lajur_semua(if lanskap { tinggi } else { lebar });
+        let semua = kontrak::lebar_lajur_semua(if lanskap { tinggi } else { lebar });
+        let lajur = b.lebar_lajur.min(semua / lanes.max(1) as f64);
         Geometri {
-            lebar_lajur: b.lebar_lajur.min(lebar / lanes.max(1) as f64),
-            lebar_simbol: b.lebar_simbol,
+            lebar_lajur: lajur,
+            lebar_simbol: b.lebar_simbol.min(lajur - 4.0).max(2.0),
             tinggi_simbol: b.tinggi_simbol,
-            turun: ruang(b) / 2.0,
+            ruang: ruang(b),
             penghubung: kontrak::PENGHUBUNG,
+            ujung: kontrak::UJUNG_PANAH,
+            tinggi_label,
         }
+    }
+
+    fn hw(&self) -> f64 {
+        self.lebar_simbol / 2.0
+    }
+
+    fn hh(&self) -> f64 {
+        self.tinggi_simbol / 2.0
+    }
+
+    /// An arrow at least this long shows its line beyond its head.
+    fn pendek(&self) -> f64 {
+        2.0 * self.ujung + 0.5
+    }
+
+    /// The gap between the two lines of a label set on two.
+    fn jarak_baris(&self) -> f64 {
+        0.3 * kontrak::LABEL_PT * 25.4 / 72.0
+    }
+
+    /// How far below its symbol an arrow to the next step turns.
+    fn belok(&self) -> f64 {
+        1.0
     }
 }
 
-/// Room above and below a symbol in its cell, so that a row is at least
-/// `tinggi_baris`.
+/// The least room above and below a symbol in its cell, so that a row is
+/// at least `tinggi_baris`.
 pub fn ruang(b: &Bagan) -> f64 {
     ((b.tinggi_baris - b.tinggi_simbol) / 2.0).max(1.0)
 }
@@ -169,6 +208,8 @@ pub struct Gambar {
     pub titik: Vec<Titik>,
     /// Direction of the arrowhead at the last point.
     pub panah: Option<Arah>,
+    /// A dot where this line joins the trunk of another.
+    pub sambungan: Option<Titik>,
     pub penghubung: Option<Penghubung>,
     pub label: Option<LabelCabang>,
 }
@@ -183,6 +224,7 @@ impl Gambar {
             ke: None,
             titik,
             panah: None,
+            sambungan: None,
             penghubung: None,
             label: None,
         }
@@ -195,12 +237,17 @@ pub struct Routed {
     /// The sizes it was routed with.
     pub geometri: Geometri,
     pub gambar: Vec<Gambar>,
-    /// Steps that need room above their symbol for an arriving connector.
-    pub ruang_atas: Vec<bool>,
+    /// Room each row needs above its symbols, in millimetres.
+    pub ruang_atas: Vec<f64>,
+    /// Room each row needs below its symbols.
+    pub ruang_bawah: Vec<f64>,
     /// Letters of the connectors, by edge index.
     pub huruf: HashMap<usize, String>,
-    /// Problems the drawing can live with, in Indonesian.
-    pub warnings: Vec<String>,
+    /// Problems the drawing can live with, in Indonesian, each with the
+    /// step it is about.
+    pub warnings: Vec<(usize, String)>,
+    /// Lines that cross: the steps each leaves from and the message.
+    pub crossings: Vec<(usize, String)>,
 }
 
 /// What routing one arrow gives: its drawings (the first one leaves the
@@ -210,61 +257,110 @@ struct Panah {
     kandidat: Vec<LabelCabang>,
 }
 
+/// Room each row needs, growing as drawings ask for more.
+#[derive(Debug, Clone)]
+struct Ruang {
+    atas: Vec<f64>,
+    bawah: Vec<f64>,
+}
+
+impl Ruang {
+    fn atas(&mut self, row: usize, v: f64) {
+        self.atas[row] = self.atas[row].max(v);
+    }
+    fn bawah(&mut self, row: usize, v: f64) {
+        self.bawah[row] = self.bawah[row].max(v);
+    }
+}
+
 /// Everything the arrows of one table are routed with.
 struct Cx<'a> {
     flow: &'a Flow,
     g: &'a Geometri,
     /// The x of each jump's channel, from the centre of lane 0.
     kanal: HashMap<usize, f64>,
+    /// The jump that draws the trunk shared by each jump.
+    trunk: HashMap<usize, usize>,
     /// Where each jump leaves (`false`) and enters (`true`) its symbol.
     ports: HashMap<(usize, bool), f64>,
     /// Where on top of its target each broken arrow arrives.
     tops: HashMap<usize, f64>,
+    /// Steps whose arrow to the next step is broken.
+    putus_turun: BTreeSet<usize>,
 }
 
-/// Routes `flow`; `putus` holds the edges whose ends the last layout put on
-/// different pages.
-pub fn route(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
-    let mut r = Routed {
-        geometri: *g,
-        gambar: Vec::new(),
-        ruang_atas: vec![false; flow.symbols.len()],
-        huruf: HashMap::new(),
-        warnings: Vec::new(),
+/// Routes `flow`; `putus` holds the edges the page plan puts across a page
+/// break; `lebar` measures a label's text in millimetres.
+pub fn route(
+    flow: &Flow,
+    g: &Geometri,
+    putus: &BTreeSet<usize>,
+    lebar: &dyn Fn(&str) -> f64,
+) -> Routed {
+    let n = flow.symbols.len();
+    let broken: BTreeSet<usize> = putus
+        .iter()
+        .copied()
+        .filter(|&i| i < flow.edges.len())
+        .collect();
+    let mut warnings = Vec::new();
+    let mut ruang = Ruang {
+        atas: vec![g.ruang; n],
+        bawah: vec![g.ruang; n],
     };
-    let kanal = kanal::channels(flow, g, putus, &mut r.warnings);
-    let ports = kanal::ports(flow, g, &kanal);
-    r.huruf = putus::letters(flow, putus);
-    let tops = putus::arrivals(flow, g, putus, &mut r.warnings);
+    let huruf = putus::letters(flow, &broken);
+    let (kanal, trunk) = kanal::channels(flow, g, &broken, lebar, &mut warnings);
+    let ports = kanal::ports(flow, g, &kanal, &trunk);
+    let tops = putus::arrivals(flow, g, &broken, &mut warnings);
+    let putus_turun = broken
+        .iter()
+        .filter(|&&i| flow.edges[i].sisi == Sisi::Bawah)
+        .map(|&i| flow.edges[i].from)
+        .collect();
     let cx = Cx {
         flow,
         g,
         kanal,
+        trunk,
         ports,
         tops,
+        putus_turun,
     };
-    // Labels wait until every line is known: each takes the first of its
-    // candidate places that is clear of symbols, lines and other labels.
+    let mut gambar = Vec::new();
     let mut labels: Vec<(usize, Vec<LabelCabang>)> = Vec::new();
     for (i, e) in flow.edges.iter().enumerate() {
         let isi = e.label.clone().unwrap_or_default();
-        let panah = match (e.sisi, r.huruf.get(&i)) {
-            (Sisi::Bawah, None) => turun::gambar(&cx, e, &isi),
-            (Sisi::Bawah, Some(h)) => turun::putus(&cx, i, e, &isi, h),
+        let panah = match (e.sisi, huruf.get(&i)) {
+            (Sisi::Bawah, None) => turun::gambar(&cx, e, &isi, &mut ruang),
+            (Sisi::Bawah, Some(h)) => turun::putus(&cx, i, e, &isi, h, &mut ruang),
             (_, None) => lompat::gambar(&cx, i, e, &isi),
-            (_, Some(h)) => lompat::putus(&cx, i, e, &isi, h),
+            (_, Some(h)) => lompat::putus(&cx, i, e, &isi, h, &mut ruang),
         };
-        if r.huruf.contains_key(&i) {
-            r.ruang_atas[e.to] = true;
-        }
         if e.label.is_some() {
-            labels.push((r.gambar.len(), panah.kandidat));
+            labels.push((gambar.len(), panah.kandidat));
         }
-        r.gambar.extend(panah.gambar);
+        gambar.extend(panah.gambar);
     }
-    joins(flow, g, &mut r);
-    label::place_labels(flow, g, &mut r.gambar, labels);
-    r
+    joins(flow, g, &mut gambar);
+    label::place(
+        flow,
+        g,
+        &mut gambar,
+        labels,
+        &mut ruang,
+        lebar,
+        &mut warnings,
+    );
+    let crossings = crossings(g, &gambar);
+    Routed {
+        geometri: *g,
+        gambar,
+        ruang_atas: ruang.atas,
+        ruang_bawah: ruang.bawah,
+        huruf,
+        warnings,
+        crossings,
+    }
 }
 
 /// The arrow's lanes' distance, from the source's centre to the target's.
@@ -272,20 +368,47 @@ fn dx(g: &Geometri, e: &Edge) -> f64 {
     (e.to_lane as f64 - e.from_lane as f64) * g.lebar_lajur
 }
 
-/// The line joining the symbols of a step performed by several roles.
-fn joins(flow: &Flow, g: &Geometri, r: &mut Routed) {
-    let hw = g.lebar_simbol / 2.0;
+/// The lines joining the symbols of a step performed by several roles,
+/// each from one symbol to the next.
+fn joins(flow: &Flow, g: &Geometri, gambar: &mut Vec<Gambar>) {
+    let hw = g.hw();
     for (step, ls) in flow.step_lanes.iter().enumerate() {
-        if ls.len() > 1 {
-            let (a, b) = (ls[0], *ls.last().expect("non-empty"));
-            let w = (b - a) as f64 * g.lebar_lajur;
-            r.gambar.push(Gambar::garis(
+        for w in ls.windows(2) {
+            let gap = (w[1] - w[0]) as f64 * g.lebar_lajur;
+            gambar.push(Gambar::garis(
                 step,
-                a,
-                vec![asal(hw, 0.0), asal(w - hw, 0.0)],
+                w[0],
+                vec![asal(hw, 0.0), asal(gap - hw, 0.0)],
             ));
         }
     }
+}
+
+/// The lines that still cross, naming their steps, once per pair.
+fn crossings(g: &Geometri, gambar: &[Gambar]) -> Vec<(usize, String)> {
+    let mut p = peta::Peta::default();
+    for (k, d) in gambar.iter().enumerate() {
+        p.gambar(k, d, g);
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (_, a, b) in p.crossings() {
+        if seen.insert((a, b)) {
+            let name = |d: &Gambar| match d.ke {
+                Some((to, _)) => format!("{} ke {}", d.step + 1, to + 1),
+                None => format!("{}", d.step + 1),
+            };
+            out.push((
+                gambar[a].step,
+                format!(
+                    "garis langkah {} bersilangan dengan garis langkah {}",
+                    name(&gambar[a]),
+                    name(&gambar[b])
+                ),
+            ));
+        }
+    }
+    out
 }
 
 /// Hundredths of a millimetre, to compare positions exactly.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::bentuk::top_y;
-use super::{Arah, Gambar, Geometri, Penghubung, asal, key};
+use super::{Arah, Gambar, Geometri, Penghubung, Ruang, asal, key};
 use crate::flow::{Flow, Simbol, Sisi};
 use crate::nilai::huruf::huruf;
 
@@ -33,7 +33,7 @@ pub(super) fn arrivals(
     flow: &Flow,
     g: &Geometri,
     putus: &BTreeSet<usize>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<(usize, String)>,
 ) -> HashMap<usize, f64> {
     let off = g.penghubung + 0.5;
     let mut taken: HashMap<(usize, usize), Vec<i64>> = HashMap::new();
@@ -58,9 +58,12 @@ pub(super) fn arrivals(
             .copied()
             .find(|x| !used.contains(&key(*x)))
             .unwrap_or_else(|| {
-                warnings.push(format!(
-                    "langkah {}: terlalu banyak penghubung antarhalaman tiba di satu simbol; penghubungnya bisa bertumpuk",
-                    e.to + 1
+                warnings.push((
+                    e.to,
+                    format!(
+                        "langkah {}: terlalu banyak penghubung antarhalaman tiba di satu simbol; penghubungnya bisa bertumpuk",
+                        e.to + 1
+                    ),
                 ));
                 options[0]
             });
@@ -71,7 +74,8 @@ pub(super) fn arrivals(
 }
 
 /// The arriving half of an off-page connector pair: a pentagon above the
-/// symbol at `x` from its centre and an arrow down into its outline.
+/// symbol at `x` from its centre and an arrow down into its outline; the
+/// row grows to hold it.
 pub(super) fn arriving(
     step: usize,
     lane: usize,
@@ -79,20 +83,19 @@ pub(super) fn arriving(
     s: Simbol,
     g: &Geometri,
     letter: &str,
+    ruang: &mut Ruang,
 ) -> Gambar {
-    let hh = g.tinggi_simbol / 2.0;
-    let top = -hh - 1.8;
+    let hh = g.hh();
+    let end = top_y(s, g.hw(), hh, x);
+    let bottom = -hh - g.pendek();
+    ruang.atas(step, g.pendek() + g.penghubung + 0.6);
     Gambar {
-        step,
-        lane,
-        ke: None,
-        titik: vec![asal(x, top), asal(x, top_y(s, g.lebar_simbol / 2.0, hh, x))],
         panah: Some(Arah::Bawah),
         penghubung: Some(Penghubung {
             huruf: letter.into(),
             x: x - g.penghubung / 2.0,
-            y: top - g.penghubung,
+            y: bottom - g.penghubung,
         }),
-        label: None,
+        ..Gambar::garis(step, lane, vec![asal(x, bottom), asal(x, end)])
     }
 }

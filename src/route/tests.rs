@@ -9,9 +9,20 @@ const G: Geometri = Geometri {
     lebar_lajur: 22.0,
     lebar_simbol: 12.0,
     tinggi_simbol: 5.5,
-    turun: 1.375,
+    ruang: 1.5,
     penghubung: 4.5,
+    ujung: 1.5,
+    tinggi_label: 2.0,
 };
+
+/// Labels measured as the bundled font roughly sets them.
+fn lebar(s: &str) -> f64 {
+    1.05 * s.chars().count() as f64
+}
+
+fn route(f: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Routed {
+    super::route(f, g, putus, &lebar)
+}
 
 fn routed(nodes: &[Node], lanes: usize, putus: &[usize]) -> (Flow, Routed) {
     let f = build(nodes, lanes).unwrap();
@@ -50,7 +61,7 @@ fn overlapping_jumps_get_distinct_channels_shorter_inside() {
 }
 
 #[test]
-fn arrows_into_one_side_enter_at_distinct_heights() {
+fn loops_to_one_target_share_one_trunk() {
     // Steps 3 and 4 both loop back to step 2 on the right.
     let nodes = [
         node(&[0]),
@@ -60,16 +71,45 @@ fn arrows_into_one_side_enter_at_distinct_heights() {
         node(&[0]),
     ];
     let (_, r) = routed(&nodes, 1, &[]);
+    let into: Vec<&Gambar> = r.gambar.iter().filter(|d| d.ke == Some((1, 0)) && d.step > 1).collect();
+    assert_eq!(into.len(), 2);
+    // One arrowhead, drawn by the farther loop (from step 4); the nearer
+    // one ends on that trunk with a dot.
+    let heads: Vec<&&Gambar> = into.iter().filter(|d| d.panah.is_some()).collect();
+    assert_eq!(heads.len(), 1);
+    assert_eq!(heads[0].step, 3);
+    let join = into.iter().find(|d| d.panah.is_none()).unwrap();
+    let dot = join.sambungan.unwrap();
+    assert_eq!(dot, *join.titik.last().unwrap());
+    assert!((dot.x - heads[0].titik[1].x).abs() < 1e-9, "joins at the trunk's x");
+    // Alone on a side without exits, it enters the middle.
+    assert_eq!(heads[0].titik[3].y, 0.0);
+}
+
+#[test]
+fn entries_from_above_and_below_keep_off_the_exit() {
+    // Into the decision at step 3: a skip from step 1 (from above) and a
+    // loop from step 5 (from below); the decision itself exits right.
+    let nodes = [
+        decision(0, 1, 2),
+        node(&[0]),
+        decision(0, 3, 4),
+        node(&[0]),
+        decision(0, 5, 2),
+        node(&[0]),
+    ];
+    let (f, r) = routed(&nodes, 1, &[]);
+    assert_eq!(f.symbols[2], crate::flow::Simbol::Keputusan);
     let ends: Vec<f64> = r
         .gambar
         .iter()
-        .filter(|d| d.ke == Some((1, 0)) && d.titik.len() == 4)
+        .filter(|d| d.ke == Some((2, 0)) && d.titik.len() == 4)
         .map(|d| d.titik[3].y)
         .collect();
-    assert_eq!(ends.len(), 2);
-    assert!((ends[0] - ends[1]).abs() >= 0.9, "{ends:?}");
-    // Both come from below: both enter below the middle.
-    assert!(ends.iter().all(|y| *y > 0.0), "{ends:?}");
+    assert_eq!(ends.len(), 2, "{ends:?}");
+    // Well up and down the diamond's edges, away from its vertex at 0.
+    assert!(ends.iter().all(|y| y.abs() >= 0.4 * G.tinggi_simbol / 2.0), "{ends:?}");
+    assert!(ends[0] * ends[1] < 0.0, "one above, one below: {ends:?}");
 }
 
 #[test]
@@ -100,8 +140,11 @@ fn broken_arrows_become_lettered_pairs_in_reading_order() {
             .count();
         assert_eq!(n, 2, "{h}");
     }
-    // The arriving pentagons need room above steps 2 (index 1) only.
-    assert_eq!(r.ruang_atas, vec![false, true, false, false, false]);
+    // The arriving pentagons need room above step 2 (index 1) only, the
+    // leaving ones below steps 1 and 4.
+    let grown = |v: &[f64]| -> Vec<bool> { v.iter().map(|x| *x > G.ruang + 4.0).collect() };
+    assert_eq!(grown(&r.ruang_atas), vec![false, true, false, false, false]);
+    assert_eq!(grown(&r.ruang_bawah), vec![true, false, false, true, false]);
     // The same input gives the same letters and lines.
     let again = route(&f, &G, &[back, 0].into_iter().collect());
     assert_eq!(again.gambar, r.gambar);
@@ -116,10 +159,11 @@ fn a_jump_from_the_last_lane_labels_inside_the_table() {
         .find(|d| d.label.is_some() && d.titik.len() == 4)
         .unwrap();
     let l = d.label.as_ref().unwrap();
-    let b = label::label_box(l, d.lane as f64 * G.lebar_lajur);
+    let w = lebar(&l.isi) + 0.2;
+    let x0 = d.lane as f64 * G.lebar_lajur + l.x - if l.sudut.kanan() { w } else { 0.0 };
     assert!(
-        b.x1 <= 1.5 * G.lebar_lajur && b.x0 >= -0.5 * G.lebar_lajur,
-        "{b:?}"
+        x0 + w <= 1.5 * G.lebar_lajur && x0 >= -0.5 * G.lebar_lajur,
+        "{x0} {w}"
     );
 }
 

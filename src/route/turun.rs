@@ -1,20 +1,38 @@
-//! Arrows to the next step: out of the bottom, one turn inside the row,
-//! into the top of the target; or, across a page break, a connector pair.
+//! Arrows to the next step: out of the bottom, one turn just below the
+//! symbol, into the top of the target; or, across a page break, a
+//! connector pair.
 
-use super::{Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Sudut, asal, dx, putus, tujuan};
+use super::bentuk::top_y;
+use super::{
+    Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Ruang, Sudut, asal, dx, putus, tujuan,
+};
 use crate::flow::Edge;
 
 /// The arrow on one page.
-pub(super) fn gambar(cx: &Cx, e: &Edge, isi: &str) -> Panah {
+pub(super) fn gambar(cx: &Cx, e: &Edge, isi: &str, ruang: &mut Ruang) -> Panah {
     let g = cx.g;
-    let hh = g.tinggi_simbol / 2.0;
+    let hh = g.hh();
     let dx = dx(g, e);
+    let turn = g.belok();
+    // The line below the turn must show beyond the arrowhead.
+    let need = g.ujung + 0.6;
     let mut titik = vec![asal(0.0, hh)];
     if dx.abs() > 0.01 {
-        titik.push(asal(0.0, hh + g.turun));
-        titik.push(asal(dx, hh + g.turun));
+        ruang.bawah(e.from, turn + 0.5);
+        let have = ruang.bawah[e.from] - turn + ruang.atas[e.to];
+        if have < need {
+            ruang.atas(e.to, ruang.atas[e.to] + need - have);
+        }
+        titik.push(asal(0.0, hh + turn));
+        titik.push(asal(dx, hh + turn));
+    } else {
+        let have = ruang.bawah[e.from] + ruang.atas[e.to];
+        if have < need {
+            ruang.atas(e.to, ruang.atas[e.to] + need - have);
+        }
     }
-    titik.push(tujuan(dx, -hh));
+    let dst = cx.flow.symbols[e.to];
+    titik.push(tujuan(dx, top_y(dst, g.hw(), hh, 0.0)));
     // Beside the line, first on the side the turn does not take.
     let right = (0.6, Sudut::KiriAtas);
     let left = (-0.6, Sudut::KananAtas);
@@ -42,17 +60,25 @@ pub(super) fn gambar(cx: &Cx, e: &Edge, isi: &str) -> Panah {
     }
 }
 
-/// The arrow across a page break: a short stub into a connector under the
+/// The arrow across a page break: a stub into a connector under the
 /// source, the same letter above the target.
-pub(super) fn putus(cx: &Cx, i: usize, e: &Edge, isi: &str, huruf: &str) -> Panah {
+pub(super) fn putus(
+    cx: &Cx,
+    i: usize,
+    e: &Edge,
+    isi: &str,
+    huruf: &str,
+    ruang: &mut Ruang,
+) -> Panah {
     let g = cx.g;
-    let hh = g.tinggi_simbol / 2.0;
+    let hh = g.hh();
     let p = g.penghubung;
-    let y = hh + 1.2;
+    let y = hh + g.pendek();
+    ruang.bawah(e.from, g.pendek() + p + 0.6);
     let label = |x, sudut| LabelCabang {
         isi: isi.into(),
         x,
-        y,
+        y: hh + 0.2,
         sudut,
     };
     let leaving = Gambar {
@@ -68,11 +94,8 @@ pub(super) fn putus(cx: &Cx, i: usize, e: &Edge, isi: &str, huruf: &str) -> Pana
     Panah {
         gambar: vec![
             leaving,
-            putus::arriving(e.to, e.to_lane, cx.tops[&i], dst, g, huruf),
+            putus::arriving(e.to, e.to_lane, cx.tops[&i], dst, g, huruf, ruang),
         ],
-        kandidat: vec![
-            label(p / 2.0 + 0.5, Sudut::KiriAtas),
-            label(-p / 2.0 - 0.5, Sudut::KananAtas),
-        ],
+        kandidat: vec![label(0.6, Sudut::KiriAtas), label(-0.6, Sudut::KananAtas)],
     }
 }

@@ -74,6 +74,66 @@ impl Typesetter {
     }
 }
 
+/// The italic face branch labels are set in, to measure them as Typst
+/// will print them.
+pub struct HurufLabel {
+    font: Option<typst::text::FontInstance>,
+}
+
+impl HurufLabel {
+    /// The label face among `font_files`, or an estimate without one.
+    pub fn dari(font_files: &[Vec<u8>]) -> HurufLabel {
+        use typst::text::{FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
+        let variant = FontVariant::new(FontStyle::Italic, FontWeight::REGULAR, FontStretch::NORMAL);
+        let font = font_files
+            .iter()
+            .flat_map(|d| Font::iter(Bytes::new(d.clone())))
+            .find(|f| {
+                f.info().family.eq_ignore_ascii_case(kontrak::LABEL_FONT)
+                    && f.info().variant == variant
+            })
+            .map(|f| {
+                f.instantiate(
+                    variant,
+                    typst::layout::Abs::pt(kontrak::LABEL_PT),
+                    &FontVariations::default(),
+                )
+            });
+        HurufLabel { font }
+    }
+
+    /// Millimetres per em at the label's size.
+    fn em(&self) -> f64 {
+        kontrak::LABEL_PT * 25.4 / 72.0
+    }
+
+    /// The advance width of `text`, in millimetres.
+    pub fn lebar(&self, text: &str) -> f64 {
+        let Some(f) = &self.font else {
+            return 1.05 * text.chars().count() as f64;
+        };
+        let em: f64 = text
+            .chars()
+            .map(|c| {
+                f.ttf()
+                    .glyph_index(c)
+                    .and_then(|g| f.x_advance(g.0))
+                    .map_or(0.5, |a| a.get())
+            })
+            .sum();
+        em * self.em()
+    }
+
+    /// From the top of a capital to the bottom of a descender, in
+    /// millimetres: the label's box as the template measures it.
+    pub fn tinggi(&self) -> f64 {
+        match &self.font {
+            Some(f) => (f.metrics().cap_height.get() - f.metrics().descender.get()) * self.em(),
+            None => 2.0,
+        }
+    }
+}
+
 /// How many of Typst's errors are reported.
 const MAX_ERRORS: usize = 10;
 

@@ -10,7 +10,6 @@ use crate::content::model::{Buku, KendaliDokumen, Orientasi, StatusDokumen};
 use crate::content::riwayat::Riwayat;
 use crate::kontrak;
 use crate::nilai::tanggal;
-use crate::route;
 
 /// The PDF's metadata.
 #[derive(Debug, Clone, Serialize)]
@@ -102,12 +101,10 @@ pub struct RiwayatView {
 pub struct AlurView {
     pub lebar_simbol: f64,
     pub tinggi_simbol: f64,
-    /// Room above and below a symbol in its cell.
-    pub ruang: f64,
-    /// Extra room above a symbol an off-page connector arrives at.
-    pub ruang_penghubung: f64,
     pub penghubung: f64,
+    /// The branch labels' size (points) and font.
     pub label: f64,
+    pub font_label: &'static str,
     pub ujung_panah: f64,
 }
 
@@ -228,10 +225,9 @@ pub(super) fn alur(b: &Buku) -> AlurView {
     AlurView {
         lebar_simbol: b.bagan.lebar_simbol,
         tinggi_simbol: b.bagan.tinggi_simbol,
-        ruang: route::ruang(&b.bagan),
-        ruang_penghubung: kontrak::PENGHUBUNG + kontrak::RUANG_PANAH_PENGHUBUNG,
         penghubung: kontrak::PENGHUBUNG,
         label: kontrak::LABEL_PT,
+        font_label: kontrak::LABEL_FONT,
         ujung_panah: kontrak::UJUNG_PANAH,
     }
 }

@@ -43,8 +43,9 @@ pub struct TabelView {
     pub judul: Option<String>,
     pub pelaksana: Vec<String>,
     pub langkah: Vec<RowView>,
-    /// Width of one lane of this table, in millimetres.
+    /// Width of one lane of this table and of its symbols, in millimetres.
     pub lebar_lajur: f64,
+    pub lebar_simbol: f64,
     /// The "Waktu yang diperlukan" line, when the style prints it.
     pub waktu_total: Option<String>,
 }
@@ -58,8 +59,9 @@ pub struct RowView {
     pub output: String,
     pub ket: String,
     pub lanes: Vec<LaneView>,
-    /// An off-page connector arrives above this step's symbol.
-    pub ruang_atas: bool,
+    /// Room above and below the symbols of this row, in millimetres.
+    pub ruang_atas: f64,
+    pub ruang_bawah: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +81,8 @@ pub struct GambarView {
     pub ke: Option<String>,
     pub titik: Vec<Titik>,
     pub panah: Option<Arah>,
+    /// A dot where this line joins another's trunk.
+    pub sambungan: Option<Titik>,
     pub penghubung: Option<Penghubung>,
     pub label: Option<LabelCabang>,
 }
@@ -148,6 +152,7 @@ fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Ro
         pelaksana: alur.pelaksana.iter().map(|p| p.value.clone()).collect(),
         langkah: rows,
         lebar_lajur: r.geometri.lebar_lajur,
+        lebar_simbol: r.geometri.lebar_simbol,
         waktu_total: waktu_total.flatten(),
     }
 }
@@ -186,6 +191,7 @@ fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<R
                     })
                     .collect(),
                 ruang_atas: r.ruang_atas[i],
+                ruang_bawah: r.ruang_bawah[i],
             }
         })
         .collect()
@@ -196,6 +202,7 @@ fn gambar(d: &Gambar, label: impl Fn((usize, usize)) -> String) -> GambarView {
         ke: d.ke.map(label),
         titik: d.titik.clone(),
         panah: d.panah,
+        sambungan: d.sambungan,
         penghubung: d.penghubung.clone(),
         label: d.label.clone(),
     }

@@ -2,6 +2,7 @@
 //! per feature; fixture folders beside this one (`tests/alur`,
 //! `tests/rusak`, `tests/referensi`).
 
+mod audit;
 mod bagan;
 mod booklet;
 mod cli;

@@ -1,0 +1,369 @@
+//! The layout audit, after typesetting: what a careful reader of the
+//! printed flowcharts would object to, measured on the laid-out pages.
+//!
+//! In: the laid-out pages (every line, arrowhead, symbol, connector,
+//! label and table rule, read from Typst's frames by `collect`). Out: a
+//! [`Laporan`]: how many of each [`Cacat`] (defect) and where, and how
+//! many times two flow lines cross. The build adds what only it knows
+//! (rows left alone on a page, arrows it could not draw).
+
+pub mod collect;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use collect::{Bentuk, Halaman, Kotak, Pt, dist};
+
+/// A kind of drawing defect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Cacat {
+    /// A branch label overlaps a line, an arrowhead, a symbol, a connector
+    /// or another label.
+    LabelTertimpa,
+    /// A branch label is cut by a table rule.
+    LabelDiGaris,
+    /// An off-page connector crosses a row, lane or table rule.
+    PenghubungDiGaris,
+    /// An arrow hardly longer than its head.
+    PanahPendek,
+    /// Two arrowheads on one point.
+    UjungBertumpuk,
+    /// Two lines run on top of each other.
+    GarisBertumpuk,
+    /// Two parallel lines closer than 0.8 mm.
+    GarisBerimpit,
+    /// Two lines meet end to end at one point.
+    TitikBersama,
+    /// A line runs through a symbol.
+    MenembusSimbol,
+    /// Something stands below the page's bottom margin: cut off.
+    Terpotong,
+    /// A page carries fewer than 3 rows of a table begun on the page before.
+    SisaBaris,
+    /// An arrow whose ends stand on different pages has no connector pair.
+    PanahHilang,
+}
+
+impl Cacat {
+    pub const SEMUA: [Cacat; 12] = [
+        Cacat::LabelTertimpa,
+        Cacat::LabelDiGaris,
+        Cacat::PenghubungDiGaris,
+        Cacat::PanahPendek,
+        Cacat::UjungBertumpuk,
+        Cacat::GarisBertumpuk,
+        Cacat::GarisBerimpit,
+        Cacat::TitikBersama,
+        Cacat::MenembusSimbol,
+        Cacat::Terpotong,
+        Cacat::SisaBaris,
+        Cacat::PanahHilang,
+    ];
+
+    /// A short name for tables of figures.
+    pub fn nama(self) -> &'static str {
+        match self {
+            Cacat::LabelTertimpa => "label tertimpa",
+            Cacat::LabelDiGaris => "label di garis tabel",
+            Cacat::PenghubungDiGaris => "penghubung di garis tabel",
+            Cacat::PanahPendek => "panah pendek",
+            Cacat::UjungBertumpuk => "ujung panah bertumpuk",
+            Cacat::GarisBertumpuk => "garis bertumpuk",
+            Cacat::GarisBerimpit => "garis berimpit < 0,8 mm",
+            Cacat::TitikBersama => "dua garis satu titik",
+            Cacat::MenembusSimbol => "garis menembus simbol",
+            Cacat::Terpotong => "terpotong",
+            Cacat::SisaBaris => "halaman sisa < 3 baris",
+            Cacat::PanahHilang => "panah hilang",
+        }
+    }
+}
+
+/// The defects of a booklet.
+#[derive(Debug, Clone, Default)]
+pub struct Laporan {
+    /// Each defect found: its kind, page (1-based) and a few words on where.
+    pub cacat: Vec<(Cacat, usize, String)>,
+    /// How many times two flow lines cross.
+    pub persilangan: usize,
+}
+
+impl Laporan {
+    pub fn jumlah(&self, c: Cacat) -> usize {
+        self.cacat.iter().filter(|(k, ..)| *k == c).count()
+    }
+
+    pub fn bersih(&self) -> bool {
+        self.cacat.is_empty()
+    }
+
+    pub fn tambah(&mut self, c: Cacat, page: usize, where_: impl Into<String>) {
+        self.cacat.push((c, page, where_.into()));
+    }
+
+    /// The counts of every kind, for a table of figures.
+    pub fn hitungan(&self) -> BTreeMap<Cacat, usize> {
+        Cacat::SEMUA.iter().map(|c| (*c, self.jumlah(*c))).collect()
+    }
+}
+
+impl fmt::Display for Laporan {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        for c in Cacat::SEMUA {
+            write!(f, "{}: {}; ", c.nama(), self.jumlah(c))?;
+        }
+        write!(f, "persilangan: {}", self.persilangan)?;
+        for (c, page, w) in self.cacat.iter().take(12) {
+            write!(f, "\n  halaman {page}: {}: {w}", c.nama())?;
+        }
+        Ok(())
+    }
+}
+
+/// Audits the pages from `first` (0-based), the SOP pages, whose bottom
+/// margin is `tepi_bawah` millimetres.
+pub fn pages(doc: &typst_layout::PagedDocument, first: usize, tepi_bawah: f64) -> Laporan {
+    let mut r = Laporan::default();
+    for (i, page) in doc.pages().iter().enumerate().skip(first) {
+        let h = collect::halaman(&page.frame);
+        page_defects(&h, i + 1, tepi_bawah, &mut r);
+    }
+    r
+}
+
+/// A segment of a flow line: its ends and which line it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    a: Pt,
+    b: Pt,
+    line: usize,
+}
+
+impl Seg {
+    fn vertical(&self) -> bool {
+        (self.a.0 - self.b.0).abs() < 0.01
+    }
+    fn horizontal(&self) -> bool {
+        (self.a.1 - self.b.1).abs() < 0.01
+    }
+}
+
+fn segments(h: &Halaman) -> Vec<Seg> {
+    let mut out = Vec::new();
+    for (line, pts) in h.lines.iter().enumerate() {
+        for w in pts.windows(2) {
+            if dist(w[0], w[1]) > 0.01 {
+                out.push(Seg {
+                    a: w[0],
+                    b: w[1],
+                    line,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn page_defects(h: &Halaman, page: usize, tepi_bawah: f64, r: &mut Laporan) {
+    let segs = segments(h);
+    labels(h, &segs, page, r);
+    connectors(h, page, r);
+    arrows(h, page, r);
+    lines(h, &segs, page, r);
+    clipped(h, page, tepi_bawah, r);
+}
+
+fn at(k: &Kotak) -> String {
+    format!("({:.1}, {:.1}) mm", k.x0, k.y0)
+}
+
+/// Labels clear of everything drawn and of the table's rules.
+fn labels(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
+    for (i, (text, k)) in h.labels.iter().enumerate() {
+        let k = k.shrink(0.05);
+        let hit = segs.iter().any(|s| k.cut_by(s.a, s.b))
+            || h.heads.iter().any(|t| Kotak::around(t).overlaps(&k))
+            || h.symbols.iter().any(|(_, s)| s.overlaps(&k))
+            || h.labels
+                .iter()
+                .enumerate()
+                .any(|(j, (_, o))| j != i && o.overlaps(&k));
+        if hit {
+            r.tambah(
+                Cacat::LabelTertimpa,
+                page,
+                format!("`{text}` di {}", at(&k)),
+            );
+        }
+        if h.rules.iter().any(|(a, b)| k.cut_by(*a, *b)) {
+            r.tambah(Cacat::LabelDiGaris, page, format!("`{text}` di {}", at(&k)));
+        }
+    }
+}
+
+/// Connector pentagons inside one cell.
+fn connectors(h: &Halaman, page: usize, r: &mut Laporan) {
+    for (b, k) in &h.symbols {
+        if *b == Bentuk::Penghubung && h.rules.iter().any(|(a, c)| k.shrink(0.05).cut_by(*a, *c)) {
+            r.tambah(Cacat::PenghubungDiGaris, page, at(k));
+        }
+    }
+}
+
+/// Arrows longer than their heads, and one head on a point.
+fn arrows(h: &Halaman, page: usize, r: &mut Laporan) {
+    for (i, t) in h.heads.iter().enumerate() {
+        let tip = t[2];
+        let head = dist(tip, ((t[0].0 + t[1].0) / 2.0, (t[0].1 + t[1].1) / 2.0));
+        let line = h
+            .lines
+            .iter()
+            .find(|l| l.last().is_some_and(|p| dist(*p, tip) < 0.05));
+        if let Some(l) = line {
+            let len: f64 = l.windows(2).map(|w| dist(w[0], w[1])).sum();
+            if len < 2.0 * head {
+                r.tambah(
+                    Cacat::PanahPendek,
+                    page,
+                    format!("{len:.1} mm di ({:.1}, {:.1})", tip.0, tip.1),
+                );
+            }
+        }
+        if h.heads[..i].iter().any(|o| dist(o[2], tip) < 0.5) {
+            r.tambah(
+                Cacat::UjungBertumpuk,
+                page,
+                format!("({:.1}, {:.1})", tip.0, tip.1),
+            );
+        }
+    }
+}
+
+/// Lines that run on, beside or through each other or through symbols,
+/// and the crossings.
+fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
+    for (i, s) in segs.iter().enumerate() {
+        for o in &segs[i + 1..] {
+            if o.line == s.line {
+                continue;
+            }
+            pair(s, o, page, r);
+        }
+        // A segment may end on an outline, not run through it.
+        let inside = h.symbols.iter().any(|(b, k)| match b {
+            Bentuk::Ketupat => through(k, s.a, s.b, diamond),
+            Bentuk::Kapsul => through(k, s.a, s.b, stadium),
+            _ => k.shrink(0.3).cut_by(s.a, s.b),
+        });
+        if inside {
+            r.tambah(
+                Cacat::MenembusSimbol,
+                page,
+                format!("({:.1}, {:.1})", s.a.0, s.a.1),
+            );
+        }
+    }
+    let ends: Vec<(usize, Pt)> = h
+        .lines
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| {
+            [l.first(), l.last()]
+                .into_iter()
+                .flatten()
+                .map(move |p| (i, *p))
+        })
+        .collect();
+    for (k, (i, p)) in ends.iter().enumerate() {
+        if ends[..k].iter().any(|(j, q)| j != i && dist(*p, *q) < 0.3) {
+            r.tambah(
+                Cacat::TitikBersama,
+                page,
+                format!("({:.1}, {:.1})", p.0, p.1),
+            );
+        }
+    }
+}
+
+/// Whether the segment from `a` to `b` runs inside the outline drawn in
+/// `k`, more than 0.3 mm from it; `inside` tells a point of the outline's
+/// inside from its offset to the centre and the half sizes.
+fn through(k: &Kotak, a: Pt, b: Pt, inside: fn(f64, f64, f64, f64) -> bool) -> bool {
+    let (cx, cy) = ((k.x0 + k.x1) / 2.0, (k.y0 + k.y1) / 2.0);
+    let (hw, hh) = ((k.x1 - k.x0) / 2.0 - 0.3, (k.y1 - k.y0) / 2.0 - 0.3);
+    if hw <= 0.0 || hh <= 0.0 {
+        return false;
+    }
+    let n = ((dist(a, b) / 0.1).ceil() as usize).max(1);
+    (0..=n).any(|i| {
+        let t = i as f64 / n as f64;
+        let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+        inside((x - cx).abs(), (y - cy).abs(), hw, hh)
+    })
+}
+
+fn diamond(x: f64, y: f64, hw: f64, hh: f64) -> bool {
+    x / hw + y / hh < 1.0
+}
+
+fn stadium(x: f64, y: f64, hw: f64, hh: f64) -> bool {
+    let r = hh.min(hw);
+    let off = (x - (hw - r)).max(0.0);
+    y < hh && off * off + y * y < r * r
+}
+
+/// Two segments of different lines.
+fn pair(s: &Seg, o: &Seg, page: usize, r: &mut Laporan) {
+    let span = |a: f64, b: f64| (a.min(b), a.max(b));
+    let overlap = |(a0, a1): (f64, f64), (b0, b1): (f64, f64)| a1.min(b1) - a0.max(b0);
+    let where_ = || format!("({:.1}, {:.1})", s.a.0, s.a.1);
+    if s.vertical() && o.vertical() || s.horizontal() && o.horizontal() {
+        let (gap, run) = if s.vertical() {
+            (
+                (s.a.0 - o.a.0).abs(),
+                overlap(span(s.a.1, s.b.1), span(o.a.1, o.b.1)),
+            )
+        } else {
+            (
+                (s.a.1 - o.a.1).abs(),
+                overlap(span(s.a.0, s.b.0), span(o.a.0, o.b.0)),
+            )
+        };
+        if gap < 0.05 && run > 0.2 {
+            r.tambah(Cacat::GarisBertumpuk, page, where_());
+        } else if gap < 0.8 && run > 0.5 {
+            r.tambah(Cacat::GarisBerimpit, page, where_());
+        }
+        return;
+    }
+    let (v, hz) = match (s.vertical(), o.horizontal(), o.vertical(), s.horizontal()) {
+        (true, true, _, _) => (s, o),
+        (_, _, true, true) => (o, s),
+        _ => return,
+    };
+    let (x, y) = (v.a.0, hz.a.1);
+    let inside = |(a, b): (f64, f64), t: f64| a + 0.05 < t && t < b - 0.05;
+    if inside(span(hz.a.0, hz.b.0), x) && inside(span(v.a.1, v.b.1), y) {
+        r.persilangan += 1;
+    }
+}
+
+/// Anything drawn below the bottom margin, but the footer's page number.
+fn clipped(h: &Halaman, page: usize, tepi_bawah: f64, r: &mut Laporan) {
+    let limit = h.tinggi - tepi_bawah + 0.5;
+    let below = |k: &Kotak| k.y1 > limit;
+    let footer = |k: &Kotak| k.y0 > limit - 0.5 && k.y1 < h.tinggi && k.y1 - k.y0 < 4.0;
+    let texts = h.texts.iter().filter(|k| below(k) && !footer(k)).count();
+    let drawn = h.symbols.iter().filter(|(_, k)| below(k)).count()
+        + h.lines
+            .iter()
+            .filter(|l| l.iter().any(|p| p.1 > limit))
+            .count();
+    if texts + drawn > 0 {
+        r.tambah(
+            Cacat::Terpotong,
+            page,
+            format!("{} teks dan {drawn} gambar di bawah tepi", texts),
+        );
+    }
+}
