@@ -30,6 +30,31 @@ pub fn simbol_label(sop: usize, tabel: usize, step: usize, lane: usize) -> Strin
     format!("s{sop}-{tabel}-{step}-{lane}")
 }
 
+/// The label of table `tabel` of SOP `sop` (1-based), on its first part.
+pub fn tabel_label(sop: usize, tabel: usize) -> String {
+    format!("t{sop}-{tabel}")
+}
+
+/// The labels at the top and at the bottom of the cell "No" of step
+/// `step` (1-based): where the row starts and ends, for the page plan.
+pub fn baris_label(sop: usize, tabel: usize, step: usize) -> (String, String) {
+    (
+        format!("r{sop}-{tabel}-{step}-atas"),
+        format!("r{sop}-{tabel}-{step}-bawah"),
+    )
+}
+
+/// The vertical inset of a flowchart table's text cells, in millimetres,
+/// and its text size in points; smaller for an SOP set tighter to save a
+/// page.
+pub fn sisip_y(rapat: bool) -> f64 {
+    if rapat { 0.8 } else { 1.2 }
+}
+
+pub fn teks_pt(rapat: bool) -> f64 {
+    if rapat { 7.0 } else { 7.5 }
+}
+
 /// Margins of the SOP pages, in millimetres.
 pub const TEPI_X: f64 = 10.0;
 pub const TEPI_ATAS: f64 = 8.0;

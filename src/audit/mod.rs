@@ -34,6 +34,8 @@ pub enum Cacat {
     GarisBerimpit,
     /// Two lines meet end to end at one point.
     TitikBersama,
+    /// A line runs along a table rule, closer than 0.6 mm.
+    GarisDiGaris,
     /// A line runs through a symbol.
     MenembusSimbol,
     /// Something stands below the page's bottom margin: cut off.
@@ -45,7 +47,7 @@ pub enum Cacat {
 }
 
 impl Cacat {
-    pub const SEMUA: [Cacat; 12] = [
+    pub const SEMUA: [Cacat; 13] = [
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
         Cacat::PenghubungDiGaris,
@@ -54,6 +56,7 @@ impl Cacat {
         Cacat::GarisBertumpuk,
         Cacat::GarisBerimpit,
         Cacat::TitikBersama,
+        Cacat::GarisDiGaris,
         Cacat::MenembusSimbol,
         Cacat::Terpotong,
         Cacat::SisaBaris,
@@ -71,6 +74,7 @@ impl Cacat {
             Cacat::GarisBertumpuk => "garis bertumpuk",
             Cacat::GarisBerimpit => "garis berimpit < 0,8 mm",
             Cacat::TitikBersama => "dua garis satu titik",
+            Cacat::GarisDiGaris => "garis di garis tabel",
             Cacat::MenembusSimbol => "garis menembus simbol",
             Cacat::Terpotong => "terpotong",
             Cacat::SisaBaris => "halaman sisa < 3 baris",
@@ -242,6 +246,37 @@ fn arrows(h: &Halaman, page: usize, r: &mut Laporan) {
 /// Lines that run on, beside or through each other or through symbols,
 /// and the crossings.
 fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
+    for s in segs {
+        let along = h.rules.iter().any(|&(a, b)| {
+            let r = Seg {
+                a,
+                b,
+                line: usize::MAX,
+            };
+            let lo = |u: f64, v: f64| u.min(v);
+            let hi = |u: f64, v: f64| u.max(v);
+            if s.horizontal() && r.horizontal() {
+                (s.a.1 - r.a.1).abs() < 0.6
+                    && hi(s.a.0, s.b.0).min(hi(r.a.0, r.b.0))
+                        - lo(s.a.0, s.b.0).max(lo(r.a.0, r.b.0))
+                        > 1.0
+            } else if s.vertical() && r.vertical() {
+                (s.a.0 - r.a.0).abs() < 0.6
+                    && hi(s.a.1, s.b.1).min(hi(r.a.1, r.b.1))
+                        - lo(s.a.1, s.b.1).max(lo(r.a.1, r.b.1))
+                        > 1.0
+            } else {
+                false
+            }
+        });
+        if along {
+            r.tambah(
+                Cacat::GarisDiGaris,
+                page,
+                format!("({:.1}, {:.1})", s.a.0, s.a.1),
+            );
+        }
+    }
     for (i, s) in segs.iter().enumerate() {
         for o in &segs[i + 1..] {
             if o.line == s.line {

@@ -6,6 +6,7 @@
 //! [`prepare`] runs the stages that find mistakes, for `bukusop check` as
 //! well; `passes` lays the booklet out until its page breaks settle.
 
+mod halaman;
 mod passes;
 mod per_sop;
 

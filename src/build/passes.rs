@@ -5,19 +5,20 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Instant;
 
+use super::halaman;
 use super::{Output, Prepared, Timings};
 use crate::check::Checked;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::route::{self, Geometri, Routed};
 use crate::typeset::{self, HurufLabel, Typesetter};
+use crate::view::View;
 use crate::{audit, kontrak, pdf, render, view};
 use typst_layout::PagedDocument;
 
-/// Layout passes allowed to settle where arrows cross page breaks.
-const MAX_PASSES: usize = 6;
-/// The pass from which connectors are only added.
-const SETTLE: usize = 3;
+/// Layout passes allowed: one to measure, one to print the plan, and two
+/// to mend a plan the layout did not follow.
+const MAX_PASSES: usize = 4;
 
 /// The arrows the last layout put across a page break, each as
 /// `(sop, table, edge)`, all 0-based.
@@ -72,52 +73,174 @@ pub(super) fn route_all(
     (routes, d)
 }
 
+/// The page plan of the whole booklet: the arrows page breaks cut, and
+/// how the view prints the tables (`view::Cetak`), by SOP and table,
+/// 0-based.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rencana {
+    pub putus: Putus,
+    pub potongan: BTreeMap<(usize, usize), Vec<usize>>,
+    /// Tables that start on a new page: not even their first row fits
+    /// where they would start.
+    pub pindah: BTreeSet<(usize, usize)>,
+    /// SOPs printed tighter, which saves them a page.
+    pub rapat: BTreeSet<usize>,
+}
+
+impl Rencana {
+    fn cetak(&self) -> view::Cetak<'_> {
+        view::Cetak {
+            potongan: &self.potongan,
+            pindah: &self.pindah,
+            rapat: &self.rapat,
+        }
+    }
+
+    /// This plan with the SOPs `sops` as `other` plans them.
+    fn merge(&self, other: &Rencana, sops: &BTreeSet<usize>) -> Rencana {
+        let mine = |k: &(usize, usize)| !sops.contains(&k.0);
+        let mut r = Rencana {
+            putus: self
+                .putus
+                .iter()
+                .filter(|(s, ..)| !sops.contains(s))
+                .copied()
+                .collect(),
+            potongan: self
+                .potongan
+                .iter()
+                .filter(|(k, _)| mine(k))
+                .map(|(k, v)| (*k, v.clone()))
+                .collect(),
+            pindah: self.pindah.iter().filter(|k| mine(k)).copied().collect(),
+            rapat: sops.clone(),
+        };
+        r.putus
+            .extend(other.putus.iter().filter(|(s, ..)| sops.contains(s)));
+        r.potongan.extend(
+            other
+                .potongan
+                .iter()
+                .filter(|(k, _)| !mine(k))
+                .map(|(k, v)| (*k, v.clone())),
+        );
+        r.pindah.extend(other.pindah.iter().filter(|k| !mine(k)));
+        r
+    }
+}
+
+/// One layout of the booklet under a page plan, with what it measured.
+struct Tata {
+    view: View,
+    warnings: Diagnostics,
+    doc: PagedDocument,
+    markup: String,
+    /// The arrows whose ends landed on different pages.
+    crossing: Putus,
+    ukuran: Ukuran,
+}
+
+/// Lays out the booklet (or SOP `only`) under the plan `r`.
+fn layout(
+    parts: &Parts,
+    only: Option<usize>,
+    r: &Rencana,
+    timings: &mut Timings,
+) -> Result<Tata, Diagnostics> {
+    let p = parts.prepared;
+    let t = Instant::now();
+    let (routes, warnings) = route_all(&p.content, &p.checked, &r.putus, parts.huruf, true);
+    let mut view = view::build(&p.content, &p.checked, &routes, &r.cetak());
+    if let Some(i) = only {
+        view.select(i);
+    }
+    let markup = render::render(&p.resources.templates, &view).map_err(one)?;
+    timings.template += t.elapsed();
+    let t = Instant::now();
+    let doc = parts
+        .ts
+        .compile(markup.clone(), parts.files)
+        .map_err(Diagnostics)?;
+    let crossing = crossing_edges(&p.checked, only, &doc);
+    let ukuran = measure(&p.checked, only, &doc, &r.rapat);
+    timings.typeset += t.elapsed();
+    Ok(Tata {
+        view,
+        warnings,
+        doc,
+        markup,
+        crossing,
+        ukuran,
+    })
+}
+
 /// Builds from loaded parts: the whole booklet, or only SOP `only`
-/// (0-based) as a document of its own.
+/// (0-based) as a document of its own. The first layout measures the rows;
+/// from it the page plan decides every break. An SOP that would take more
+/// than one page is measured once more set tighter (smaller text and
+/// cells), and printed so where that saves a page. The next layout prints
+/// the plan; should a table still break elsewhere, the plan is made again
+/// from where the tables stood.
 pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output, Diagnostics> {
     let p = parts.prepared;
     let mut timings = Timings::default();
-    let mut breaks = Putus::new();
-    let mut passes = 0;
-    let (view, warnings, doc, markup, lost) = loop {
-        passes += 1;
-        let t = Instant::now();
-        let (routes, mut warnings) = route_all(&p.content, &p.checked, &breaks, parts.huruf, true);
-        let mut view = view::build(&p.content, &p.checked, &routes);
-        if let Some(i) = only {
-            view.select(i);
-        }
-        let markup = render::render(&p.resources.templates, &view).map_err(one)?;
-        timings.template += t.elapsed();
-
-        let t = Instant::now();
-        let doc = parts
-            .ts
-            .compile(markup.clone(), parts.files)
-            .map_err(Diagnostics)?;
-        let crossing = crossing_edges(&p.checked, only, &doc);
-        timings.typeset += t.elapsed();
-
-        // A connector adds room above the row it arrives at, which may move
-        // later breaks. From the third pass on, connectors are only added,
-        // never taken away, so an arrow cannot flip between a line and a
-        // connector pair forever; an extra pair on one page is the price.
-        let settled = crossing == breaks || (passes >= SETTLE && crossing.is_subset(&breaks));
-        if settled || passes == MAX_PASSES {
-            if !settled {
-                warnings.push(Diagnostic::warning(
-                    "letak penghubung antarhalaman belum stabil; periksa panah di batas halaman",
-                ));
-            }
-            let lost: Putus = crossing.difference(&breaks).copied().collect();
-            break (view, warnings, doc, markup, lost);
-        }
-        breaks = if passes >= SETTLE {
-            &breaks | &crossing
-        } else {
-            crossing
-        };
+    let mut passes = 1;
+    let natural = layout(parts, only, &Rencana::default(), &mut timings)?;
+    let mut base = natural.ukuran.clone();
+    let plan_with = |base: &Ukuran, now: &Ukuran, rapat: &BTreeSet<usize>| {
+        plan(&p.content, &p.checked, parts.huruf, base, now, rapat)
     };
+    let (mut rencana, pages) = plan_with(&base, &natural.ukuran, &BTreeSet::new());
+    let long: BTreeSet<usize> = pages
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(s, _)| *s)
+        .collect();
+    if !long.is_empty() {
+        passes += 1;
+        let trial = Rencana {
+            rapat: long.clone(),
+            ..Rencana::default()
+        };
+        let tight = layout(parts, only, &trial, &mut timings)?;
+        let (tight_plan, tight_pages) = plan_with(&tight.ukuran, &tight.ukuran, &long);
+        let saves: BTreeSet<usize> = long
+            .iter()
+            .copied()
+            .filter(|s| tight_pages.get(s) < pages.get(s))
+            .collect();
+        for (key, t) in &tight.ukuran.tabel {
+            if saves.contains(&key.0) {
+                base.tabel.insert(*key, t.clone());
+            }
+        }
+        rencana = rencana.merge(&tight_plan, &saves);
+    }
+    let mut last = natural;
+    if rencana != Rencana::default() || !last.crossing.is_empty() {
+        loop {
+            passes += 1;
+            last = layout(parts, only, &rencana, &mut timings)?;
+            if last.crossing == rencana.putus || passes >= MAX_PASSES {
+                break;
+            }
+            rencana = plan_with(&base, &last.ukuran, &rencana.rapat).0;
+        }
+    }
+    let Tata {
+        view,
+        mut warnings,
+        doc,
+        markup,
+        crossing,
+        ..
+    } = last;
+    let lost: Putus = crossing.difference(&rencana.putus).copied().collect();
+    if !lost.is_empty() {
+        warnings.push(Diagnostic::warning(
+            "letak penghubung antarhalaman belum stabil; periksa panah di batas halaman",
+        ));
+    }
 
     let t = Instant::now();
     // The front matter ends where the first SOP starts.
@@ -226,4 +349,152 @@ fn crossing_edges(
 
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
+}
+
+/// What a layout measured of every table: its rows and its start.
+#[derive(Debug, Clone)]
+struct Ukuran {
+    tabel: BTreeMap<(usize, usize), UkurTabel>,
+}
+
+#[derive(Debug, Clone)]
+struct UkurTabel {
+    rows: Vec<halaman::Baris>,
+    /// The table's top: page and y.
+    start: (usize, f64),
+    page_h: f64,
+}
+
+/// Measures the tables of every SOP (or of SOP `only`) on the laid-out
+/// pages.
+fn measure(
+    checked: &Checked,
+    only: Option<usize>,
+    doc: &PagedDocument,
+    rapat: &BTreeSet<usize>,
+) -> Ukuran {
+    let heights = typeset::page_heights(doc);
+    let mut tabel = BTreeMap::new();
+    for (i, s) in checked.sops.iter().enumerate() {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
+        for (j, t) in s.tabel.iter().enumerate() {
+            let n = t.flow.symbols.len();
+            let mut labels = vec![kontrak::tabel_label(i + 1, j)];
+            for step in 0..n {
+                let (a, b) = kontrak::baris_label(i + 1, j, step + 1);
+                labels.push(a);
+                labels.push(b);
+            }
+            let at = typeset::label_positions(doc, &labels);
+            let Some(start) = at[0] else { continue };
+            let sisip = kontrak::sisip_y(rapat.contains(&i));
+            let rows: Option<Vec<halaman::Baris>> = (0..n)
+                .map(|k| {
+                    let (pa, ya) = at[1 + 2 * k]?;
+                    let (_, yb) = at[2 + 2 * k]?;
+                    Some(halaman::Baris {
+                        page: pa,
+                        atas: ya - sisip,
+                        bawah: yb + sisip,
+                    })
+                })
+                .collect();
+            let Some(rows) = rows else { continue };
+            tabel.insert(
+                (i, j),
+                UkurTabel {
+                    rows,
+                    start,
+                    page_h: heights.get(start.0 - 1).copied().unwrap_or(210.0),
+                },
+            );
+        }
+    }
+    Ukuran { tabel }
+}
+
+/// The page plan from the row heights `base` measured (with no connector
+/// drawn) and where the tables stand in the layout `now`.
+fn plan(
+    c: &Content,
+    checked: &Checked,
+    huruf: &HurufLabel,
+    base: &Ukuran,
+    now: &Ukuran,
+    rapat: &BTreeSet<usize>,
+) -> (Rencana, BTreeMap<usize, usize>) {
+    let mut r = Rencana {
+        rapat: rapat.clone(),
+        ..Rencana::default()
+    };
+    let mut pages = BTreeMap::new();
+    for (i, s) in checked.sops.iter().enumerate() {
+        if !now.tabel.keys().any(|(k, _)| *k == i) {
+            continue;
+        }
+        // Where the previous table of this SOP ended: pages beyond its
+        // start, and y.
+        let mut prev: Option<(usize, halaman::Akhir)> = None;
+        for (j, t) in s.tabel.iter().enumerate() {
+            let (Some(b), Some(n)) = (base.tabel.get(&(i, j)), now.tabel.get(&(i, j))) else {
+                continue;
+            };
+            let g = Geometri::new(&c.buku, t.flow.lanes, huruf.tinggi());
+            let sh = g.tinggi_simbol;
+            let tinggi = |putus: &BTreeSet<usize>| -> Vec<f64> {
+                let routed = route::route(&t.flow, &g, putus, &|x| huruf.lebar(x));
+                b.rows
+                    .iter()
+                    .enumerate()
+                    .map(|(k, row)| {
+                        // As tall as its text, or as its symbol with the
+                        // room its drawing now needs: the measured height
+                        // bounds the text's.
+                        row.tinggi()
+                            .max(sh + routed.ruang_atas[k] + routed.ruang_bawah[k])
+                    })
+                    .collect()
+            };
+            let first = n.rows[0];
+            let kepala = if first.page == n.start.0 {
+                first.atas - n.start.1
+            } else {
+                first.atas - kontrak::TEPI_ATAS
+            };
+            let bidang = halaman::Bidang {
+                atas: kontrak::TEPI_ATAS,
+                bawah: n.page_h - kontrak::TEPI_BAWAH,
+            };
+            // A table after another on the same page starts where the
+            // other ends, as far below as the layout put it.
+            let mulai = match prev {
+                Some((last_page, akhir)) if last_page == first.page && akhir.halaman == 0 => {
+                    let before = &now.tabel[&(i, j - 1)];
+                    let gap = first.atas - before.rows.last().map_or(first.atas, |r| r.bawah);
+                    akhir.y + gap.max(0.0)
+                }
+                _ => first.atas,
+            };
+            let tabel = halaman::Tabel {
+                flow: &t.flow,
+                tinggi: &tinggi,
+                kepala,
+                mulai,
+                bidang,
+            };
+            let (rt, akhir) = halaman::rencanakan(&tabel);
+            r.putus.extend(rt.putus.iter().map(|e| (i, j, *e)));
+            if rt.potongan.len() > 1 {
+                r.potongan.insert((i, j), rt.potongan);
+            }
+            if rt.pindah {
+                r.pindah.insert((i, j));
+            }
+            *pages.entry(i).or_insert(1) += akhir.halaman + usize::from(rt.pindah && j > 0);
+            prev = Some((first.page, akhir));
+        }
+    }
+    (r, pages)
 }

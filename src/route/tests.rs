@@ -71,7 +71,11 @@ fn loops_to_one_target_share_one_trunk() {
         node(&[0]),
     ];
     let (_, r) = routed(&nodes, 1, &[]);
-    let into: Vec<&Gambar> = r.gambar.iter().filter(|d| d.ke == Some((1, 0)) && d.step > 1).collect();
+    let into: Vec<&Gambar> = r
+        .gambar
+        .iter()
+        .filter(|d| d.ke == Some((1, 0)) && d.step > 1)
+        .collect();
     assert_eq!(into.len(), 2);
     // One arrowhead, drawn by the farther loop (from step 4); the nearer
     // one ends on that trunk with a dot.
@@ -81,7 +85,10 @@ fn loops_to_one_target_share_one_trunk() {
     let join = into.iter().find(|d| d.panah.is_none()).unwrap();
     let dot = join.sambungan.unwrap();
     assert_eq!(dot, *join.titik.last().unwrap());
-    assert!((dot.x - heads[0].titik[1].x).abs() < 1e-9, "joins at the trunk's x");
+    assert!(
+        (dot.x - heads[0].titik[1].x).abs() < 1e-9,
+        "joins at the trunk's x"
+    );
     // Alone on a side without exits, it enters the middle.
     assert_eq!(heads[0].titik[3].y, 0.0);
 }
@@ -108,7 +115,10 @@ fn entries_from_above_and_below_keep_off_the_exit() {
         .collect();
     assert_eq!(ends.len(), 2, "{ends:?}");
     // Well up and down the diamond's edges, away from its vertex at 0.
-    assert!(ends.iter().all(|y| y.abs() >= 0.4 * G.tinggi_simbol / 2.0), "{ends:?}");
+    assert!(
+        ends.iter().all(|y| y.abs() >= 0.4 * G.tinggi_simbol / 2.0),
+        "{ends:?}"
+    );
     assert!(ends[0] * ends[1] < 0.0, "one above, one below: {ends:?}");
 }
 

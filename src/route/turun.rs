@@ -15,10 +15,11 @@ pub(super) fn gambar(cx: &Cx, e: &Edge, isi: &str, ruang: &mut Ruang) -> Panah {
     let dx = dx(g, e);
     let turn = g.belok();
     // The line below the turn must show beyond the arrowhead.
-    let need = g.ujung + 0.6;
+    let need = 2.0 * g.ujung + 0.1;
     let mut titik = vec![asal(0.0, hh)];
     if dx.abs() > 0.01 {
-        ruang.bawah(e.from, turn + 0.5);
+        // Clear of the row's rule, not running along it.
+        ruang.bawah(e.from, turn + 0.9);
         let have = ruang.bawah[e.from] - turn + ruang.atas[e.to];
         if have < need {
             ruang.atas(e.to, ruang.atas[e.to] + need - have);

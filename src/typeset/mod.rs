@@ -148,6 +148,31 @@ pub fn png(doc: &PagedDocument, index: usize, ppi: f64) -> Option<Vec<u8>> {
     typst_render::render(page, &options).encode_png().ok()
 }
 
+/// The page (1-based, physical) and the distance from the page's top, in
+/// millimetres, of each label.
+pub fn label_positions(doc: &PagedDocument, labels: &[String]) -> Vec<Option<(usize, f64)>> {
+    let intro = doc.introspector();
+    labels
+        .iter()
+        .map(|l| {
+            let label = Label::new(typst::utils::PicoStr::intern(l))?;
+            let found = intro.query(&Selector::Label(label));
+            let loc = found.first()?.location()?;
+            intro
+                .position(loc)
+                .map(|p| (p.page.get(), p.point.y.to_mm()))
+        })
+        .collect()
+}
+
+/// The height of each page, in millimetres.
+pub fn page_heights(doc: &PagedDocument) -> Vec<f64> {
+    doc.pages()
+        .iter()
+        .map(|p| p.frame.height().to_mm())
+        .collect()
+}
+
 /// The page (1-based, physical) on which each label stands.
 pub fn label_pages(doc: &PagedDocument, labels: &[String]) -> Vec<Option<usize>> {
     let intro = doc.introspector();

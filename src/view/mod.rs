@@ -13,6 +13,8 @@
 mod buku;
 mod sop;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use serde::Serialize;
 
 use crate::check::Checked;
@@ -57,9 +59,20 @@ pub struct View {
     pub sops: Vec<SopView>,
 }
 
+/// How the page plan prints the tables, by SOP and table (0-based).
+#[derive(Debug, Clone, Copy)]
+pub struct Cetak<'a> {
+    /// The first row of each part of the tables it breaks.
+    pub potongan: &'a BTreeMap<(usize, usize), Vec<usize>>,
+    /// The tables it starts on a new page.
+    pub pindah: &'a BTreeSet<(usize, usize)>,
+    /// The SOPs it sets tighter.
+    pub rapat: &'a BTreeSet<usize>,
+}
+
 /// The view of the whole booklet; `routes` holds the routed tables of
-/// every SOP, in order.
-pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>]) -> View {
+/// every SOP, in order, and `cetak` how the page plan prints them.
+pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>], cetak: &Cetak) -> View {
     let b = &c.buku;
     let pejabat = buku::pejabat(c, checked);
     View {
@@ -90,7 +103,7 @@ pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>]) -> View {
             .zip(&checked.sops)
             .zip(routes)
             .enumerate()
-            .map(|(i, ((f, s), r))| sop::sop(c, i + 1, f, s, r))
+            .map(|(i, ((f, s), r))| sop::sop(c, i + 1, f, s, r, cetak))
             .collect(),
     }
 }

@@ -15,6 +15,10 @@ use crate::route::{Arah, Gambar, LabelCabang, Penghubung, Routed, Titik};
 #[derive(Debug, Clone, Serialize)]
 pub struct SopView {
     pub urut: usize,
+    /// The information block's text size (points) and cell inset (mm):
+    /// smaller when the page plan sets the SOP tighter to save a page.
+    pub ukuran_teks: f64,
+    pub sisip_y: f64,
     /// The label on the SOP's first page (Daftar Isi looks up its page).
     pub jangkar: String,
     pub nomor: String,
@@ -48,11 +52,26 @@ pub struct TabelView {
     pub lebar_simbol: f64,
     /// The "Waktu yang diperlukan" line, when the style prints it.
     pub waktu_total: Option<String>,
+    /// The first row (0-based) of each part the table is printed in, one
+    /// part a page, as the page plan broke it.
+    pub potongan: Vec<usize>,
+    /// Whether the table starts on a new page.
+    pub pindah: bool,
+    /// The table's label, which the page plan looks up.
+    pub jangkar: String,
+    /// The text cells' vertical inset, in millimetres, and the text size,
+    /// in points.
+    pub sisip_y: f64,
+    pub ukuran_teks: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView {
     pub no: usize,
+    /// The labels at the top and bottom of the cell "No": where the row
+    /// starts and ends, which the page plan measures.
+    pub jangkar_atas: String,
+    pub jangkar_bawah: String,
     pub kegiatan: String,
     pub kelengkapan: Vec<String>,
     pub waktu: String,
@@ -94,14 +113,18 @@ pub(super) fn sop(
     f: &SopFile,
     checked: &SopChecked,
     routes: &[Routed],
+    cetak: &super::Cetak,
 ) -> SopView {
     let s = &f.sop;
     let t = &checked.tanggal;
     let alur = s.alur();
     let lettered = alur.len() > 1;
+    let rapat = cetak.rapat.contains(&(urut - 1));
     SopView {
         urut,
         jangkar: kontrak::sop_label(urut),
+        ukuran_teks: kontrak::teks_pt(rapat),
+        sisip_y: kontrak::sisip_y(rapat),
         nomor: checked.nomor.clone(),
         judul: s.judul.value.clone(),
         revisi: t.nomor_revisi,
@@ -121,6 +144,12 @@ pub(super) fn sop(
             .enumerate()
             .map(|(j, ((a, checked), r))| {
                 let mut t = tabel(c, urut, j, a, &checked.flow, r);
+                if let Some(p) = cetak.potongan.get(&(urut - 1, j)) {
+                    t.potongan = p.clone();
+                }
+                t.pindah = cetak.pindah.contains(&(urut - 1, j));
+                t.sisip_y = kontrak::sisip_y(rapat);
+                t.ukuran_teks = kontrak::teks_pt(rapat);
                 if lettered {
                     t.huruf = Some(huruf(j));
                 }
@@ -154,6 +183,11 @@ fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Ro
         lebar_lajur: r.geometri.lebar_lajur,
         lebar_simbol: r.geometri.lebar_simbol,
         waktu_total: waktu_total.flatten(),
+        potongan: vec![0],
+        pindah: false,
+        jangkar: kontrak::tabel_label(sop, nomor),
+        sisip_y: kontrak::sisip_y(false),
+        ukuran_teks: kontrak::teks_pt(false),
     }
 }
 
@@ -165,8 +199,11 @@ fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<R
         .enumerate()
         .map(|(i, s)| {
             let s = &s.value;
+            let (atas, bawah) = kontrak::baris_label(sop, nomor, i + 1);
             RowView {
                 no: i + 1,
+                jangkar_atas: atas,
+                jangkar_bawah: bawah,
                 kegiatan: s.kegiatan.clone(),
                 kelengkapan: s
                     .kelengkapan

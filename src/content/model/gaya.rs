@@ -164,7 +164,9 @@ pub struct Bagan {
         description = "Lebar satu lajur pelaksana (bawaan 22; dipersempit otomatis bila lajur banyak)."
     )]
     pub lebar_lajur: f64,
-    #[schemars(description = "Tinggi baris terkecil (bawaan 11).")]
+    #[schemars(
+        description = "Tinggi baris terkecil (bawaan 8; baris tumbuh sesuai teks dan gambar)."
+    )]
     pub tinggi_baris: f64,
 }
 
@@ -174,7 +176,7 @@ impl Default for Bagan {
             lebar_simbol: 12.0,
             tinggi_simbol: 5.5,
             lebar_lajur: 22.0,
-            tinggi_baris: 11.0,
+            tinggi_baris: 8.0,
         }
     }
 }
