@@ -86,12 +86,13 @@ pub fn rencanakan(t: &Tabel) -> (RencanaTabel, Akhir) {
         if crossing.is_subset(&putus) {
             // A last page with fewer than 3 rows takes rows from the one
             // before, once; then the arrows settle again.
-            if let Some(l) = orphan_limit(&parts, n) {
-                if !limit.contains(&l) {
-                    limit.push(l);
-                    continue;
-                }
+            if let Some(l) = orphan_limit(&parts, n)
+                && !limit.contains(&l)
+            {
+                limit.push(l);
+                continue;
             }
+            let (parts, pindah, akhir) = tighten(t, &limit, (parts, pindah, akhir));
             let putus = cut(t.flow, &parts);
             let starts = parts.iter().map(|p| p.start).collect();
             return (
@@ -118,6 +119,29 @@ pub fn rencanakan(t: &Tabel) -> (RencanaTabel, Akhir) {
     )
 }
 
+/// The search above keeps the room of every arrow it ever cut, so its
+/// pages may end early. Filled again with the room of only the arrows its
+/// breaks cut, the plan is taken when its breaks then cut exactly those
+/// arrows (every part fits as printed) and its last page keeps its rows.
+fn tighten(t: &Tabel, limit: &[usize], settled: Terisi) -> Terisi {
+    let n = t.flow.symbols.len();
+    let mut putus = cut(t.flow, &settled.0);
+    for _ in 0..8 {
+        let next = fill(t, &(t.tinggi)(&putus), limit);
+        let crossing = cut(t.flow, &next.0);
+        if crossing == putus {
+            let keeps = next.0.len() <= settled.0.len() && orphan_limit(&next.0, n).is_none();
+            return if keeps { next } else { settled };
+        }
+        putus = crossing;
+    }
+    settled
+}
+
+/// What [`fill`] gives: the parts, whether the table moves to a new page
+/// first, and where it ends.
+type Terisi = (Vec<Part>, bool, Akhir);
+
 /// One part: rows `start..end`.
 #[derive(Debug, Clone, Copy)]
 struct Part {
@@ -127,7 +151,7 @@ struct Part {
 
 /// Fills pages row by row; a row that ends a part early because of
 /// `limit` (row indices a part must not reach) starts the next.
-fn fill(t: &Tabel, h: &[f64], limit: &[usize]) -> (Vec<Part>, bool, Akhir) {
+fn fill(t: &Tabel, h: &[f64], limit: &[usize]) -> Terisi {
     let b = t.bidang;
     let mut parts: Vec<Part> = Vec::new();
     let mut y = t.mulai;

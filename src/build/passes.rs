@@ -54,7 +54,7 @@ pub(super) fn route_all(
                 .iter()
                 .enumerate()
                 .map(|(j, t)| {
-                    let g = Geometri::new(&c.buku, t.flow.lanes, huruf.tinggi());
+                    let g = Geometri::untuk(&c.buku, &t.flow, huruf.tinggi(), &|s| huruf.lebar(s));
                     let here: BTreeSet<usize> = putus
                         .iter()
                         .filter(|(s, t, _)| (*s, *t) == (i, j))
@@ -441,7 +441,7 @@ fn plan(
             let (Some(b), Some(n)) = (base.tabel.get(&(i, j)), now.tabel.get(&(i, j))) else {
                 continue;
             };
-            let g = Geometri::new(&c.buku, t.flow.lanes, huruf.tinggi());
+            let g = Geometri::untuk(&c.buku, &t.flow, huruf.tinggi(), &|s| huruf.lebar(s));
             let sh = g.tinggi_simbol;
             let tinggi = |putus: &BTreeSet<usize>| -> Vec<f64> {
                 let routed = route::route(&t.flow, &g, putus, &|x| huruf.lebar(x));

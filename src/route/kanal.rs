@@ -229,9 +229,19 @@ pub(super) fn channels(
             used.get(&key(x))
                 .is_none_or(|v| v.iter().all(|&(a, b)| b < gr.span.0 || a > gr.span.1))
         };
+        // Connectors beside their symbols in the rows the trunk passes.
+        let blocked = |x: f64| {
+            putus.iter().any(|&i| {
+                let e = &flow.edges[i];
+                e.sisi != Sisi::Bawah
+                    && (gr.span.0..=gr.span.1).contains(&e.from)
+                    && super::lompat::beside(g, e)
+                        .is_some_and(|c| (x - c).abs() < g.penghubung / 2.0 + 0.5)
+            })
+        };
         let xs: Vec<f64> = slots(flow, g, gr.sisi, gr.lanes, gr.span)
             .into_iter()
-            .filter(|x| free(*x, &used))
+            .filter(|x| free(*x, &used) && !blocked(*x))
             .collect();
         // The slot that crosses least; among equals, one whose exit runs
         // hold their labels; then the nearest.
@@ -325,8 +335,8 @@ pub(super) fn ports(
             continue;
         }
         // Off the middle, where exits leave: on a diamond well up its edge.
-        let first = if diamond { 0.45 * hh } else { 1.0 };
-        let last = hh - 0.4;
+        let first = if diamond { 0.4 * hh } else { 1.0 };
+        let last = if diamond { 0.7 * hh } else { hh - 0.4 };
         let most = above.len().max(below.len());
         let d = if most > 1 {
             ((last - first) / (most - 1) as f64).min(1.0)

@@ -21,7 +21,7 @@ struct Nilai {
 
 /// Gives each label a place; `labels` holds, per drawing index, its
 /// candidates in order of preference. A label that finds no place on one
-/// line tries two.
+/// line tries two. Returns how many found no clean place.
 pub(super) fn place(
     flow: &Flow,
     g: &Geometri,
@@ -30,8 +30,9 @@ pub(super) fn place(
     ruang: &mut Ruang,
     lebar: &dyn Fn(&str) -> f64,
     warnings: &mut Vec<(usize, String)>,
-) {
+) -> usize {
     let mut peta = obstacles(flow, g, gambar);
+    let mut kotor = 0;
     for (idx, candidates) in labels {
         let Some(first) = candidates.first().cloned() else {
             continue;
@@ -70,6 +71,7 @@ pub(super) fn place(
                 gambar[idx].label = Some(l);
             }
             None => {
+                kotor += 1;
                 warnings.push((
                     row,
                     format!(
@@ -82,6 +84,7 @@ pub(super) fn place(
             }
         }
     }
+    kotor
 }
 
 /// `Tidak berhasil` as `Tidak` over `berhasil`: split at the space that

@@ -61,6 +61,18 @@ fn candidates(
     }
     out.push(label(s * hw, -hh - 0.3, in_kanan, true));
     out.push(label(s * hw, hh + 0.3, in_kanan, false));
+    // Over or under the symbol, from beside its middle outwards, where a
+    // taller row can give room; last beyond the channel.
+    out.push(label(
+        s * (0.45 * cx.g.ujung + 0.6),
+        -hh - 0.3,
+        out_kanan,
+        true,
+    ));
+    out.push(label(s * 0.4, hh + 0.3, out_kanan, false));
+    for (y, bawah) in [first, second] {
+        out.push(label(kx + s * 0.4, y, out_kanan, bawah));
+    }
     out
 }
 
@@ -104,6 +116,16 @@ pub(super) fn gambar(cx: &Cx, i: usize, e: &Edge, isi: &str) -> Panah {
     }
 }
 
+/// Where the connector of a broken jump stands beside its symbol, from
+/// the centre of lane 0, if the strip between the symbol and the lane's
+/// rule holds it.
+pub(super) fn beside(g: &super::Geometri, e: &Edge) -> Option<f64> {
+    let s = if e.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
+    let room = g.lebar_lajur / 2.0 - g.hw();
+    (room >= g.penghubung + 0.5)
+        .then(|| e.from_lane as f64 * g.lebar_lajur + s * (g.hw() + room / 2.0))
+}
+
 /// The jump across a page break: out of the side and down into a
 /// connector beside the symbol, or, where the lane is too narrow, under
 /// it; the same letter arrives on top of the target.
@@ -118,10 +140,9 @@ pub(super) fn putus(
     let g = cx.g;
     let (hw, hh, p) = (g.hw(), g.hh(), g.penghubung);
     let (s, ex, ey) = exit(cx, i, e);
-    let room = g.lebar_lajur / 2.0 - hw;
-    let (titik, kx, top) = if room >= p + 0.5 {
+    let (titik, kx, top) = if let Some(kx) = beside(g, e) {
         // Beside: in the strip between the symbol and the lane's rule.
-        let kx = s * (hw + room / 2.0);
+        let kx = kx - e.from_lane as f64 * g.lebar_lajur;
         let top = ey + g.pendek();
         (vec![asal(ex, ey), asal(kx, ey), asal(kx, top)], kx, top)
     } else {

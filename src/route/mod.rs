@@ -76,11 +76,36 @@ impl Geometri {
     /// [`kontrak::lebar_lajur_semua`]), each at most `bagan.lebar_lajur`;
     /// a symbol is narrower than its lane.
     pub fn new(buku: &Buku, lanes: usize, tinggi_label: f64) -> Geometri {
+        let lajur = buku.bagan.lebar_lajur.min(lebar_maks(buku, lanes));
+        Geometri::selebar(buku, lajur, tinggi_label)
+    }
+
+    /// The geometry of [`Geometri::new`], its lanes widened in steps of
+    /// 2 mm up to their share of the page while that leaves fewer branch
+    /// labels of `flow` without a clean place: a draftsman widens the
+    /// columns rather than print a label over a line.
+    pub fn untuk(
+        buku: &Buku,
+        flow: &Flow,
+        tinggi_label: f64,
+        lebar: &dyn Fn(&str) -> f64,
+    ) -> Geometri {
+        let maks = lebar_maks(buku, flow.lanes);
+        let mut g = Geometri::new(buku, flow.lanes, tinggi_label);
+        let kotor = |g: &Geometri| route(flow, g, &BTreeSet::new(), lebar).label_kotor;
+        let mut best = (kotor(&g), g);
+        while best.0 > 0 && g.lebar_lajur < maks {
+            g = Geometri::selebar(buku, (g.lebar_lajur + 2.0).min(maks), tinggi_label);
+            let k = kotor(&g);
+            if k < best.0 {
+                best = (k, g);
+            }
+        }
+        best.1
+    }
+
+    fn selebar(buku: &Buku, lajur: f64, tinggi_label: f64) -> Geometri {
         let b = &buku.bagan;
-        let (lebar, tinggi) = buku.kertas.ukuran_mm();
-        let lanskap = buku.gaya.orientasi == Orientasi::Lanskap;
-        let semua = kontrak::lebar_lajur_semua(if lanskap { tinggi } else { lebar });
-        let lajur = b.lebar_lajur.min(semua / lanes.max(1) as f64);
         Geometri {
             lebar_lajur: lajur,
             lebar_simbol: b.lebar_simbol.min(lajur - 4.0).max(2.0),
@@ -114,6 +139,14 @@ impl Geometri {
     fn belok(&self) -> f64 {
         1.0
     }
+}
+
+/// The widest a lane of a table of `lanes` lanes may be: the lanes share
+/// the SOP page's width between its margins.
+fn lebar_maks(buku: &Buku, lanes: usize) -> f64 {
+    let (lebar, tinggi) = buku.kertas.ukuran_mm();
+    let lanskap = buku.gaya.orientasi == Orientasi::Lanskap;
+    kontrak::lebar_lajur_semua(if lanskap { tinggi } else { lebar }) / lanes.max(1) as f64
 }
 
 /// The least room above and below a symbol in its cell, so that a row is
@@ -248,6 +281,8 @@ pub struct Routed {
     pub warnings: Vec<(usize, String)>,
     /// Lines that cross: the steps each leaves from and the message.
     pub crossings: Vec<(usize, String)>,
+    /// Branch labels that found no clean place (each also warned about).
+    pub label_kotor: usize,
 }
 
 /// What routing one arrow gives: its drawings (the first one leaves the
@@ -311,7 +346,7 @@ pub fn route(
     let huruf = putus::letters(flow, &broken);
     let (kanal, trunk) = kanal::channels(flow, g, &broken, lebar, &mut warnings);
     let ports = kanal::ports(flow, g, &kanal, &trunk);
-    let tops = putus::arrivals(flow, g, &broken, &mut warnings);
+    let tops = putus::arrivals(flow, g, &broken);
     let putus_turun = broken
         .iter()
         .filter(|&&i| flow.edges[i].sisi == Sisi::Bawah)
@@ -328,6 +363,7 @@ pub fn route(
     };
     let mut gambar = Vec::new();
     let mut labels: Vec<(usize, Vec<LabelCabang>)> = Vec::new();
+    let mut arrived = BTreeSet::new();
     for (i, e) in flow.edges.iter().enumerate() {
         let isi = e.label.clone().unwrap_or_default();
         let panah = match (e.sisi, huruf.get(&i)) {
@@ -336,13 +372,18 @@ pub fn route(
             (_, None) => lompat::gambar(&cx, i, e, &isi),
             (_, Some(h)) => lompat::putus(&cx, i, e, &isi, h, &mut ruang),
         };
+        let mut panah = panah;
+        // One arriving pentagon a target, drawn with its first arrow.
+        if huruf.contains_key(&i) && !arrived.insert((e.to, e.to_lane)) {
+            panah.gambar.truncate(1);
+        }
         if e.label.is_some() {
             labels.push((gambar.len(), panah.kandidat));
         }
         gambar.extend(panah.gambar);
     }
     joins(flow, g, &mut gambar);
-    label::place(
+    let label_kotor = label::place(
         flow,
         g,
         &mut gambar,
@@ -360,6 +401,7 @@ pub fn route(
         huruf,
         warnings,
         crossings,
+        label_kotor,
     }
 }
 

@@ -117,18 +117,31 @@ impl Peta {
         for w in d.titik.windows(2) {
             self.line(owner, at(&w[0]), at(&w[1]));
         }
-        if let (Some(_), Some(last)) = (d.panah, d.titik.last()) {
+        if let (Some(arah), Some(last)) = (d.panah, d.titik.last()) {
+            // The head's triangle, behind its tip.
             let (row, x, y) = at(last);
-            let s = g.ujung;
-            self.boxed(
-                row,
-                Kotak {
-                    x0: x - s,
-                    x1: x + s,
+            let (s, t) = (g.ujung, 0.45 * g.ujung + 0.1);
+            let k = match arah {
+                super::Arah::Bawah => Kotak {
+                    x0: x - t,
+                    x1: x + t,
                     y0: y - s,
-                    y1: y + s,
+                    y1: y,
                 },
-            );
+                super::Arah::Kiri => Kotak {
+                    x0: x,
+                    x1: x + s,
+                    y0: y - t,
+                    y1: y + t,
+                },
+                super::Arah::Kanan => Kotak {
+                    x0: x - s,
+                    x1: x,
+                    y0: y - t,
+                    y1: y + t,
+                },
+            };
+            self.boxed(row, k);
         }
         if let Some(h) = &d.penghubung {
             let p = g.penghubung;

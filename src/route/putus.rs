@@ -1,74 +1,75 @@
 //! Off-page connectors: which arrows get one, their letters, and where on
 //! top of its target each arriving connector stands.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::bentuk::top_y;
-use super::{Arah, Gambar, Geometri, Penghubung, Ruang, asal, key};
+use super::{Arah, Gambar, Geometri, Penghubung, Ruang, asal};
 use crate::flow::{Flow, Simbol, Sisi};
 use crate::nilai::huruf::huruf;
 
-/// Connector letters A, B, … per SOP, in the order the pentagons appear
-/// (the earlier end of each broken arrow first), so re-builds agree.
+/// Connector letters A, B, … per table, one per target: every broken
+/// arrow into one symbol shares its letter and its arriving pentagon, as a
+/// draftsman joins them. In the order the pentagons appear (the earlier
+/// end of each broken arrow first), so re-builds agree.
 pub(super) fn letters(flow: &Flow, putus: &BTreeSet<usize>) -> HashMap<usize, String> {
-    let mut broken: Vec<usize> = putus
-        .iter()
-        .copied()
-        .filter(|&i| i < flow.edges.len())
-        .collect();
-    broken.sort_by_key(|&i| {
+    let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for &i in putus.iter().filter(|&&i| i < flow.edges.len()) {
         let e = &flow.edges[i];
-        (e.from.min(e.to), e.from, i)
-    });
-    broken
+        groups.entry((e.to, e.to_lane)).or_default().push(i);
+    }
+    let mut order: Vec<((usize, usize, usize), Vec<usize>)> = groups
+        .into_values()
+        .map(|edges| {
+            let first = edges
+                .iter()
+                .map(|&i| {
+                    let e = &flow.edges[i];
+                    (e.from.min(e.to), e.from, i)
+                })
+                .min()
+                .expect("a broken arrow");
+            (first, edges)
+        })
+        .collect();
+    order.sort();
+    order
         .into_iter()
         .enumerate()
-        .map(|(k, i)| (i, huruf(k)))
+        .flat_map(|(k, (_, edges))| edges.into_iter().map(move |i| (i, huruf(k))))
         .collect()
 }
 
-/// Where on top of its target each broken arrow arrives: the arrow from
-/// the step before in the middle, jumps beside it on their own side first.
-pub(super) fn arrivals(
-    flow: &Flow,
-    g: &Geometri,
-    putus: &BTreeSet<usize>,
-    warnings: &mut Vec<(usize, String)>,
-) -> HashMap<usize, f64> {
+/// Where on top of its target the broken arrows into it arrive, one
+/// pentagon a target: in the middle when the arrow from the step before
+/// is among them, else beside it on the first jump's side.
+pub(super) fn arrivals(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> HashMap<usize, f64> {
     let off = g.penghubung + 0.5;
-    let mut taken: HashMap<(usize, usize), Vec<i64>> = HashMap::new();
-    let mut out = HashMap::new();
-    let mut broken: Vec<usize> = putus
-        .iter()
-        .copied()
-        .filter(|&i| i < flow.edges.len())
-        .collect();
-    // Arrows from the step before first: they own the middle.
-    broken.sort_by_key(|&i| (flow.edges[i].sisi != Sisi::Bawah, i));
-    for i in broken {
+    let mut groups: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for &i in putus.iter().filter(|&&i| i < flow.edges.len()) {
         let e = &flow.edges[i];
-        let s = if e.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
-        let options = match e.sisi {
-            Sisi::Bawah => vec![0.0],
-            _ => vec![s * off, -s * off, 0.0],
+        groups.entry((e.to, e.to_lane)).or_default().push(i);
+    }
+    let mut out = HashMap::new();
+    for edges in groups.into_values() {
+        let first = &flow.edges[edges[0]];
+        // A diamond's top edge falls to its side vertices: keep near its
+        // middle, clear of the arrows into its sides.
+        let off = if flow.symbols[first.to] == Simbol::Keputusan {
+            g.penghubung / 2.0 + 0.8
+        } else {
+            off
         };
-        let used = taken.entry((e.to, e.to_lane)).or_default();
-        let x = options
-            .iter()
-            .copied()
-            .find(|x| !used.contains(&key(*x)))
-            .unwrap_or_else(|| {
-                warnings.push((
-                    e.to,
-                    format!(
-                        "langkah {}: terlalu banyak penghubung antarhalaman tiba di satu simbol; penghubungnya bisa bertumpuk",
-                        e.to + 1
-                    ),
-                ));
-                options[0]
-            });
-        used.push(key(x));
-        out.insert(i, x);
+        let x = if edges.iter().any(|&i| flow.edges[i].sisi == Sisi::Bawah) {
+            0.0
+        } else if first.sisi == Sisi::Kiri {
+            -off
+        } else {
+            off
+        };
+        for i in edges {
+            out.insert(i, x);
+        }
     }
     out
 }

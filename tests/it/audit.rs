@@ -1,11 +1,22 @@
-//! The layout audit over every booklet the project ships: each defect
-//! kind counted on the laid-out pages.
+//! The layout audit over every booklet the project ships and over a
+//! corpus of generated flows: each kind of drawing defect counted on the
+//! laid-out pages (see `bukusop::audit`), and crossings reported.
+//!
+//! Print every defect and warning with
+//!
+//!     AUDIT_SEMUA=1 cargo test --release --test it audit:: -- --nocapture
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use bukusop::audit::{Cacat, Laporan};
+use bukusop::flow::{Lanjut, Node};
 
 use crate::common::*;
 
-fn audit(folder: &str) -> bukusop::audit::Laporan {
-    let out = build(&root().join(folder));
-    println!("{folder}: {} halaman; {}", out.pages, out.audit);
+fn audit(folder: &Path, name: &str) -> (Laporan, usize) {
+    let out = build(folder);
+    println!("{name}: {} halaman; {}", out.pages, out.audit);
     if std::env::var_os("AUDIT_SEMUA").is_some() {
         for (c, page, w) in &out.audit.cacat {
             println!("    {page}: {}: {w}", c.nama());
@@ -14,17 +25,245 @@ fn audit(folder: &str) -> bukusop::audit::Laporan {
             println!("    ! {}", w.headline());
         }
     }
-    out.audit
+    (out.audit, out.pages)
+}
+
+/// Every defect kind but those a booklet may still show, with its count.
+fn defects(r: &Laporan, allowed: &[Cacat]) -> Vec<(Cacat, usize)> {
+    r.hitungan()
+        .into_iter()
+        .filter(|(c, n)| *n > 0 && !allowed.contains(c))
+        .collect()
 }
 
 #[test]
-fn shipped_booklets_audit() {
+fn shipped_booklets_draw_cleanly() {
+    let mut failures = Vec::new();
     for f in [
         "content",
         "examples/pn-tais",
         "examples/pn-bangil",
         "tests/alur",
     ] {
-        audit(f);
+        let (r, _) = audit(&root().join(f), f);
+        // tests/alur keeps one flow whose loop label has no clean place
+        // (see the README): reported, and warned about by the build.
+        let allowed: &[Cacat] = if f == "tests/alur" {
+            &[Cacat::LabelTertimpa, Cacat::LabelDiGaris]
+        } else {
+            &[]
+        };
+        let bad = defects(&r, allowed);
+        if !bad.is_empty() {
+            failures.push(format!("{f}: {bad:?}"));
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A tiny deterministic generator, so the corpus needs no crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n.max(1) as u64) as usize
+    }
+}
+
+/// A generated flow: its lanes, its steps and each decision's labels.
+type Alur = (usize, Vec<Node>, Vec<Option<(String, String)>>);
+
+/// One generated flow: lanes and steps, with the patterns that are hard to
+/// draw mixed in.
+fn flow(rng: &mut Lcg, k: usize) -> Alur {
+    let lanes = 1 + rng.next(6);
+    let n = 3 + rng.next(43);
+    let mut nodes: Vec<Node> = (0..n)
+        .map(|_| Node {
+            lanes: vec![rng.next(lanes)],
+            lanjut: Lanjut::Berikut,
+            simbol: None,
+        })
+        .collect();
+    let mut labels = vec![None; n];
+    let pattern = k % 5;
+    for i in 0..n.saturating_sub(1) {
+        if lanes > 2 && rng.next(9) == 0 {
+            // A shared step, across lanes that need not be neighbours.
+            let a = rng.next(lanes);
+            let b = (a + 1 + rng.next(lanes - 1)) % lanes;
+            nodes[i].lanes = vec![a.min(b), a.max(b)];
+        }
+        let roll = rng.next(10);
+        let decision = match pattern {
+            // Decisions in a row that all loop to one step.
+            0 => i >= 2 && i % 3 == 0,
+            // Decisions leading to decisions.
+            1 => roll < 4,
+            _ => roll < 2,
+        };
+        if decision && i + 1 < n {
+            let target = match pattern {
+                0 => 0,
+                _ => rng.next(n),
+            };
+            nodes[i].lanjut = Lanjut::Keputusan {
+                ya: Some(i + 1),
+                tidak: Some(target),
+                label_ya: None,
+                label_tidak: None,
+            };
+            if rng.next(3) == 0 {
+                labels[i] = Some(("Berhasil".into(), "Tidak berhasil".into()));
+            }
+        } else if roll == 9 {
+            nodes[i].lanjut = Lanjut::Ke(rng.next(n));
+        }
+    }
+    (lanes, nodes, labels)
+}
+
+/// The YAML of one generated SOP, if its flow is one bukusop accepts.
+fn sop_yaml(rng: &mut Lcg, k: usize) -> Option<String> {
+    let (lanes, nodes, labels) = flow(rng, k);
+    bukusop::flow::build(&nodes, lanes).ok()?;
+    let mut y = format!("judul: ALUR UJI NOMOR {}\nrevisi: 0\npelaksana:\n", k + 1);
+    for l in 0..lanes {
+        let _ = writeln!(y, "  - Peran {}", l + 1);
+    }
+    y.push_str("langkah:\n");
+    for (i, nd) in nodes.iter().enumerate() {
+        let long = if rng.next(12) == 0 {
+            " dengan uraian panjang yang memerlukan beberapa baris di dalam sel tabel".repeat(3)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(y, "  - kegiatan: Langkah {} dari alur uji{long}", i + 1);
+        let roles: Vec<String> = nd
+            .lanes
+            .iter()
+            .map(|l| format!("Peran {}", l + 1))
+            .collect();
+        let _ = writeln!(y, "    pelaksana: [{}]", roles.join(", "));
+        match &nd.lanjut {
+            Lanjut::Keputusan { ya, tidak, .. } => {
+                let named = labels[i]
+                    .as_ref()
+                    .map(|(a, b)| format!(", label_ya: {a}, label_tidak: {b}"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    y,
+                    "    keputusan: {{ya: {}, tidak: {}{named}}}",
+                    ya.unwrap() + 1,
+                    tidak.unwrap() + 1
+                );
+            }
+            Lanjut::Ke(t) => {
+                let _ = writeln!(y, "    lanjut: {}", t + 1);
+            }
+            _ => {}
+        }
+    }
+    Some(y)
+}
+
+/// Writes `count` generated SOPs (the `first`-th on) into a content
+/// folder made from the small valid one of the broken-content tests.
+fn corpus(rng: &mut Lcg, first: usize, count: usize) -> (tempfile::TempDir, usize) {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let sop = d.path().join("sop");
+    std::fs::remove_dir_all(&sop).unwrap();
+    std::fs::create_dir(&sop).unwrap();
+    let mut k = first;
+    let mut written = 0;
+    while written < count {
+        if let Some(y) = sop_yaml(rng, k) {
+            std::fs::write(sop.join(format!("{:03}.yaml", written + 1)), y).unwrap();
+            written += 1;
+        }
+        k += 1;
+    }
+    (d, k)
+}
+
+#[test]
+fn five_hundred_generated_flows_stay_within_the_measured_defects() {
+    let mut rng = Lcg(2026);
+    let mut total = Laporan::default();
+    let mut k = 0;
+    let mut pages = 0;
+    for batch in 0..10 {
+        let (d, next) = corpus(&mut rng, k, 50);
+        k = next;
+        if let Some(keep) = std::env::var_os("AUDIT_SIMPAN") {
+            // Keep the batch to look at: AUDIT_SIMPAN=/tmp/korpus.
+            let to = Path::new(&keep).join(batch.to_string());
+            let _ = std::fs::remove_dir_all(&to);
+            copy_dir(d.path(), &to);
+        }
+        let (r, p) = audit(d.path(), &format!("korpus {batch}"));
+        pages += p;
+        total.persilangan += r.persilangan;
+        total.cacat.extend(r.cacat);
+    }
+    println!("korpus: 500 alur, {pages} halaman; {total}");
+    // What the engine cannot yet draw cleanly in these crowded random
+    // flows (lanes of 22 mm or less, labels up to 14 characters), held at
+    // the figures measured when the lanes began to widen for labels; the
+    // build warns at each label it could not place. Everything else: zero.
+    let known = [
+        Cacat::LabelTertimpa,
+        Cacat::LabelDiGaris,
+        Cacat::GarisBertumpuk,
+        Cacat::MenembusSimbol,
+    ];
+    let bad = defects(&total, &known);
+    assert!(bad.is_empty(), "{bad:?}\n{total}");
+    let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
+    assert!(labels <= 51, "{labels} labels drawn badly:\n{total}");
+    assert!(total.jumlah(Cacat::GarisBertumpuk) <= 5, "{total}");
+    assert!(total.jumlah(Cacat::MenembusSimbol) <= 11, "{total}");
+    assert!(total.persilangan <= 165, "{total}");
+}
+
+#[test]
+fn a_thousand_steps_over_twelve_lanes_settle_with_every_arrow_drawn() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let sop = d.path().join("sop");
+    std::fs::remove_dir_all(&sop).unwrap();
+    std::fs::create_dir(&sop).unwrap();
+    let mut rng = Lcg(12);
+    let lanes = 12;
+    let mut y = String::from("judul: ALUR SERIBU LANGKAH\nrevisi: 0\npelaksana:\n");
+    for l in 0..lanes {
+        let _ = writeln!(y, "  - Peran {}", l + 1);
+    }
+    y.push_str("langkah:\n");
+    let n: usize = 1000;
+    for i in 0..n {
+        let _ = writeln!(
+            y,
+            "  - kegiatan: Langkah {}\n    pelaksana: Peran {}",
+            i + 1,
+            rng.next(lanes) + 1
+        );
+        if i + 1 < n && i % 7 == 3 {
+            let back = i.saturating_sub(1 + rng.next(6));
+            let _ = writeln!(y, "    keputusan: {{ya: {}, tidak: {}}}", i + 2, back + 1);
+        }
+    }
+    std::fs::write(sop.join("01-seribu.yaml"), y).unwrap();
+    let (r, pages) = audit(d.path(), "seribu langkah");
+    assert!(pages > 50, "{pages} pages");
+    assert_eq!(r.jumlah(Cacat::PanahHilang), 0, "{r}");
+    assert_eq!(r.jumlah(Cacat::SisaBaris), 0, "{r}");
+    // Lanes of 11 mm leave a connector beside a symbol no room inside its
+    // lane; held at the figures measured.
+    assert!(r.jumlah(Cacat::PenghubungDiGaris) <= 55, "{r}");
+    assert!(r.jumlah(Cacat::GarisDiGaris) <= 55, "{r}");
+    assert!(r.jumlah(Cacat::LabelDiGaris) <= 16, "{r}");
 }

@@ -40,7 +40,7 @@ fn page_of_step(pdf: &[u8], pages: std::ops::RangeInclusive<usize>, step: usize)
 #[test]
 fn connector_pairs_cross_page_breaks_both_ways() {
     let out = alur();
-    // SOP 3 (40 steps) runs from page 8 to page 11.
+    // SOP 3 (40 steps) runs from page 8 to page 10.
     assert!(squash(&pdf_text(&out.pdf, Some(8))).contains("ALUR EMPAT PULUH LANGKAH"));
     let mut pages_of: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for p in 8..=11 {
@@ -48,15 +48,17 @@ fn connector_pairs_cross_page_breaks_both_ways() {
             pages_of.entry(l).or_default().push(p);
         }
     }
-    // Letters run A, B, C … without gaps, each on exactly two pages.
+    // Letters run A, B, C … without gaps.
     let letters: Vec<&String> = pages_of.keys().collect();
     let expected: Vec<String> = (0..letters.len())
         .map(|i| ((b'A' + i as u8) as char).to_string())
         .collect();
     assert_eq!(letters, expected.iter().collect::<Vec<_>>(), "{pages_of:?}");
-    assert!(letters.len() >= 4, "{pages_of:?}");
+    assert!(letters.len() >= 3, "{pages_of:?}");
+    // Each letter leaves from one page or more and arrives on another:
+    // arrows cut to the same step share its letter.
     for (l, pages) in &pages_of {
-        assert_eq!(pages.len(), 2, "connector {l} on pages {pages:?}");
+        assert!(pages.len() >= 2, "connector {l} on pages {pages:?}");
     }
     // "A" is the loop from step 30 back to step 3, the first pentagon in
     // reading order, on the pages of both steps.
@@ -64,12 +66,15 @@ fn connector_pairs_cross_page_breaks_both_ways() {
     let p30 = page_of_step(&out.pdf, 8..=11, 30);
     assert!(p30 > p3);
     assert_eq!(pages_of["A"], vec![p3, p30]);
-    // The skip from step 8 to step 26 crosses forward.
+    // The skip from step 8 to step 26 crosses forward and shares its
+    // letter with the arrow from step 25, cut by the page break above 26.
     let p8 = page_of_step(&out.pdf, 8..=11, 8);
+    let p25 = page_of_step(&out.pdf, 8..=11, 25);
     let p26 = page_of_step(&out.pdf, 8..=11, 26);
+    assert!(p25 < p26, "a break falls between steps 25 and 26");
     assert!(
-        pages_of.values().any(|v| *v == vec![p8, p26]),
-        "no pair joins pages {p8} and {p26}: {pages_of:?}"
+        pages_of.values().any(|v| *v == vec![p8, p25, p26]),
+        "no letter joins pages {p8}, {p25} and {p26}: {pages_of:?}"
     );
 }
 

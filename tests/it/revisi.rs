@@ -257,7 +257,7 @@ fn pdfa_carries_its_conformance_and_metadata() {
         ],
         "PDF/A metadata",
     );
-    assert_eq!(page_count(&pdf), 26);
+    assert_eq!(page_count(&pdf), 21);
 }
 
 #[test]
@@ -269,7 +269,7 @@ fn a_scanned_pengesahan_replaces_the_generated_page() {
     buku.push_str("pengesahan_pindaian: pengesahan.png\n");
     std::fs::write(dir.path().join("buku.yaml"), &buku).unwrap();
     let out = bukusop::build::build(dir.path()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.pages, 26);
+    assert_eq!(out.pages, 21);
     let page3 = squash(&pdf_text(&out.pdf, Some(3)));
     assert!(!page3.contains("TANGGAL PEMBUATAN"), "{page3}");
     // A file that is no scan is refused with its reason.
