@@ -1,17 +1,111 @@
-//! House-style values that must lie in a range.
+//! Settings of `buku.yaml` that must lie in a range, and the PDF's name.
 
-use crate::content::Content;
-use crate::diag::{Diagnostic, Diagnostics};
+use std::ops::RangeInclusive;
+
+use crate::content::{Content, yaml};
+use crate::diag::{Diagnostic, Diagnostics, Place};
 
 pub fn periksa(c: &Content, d: &mut Diagnostics) {
-    let jam = c.buku.gaya.jam_kerja_sehari;
-    if !(1.0..=24.0).contains(&jam) {
+    let text = crate::files::baca::baca_berkas(&c.buku_file, crate::files::baca::BATAS_YAML)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let at = |path: &[&str]| yaml::kunci(&c.buku_file, &text, path);
+    let b = &c.buku.bagan;
+    let gaya = c.buku.gaya.jam_kerja_sehari;
+    let ranges: [(&[&str], f64, RangeInclusive<f64>, &str); 5] = [
+        (
+            &["gaya", "jam_kerja_sehari"],
+            gaya,
+            1.0..=24.0,
+            "tulis jam kerja sehari, misalnya 7.5 (37,5 jam seminggu) atau 8",
+        ),
+        (
+            &["bagan", "lebar_simbol"],
+            b.lebar_simbol,
+            4.0..=60.0,
+            BAGAN,
+        ),
+        (
+            &["bagan", "tinggi_simbol"],
+            b.tinggi_simbol,
+            2.0..=40.0,
+            BAGAN,
+        ),
+        (&["bagan", "lebar_lajur"], b.lebar_lajur, 8.0..=80.0, BAGAN),
+        (
+            &["bagan", "tinggi_baris"],
+            b.tinggi_baris,
+            4.0..=60.0,
+            BAGAN,
+        ),
+    ];
+    for (path, value, range, hint) in ranges {
+        // NaN and infinities fall outside every range.
+        if !range.contains(&value) {
+            d.push(
+                Diagnostic::error(format!(
+                    "`{}` bernilai {value}; seharusnya antara {} dan {}",
+                    path.join("."),
+                    range.start(),
+                    range.end()
+                ))
+                .at(at(path).or_else(|| whole(c)))
+                .hint(hint),
+            );
+        }
+    }
+    let tahun = c.buku.tahun;
+    if !crate::nilai::tanggal::TAHUN.contains(&tahun) {
         d.push(
             Diagnostic::error(format!(
-                "{}: `gaya.jam_kerja_sehari` bernilai {jam}; seharusnya antara 1 dan 24",
-                c.buku_file.display()
+                "`tahun` bernilai {tahun}; seharusnya antara 1900 dan 2100"
             ))
-            .hint("tulis jam kerja sehari, misalnya 7.5 (37,5 jam seminggu) atau 8"),
+            .at(at(&["tahun"]).or_else(|| whole(c)))
+            .hint("tulis tahun buku, misalnya 2026"),
         );
+    }
+    if let Some(name) = &c.buku.berkas
+        && let Some(why) = bad_file_name(name)
+    {
+        d.push(
+            Diagnostic::error(format!("`berkas` bernilai `{name}`: {why}"))
+                .at(at(&["berkas"]).or_else(|| whole(c)))
+                .hint("tulis nama berkas saja, tanpa folder dan tanpa .pdf, misalnya `sop-ptip-pn-contoh-2026`; PDF selalu ditulis ke folder `out/`"),
+        );
+    }
+}
+
+const BAGAN: &str =
+    "ukuran bagan ditulis dalam milimeter; hapus baris ini untuk memakai nilai bawaan";
+
+/// The file itself, when the key's line cannot be found.
+fn whole(c: &Content) -> Option<Place> {
+    Some(Place {
+        file: c.buku_file.clone(),
+        line: 1,
+        column: 1,
+    })
+}
+
+/// Why `name` cannot be the PDF's file name, if it cannot: a path, a
+/// hidden or special name, or a character Windows refuses.
+pub fn bad_file_name(name: &str) -> Option<&'static str> {
+    if name.trim().is_empty() {
+        Some("nama berkas kosong")
+    } else if name.contains(['/', '\\']) {
+        Some("nama berkas tidak boleh berisi folder (`/` atau `\\`)")
+    } else if name.starts_with('.') {
+        Some("nama berkas tidak boleh diawali titik")
+    } else if name
+        .chars()
+        .any(|ch| ch.is_control() || "<>:\"|?*".contains(ch))
+    {
+        Some(
+            "nama berkas berisi karakter yang tidak boleh dipakai (<>:\"|?* atau karakter kendali)",
+        )
+    } else if name.chars().count() > 120 {
+        Some("nama berkas lebih dari 120 karakter")
+    } else {
+        None
     }
 }

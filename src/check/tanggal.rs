@@ -113,7 +113,7 @@ fn read(s: &Spanned<String>, file: &Path, d: &mut Diagnostics) -> Option<NaiveDa
         d.push(
             Diagnostic::error(format!("tanggal `{}` tidak dapat dibaca", s.value))
                 .at(place(file, &s.referenced))
-                .hint("tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya 2024-01-20"),
+                .hint("tulis tanggal sebagai TAHUN-BULAN-HARI antara tahun 1900 dan 2100, misalnya 2024-01-20"),
         );
     }
     parsed

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use bukusop::build::{self, Options};
 use bukusop::diag::report;
-use bukusop::files::write_atomic;
+use bukusop::files::tulis;
 
 use super::FolderArg;
 use super::keluar::{ExitStatus, content_failure, io_failure, secs, size};
@@ -72,5 +72,5 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExitStatus> {
-    write_atomic(path, bytes).map_err(|e| io_failure(path, &e))
+    tulis(path, bytes).map_err(|e| io_failure(path, &e))
 }

@@ -42,7 +42,7 @@ pub fn content_failure(d: &Diagnostics, akibat: &str) -> ExitStatus {
 
 /// A usage problem the library explained.
 pub fn usage_failure(d: &bukusop::diag::Diagnostic) -> ExitStatus {
-    eprintln!("{d}");
+    eprintln!("{}", bukusop::diag::tampak(&d.to_string()));
     ExitStatus::PemakaianSalah
 }
 

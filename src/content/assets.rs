@@ -4,14 +4,15 @@
 //! besides the YAML.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
 use super::{Content, images};
-use crate::diag::{Diagnostic, Diagnostics, io_reason};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::files::baca::{BATAS_FONT, BATAS_TEMPLAT};
+use crate::files::{Akar, Tolak};
 
 /// The bundled templates by name, each a part a court may replace on its
 /// own (`include_str!` makes cargo rebuild when one is edited).
@@ -49,30 +50,36 @@ static LOGOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/logos");
 pub struct Templates(Arc<BTreeMap<String, String>>);
 
 impl Templates {
-    pub fn load(content_root: &Path) -> Result<Templates, Diagnostics> {
+    pub fn load(akar: &Akar) -> Result<Templates, Diagnostics> {
         let mut map = BTreeMap::new();
         for (name, text) in BUNDLED {
             map.insert(name.to_string(), text.to_string());
         }
         let mut diags = Diagnostics::default();
-        let own = content_root.join("templates");
-        if let Ok(entries) = fs::read_dir(&own) {
-            for e in entries.flatten() {
-                let p = e.path();
-                let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
-                    continue;
-                };
-                match fs::read_to_string(&p) {
-                    Ok(text) => {
-                        map.insert(name, text);
+        let own = akar.asli.join("templates");
+        let unreadable = |p: &Path, t: Tolak| {
+            Diagnostic::error(format!(
+                "templat `{}` tidak dapat dibaca: {}",
+                p.display(),
+                t.alasan()
+            ))
+        };
+        match akar.daftar(&own) {
+            Ok(entries) => {
+                for p in entries.into_iter().flatten() {
+                    let Some(name) = p.file_name().and_then(|n| n.to_str()).map(str::to_string)
+                    else {
+                        continue;
+                    };
+                    match akar.baca_teks(&p, BATAS_TEMPLAT) {
+                        Ok(text) => {
+                            map.insert(name, text);
+                        }
+                        Err(t) => diags.push(unreadable(&p, t)),
                     }
-                    Err(err) => diags.push(Diagnostic::error(format!(
-                        "templat `{}` tidak dapat dibaca: {}",
-                        p.display(),
-                        io_reason(&err)
-                    ))),
                 }
             }
+            Err(t) => diags.push(unreadable(&own, t)),
         }
         if diags.has_errors() {
             Err(diags)
@@ -88,7 +95,7 @@ impl Templates {
 
 /// Font files: the bundled ones plus the readable ones of `own` (from
 /// [`own_fonts`]).
-fn fonts(own: Vec<(PathBuf, std::io::Result<Vec<u8>>)>) -> Vec<Vec<u8>> {
+fn fonts(own: Vec<(PathBuf, Result<Vec<u8>, Tolak>)>) -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = FONTS
         .files()
         .filter(|f| is_font(f.path()))
@@ -100,23 +107,20 @@ fn fonts(own: Vec<(PathBuf, std::io::Result<Vec<u8>>)>) -> Vec<Vec<u8>> {
 
 /// The font files of the content folder's `fonts/`, in name order, each
 /// with its bytes or the reason it could not be read.
-fn own_fonts(content_root: &Path) -> Vec<(PathBuf, std::io::Result<Vec<u8>>)> {
-    let Ok(entries) = fs::read_dir(content_root.join("fonts")) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| is_font(p))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let bytes = fs::read(&p);
-            (p, bytes)
-        })
-        .collect()
+fn own_fonts(akar: &Akar) -> Vec<(PathBuf, Result<Vec<u8>, Tolak>)> {
+    let dir = akar.asli.join("fonts");
+    match akar.daftar(&dir) {
+        Ok(entries) => entries
+            .into_iter()
+            .flatten()
+            .filter(|p| is_font(p))
+            .map(|p| {
+                let bytes = akar.baca(&p, BATAS_FONT);
+                (p, bytes)
+            })
+            .collect(),
+        Err(t) => vec![(dir, Err(t))],
+    }
 }
 
 fn is_font(p: &Path) -> bool {
@@ -151,10 +155,10 @@ impl Resources {
     /// reports every one that cannot be used.
     pub fn load(c: &Content) -> Result<Resources, Diagnostics> {
         let mut d = Diagnostics::default();
-        let templates = Templates::load(&c.root).map_err(|e| d.extend(e)).ok();
+        let templates = Templates::load(&c.akar).map_err(|e| d.extend(e)).ok();
         let b = &c.buku;
         let mut logo = |named, fallback| {
-            images::load(&c.root, &c.buku_file, named, fallback)
+            images::load(&c.akar, &c.buku_file, named, fallback)
                 .map(|l| l.bytes)
                 .map_err(|e| d.push(e))
                 .ok()
@@ -163,11 +167,11 @@ impl Resources {
         let berakhlak = logo(b.sampul.logo_berakhlak.as_ref(), "berakhlak.png");
         let bangga = logo(b.sampul.logo_bangga.as_ref(), "bangga-melayani-bangsa.png");
         let pindaian = b.pengesahan_pindaian.as_ref().map(|named| {
-            images::pindaian(&c.root, &c.buku_file, named)
+            images::pindaian(&c.akar, &c.buku_file, named)
                 .map_err(|e| d.push(e))
                 .ok()
         });
-        let own = own_fonts(&c.root);
+        let own = own_fonts(&c.akar);
         d.extend(unusable_fonts(&own));
         match (templates, pengadilan, berakhlak, bangga, pindaian) {
             (Some(templates), Some(p), Some(a), Some(g), pindaian) if !d.has_errors() => {
@@ -186,11 +190,11 @@ impl Resources {
 }
 
 /// Font files of the content folder's `fonts/` that Typst cannot use.
-fn unusable_fonts(own: &[(PathBuf, std::io::Result<Vec<u8>>)]) -> Diagnostics {
+fn unusable_fonts(own: &[(PathBuf, Result<Vec<u8>, Tolak>)]) -> Diagnostics {
     let mut d = Diagnostics::default();
     for (path, bytes) in own {
         let problem = match bytes {
-            Err(e) => Some(io_reason(e)),
+            Err(t) => Some(t.alasan()),
             Ok(b) => (typst::text::Font::iter(typst::foundations::Bytes::new(b.clone()))
                 .next()
                 .is_none())

@@ -5,11 +5,13 @@
 use std::io::Cursor;
 use std::path::Path;
 
+use crate::files::{Akar, Tolak, baca::BATAS_GAMBAR};
+
 use image::{ImageFormat, ImageReader};
 use serde_saphyr::Spanned;
 
 use super::{assets, yaml};
-use crate::diag::{Diagnostic, io_reason};
+use crate::diag::Diagnostic;
 
 /// Longest side kept, in pixels: a 4 cm logo at 300 dpi needs ~470 px.
 pub const MAX_PX: u32 = 600;
@@ -22,7 +24,7 @@ pub struct Logo {
 /// Loads a logo named in `file` (relative to `root`), or the bundled
 /// placeholder `fallback` when none is named.
 pub fn load(
-    root: &Path,
+    akar: &Akar,
     file: &Path,
     named: Option<&Spanned<String>>,
     fallback: &str,
@@ -33,51 +35,56 @@ pub fn load(
             bytes: bytes.to_vec(),
         });
     };
-    let bytes = read_under(root, file, named, "logo")?;
+    let bytes = read_under(akar, file, named, "logo")?;
     let at = yaml::place(file, &named.referenced);
     prepare(bytes).map_err(|m| Diagnostic::error(format!("logo `{}`: {m}", named.value)).at(at))
 }
 
-/// The bytes of a file named in `file`, which must lie inside `root` (also
-/// after following symlinks); `what` names it in messages.
+/// The bytes of a file named in `file`, which must lie inside the content
+/// folder (also after following symlinks); `what` names it in messages.
 fn read_under(
-    root: &Path,
+    akar: &Akar,
     file: &Path,
     named: &Spanned<String>,
     what: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
     let at = yaml::place(file, &named.referenced);
-    let err = |m: String| Diagnostic::error(m).at(at.clone());
-    let path = root.join(&named.value);
-    let real = path.canonicalize().map_err(|e| {
-        err(format!(
-            "{what} `{}` tidak dapat dibuka: {}",
-            named.value,
-            io_reason(&e)
-        ))
-    })?;
-    let root_real = root.canonicalize().map_err(|e| err(e.to_string()))?;
-    if !real.starts_with(&root_real) {
-        return Err(err(format!("{what} `{}` berada di luar folder konten", named.value))
-            .hint("salin berkasnya ke dalam folder konten (misalnya `logo/`) dan tulis jalurnya relatif terhadap folder itu"));
-    }
-    std::fs::read(&real).map_err(|e| {
-        err(format!(
-            "{what} `{}` tidak dapat dibaca: {}",
-            named.value,
-            io_reason(&e)
-        ))
-    })
+    akar.baca(&akar.asli.join(&named.value), BATAS_GAMBAR)
+        .map_err(|t| {
+            let d = Diagnostic::error(format!(
+                "{what} `{}` tidak dapat dibaca: {}",
+                named.value,
+                t.alasan()
+            ))
+            .at(at);
+            match t {
+                Tolak::DiLuar => d.hint("salin berkasnya ke dalam folder konten (misalnya `logo/`) dan tulis jalurnya relatif terhadap folder itu"),
+                _ => d,
+            }
+        })
 }
 
 /// A signed, scanned Pengesahan page: a PDF (its first page is used) or a
 /// PNG/JPEG, checked before Typst sees it.
-pub fn pindaian(root: &Path, file: &Path, named: &Spanned<String>) -> Result<Vec<u8>, Diagnostic> {
+pub fn pindaian(akar: &Akar, file: &Path, named: &Spanned<String>) -> Result<Vec<u8>, Diagnostic> {
     let what = "pindaian Pengesahan";
-    let bytes = read_under(root, file, named, what)?;
+    let bytes = read_under(akar, file, named, what)?;
     let at = yaml::place(file, &named.referenced);
     if bytes.starts_with(b"%PDF-") {
-        return Ok(bytes);
+        // Read as a whole here, so `check` refuses what the build would.
+        let pages = lopdf::Document::load_mem(&bytes).map(|doc| doc.get_pages().len());
+        return match pages {
+            Ok(n) if n > 0 => Ok(bytes),
+            Ok(_) => Err(
+                Diagnostic::error(format!("{what} `{}`: PDF tanpa halaman", named.value)).at(at),
+            ),
+            Err(e) => Err(Diagnostic::error(format!(
+                "{what} `{}`: PDF rusak atau tidak dapat dibaca ({e})",
+                named.value
+            ))
+            .at(at)
+            .hint("pindai ulang halamannya, atau simpan sebagai PNG/JPEG")),
+        };
     }
     let format = image::guess_format(&bytes).ok();
     match format {

@@ -13,10 +13,10 @@ pub mod riwayat;
 pub mod schema;
 pub mod yaml;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Diagnostic, Diagnostics, Place, io_reason};
+use crate::diag::{Diagnostic, Diagnostics, Place};
+use crate::files::{Akar, baca::BATAS_YAML};
 use model::{Buku, Sop};
 use riwayat::Riwayat;
 
@@ -29,6 +29,8 @@ pub const SOP_DIR: &str = "sop";
 #[derive(Debug, Clone)]
 pub struct Content {
     pub root: PathBuf,
+    /// The reader every file of the folder is read through.
+    pub akar: Akar,
     pub buku_file: PathBuf,
     pub buku: Buku,
     /// SOP files in file-name order, which is the booklet's order.
@@ -49,54 +51,59 @@ pub struct SopFile {
 /// Reads `buku.yaml` and every `sop/*.yaml`; reports every file that fails.
 pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     let mut diags = Diagnostics::default();
-    if !root.is_dir() {
-        diags.push(Diagnostic::error(format!("folder konten `{}` tidak ditemukan", root.display()))
-            .hint("jalankan perintah dari folder proyek, atau sebutkan foldernya: `bukusop build FOLDER`"));
-        return Err(diags);
-    }
+    let akar = match Akar::new(root) {
+        Ok(a) if root.is_dir() => a,
+        _ => {
+            diags.push(Diagnostic::error(format!("folder konten `{}` tidak ditemukan", root.display()))
+                .hint("jalankan perintah dari folder proyek, atau sebutkan foldernya: `bukusop build FOLDER`"));
+            return Err(diags);
+        }
+    };
     let buku_file = root.join(BUKU);
-    let buku = read_yaml::<Buku>(&buku_file, &mut diags);
+    let buku = read_yaml::<Buku>(&akar, &buku_file, &mut diags);
 
     let sop_dir = root.join(SOP_DIR);
     let mut files = Vec::new();
-    match fs::read_dir(&sop_dir) {
-        Ok(entries) => {
-            for e in entries.flatten() {
-                let p = e.path();
-                if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml")) {
-                    files.push(p);
-                }
+    match akar.daftar(&sop_dir) {
+        Ok(Some(entries)) => {
+            files.extend(entries.into_iter().filter(|p| {
+                matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
+            }));
+            if files.is_empty() {
+                diags.push(Diagnostic::error(format!(
+                    "folder `{}` tidak berisi berkas SOP (*.yaml)",
+                    sop_dir.display()
+                )));
             }
         }
-        Err(_) => diags.push(
+        Ok(None) => diags.push(
             Diagnostic::error(format!(
                 "folder SOP `{}` tidak ditemukan",
                 sop_dir.display()
             ))
             .hint("simpan satu berkas YAML per SOP di folder `sop/` dalam folder konten"),
         ),
-    }
-    files.sort();
-    if files.is_empty() && sop_dir.is_dir() {
-        diags.push(Diagnostic::error(format!(
-            "folder `{}` tidak berisi berkas SOP (*.yaml)",
-            sop_dir.display()
-        )));
+        Err(t) => diags.push(Diagnostic::error(format!(
+            "folder SOP `{}` tidak dapat dibaca: {}",
+            sop_dir.display(),
+            t.alasan()
+        ))),
     }
     let mut sops = Vec::new();
     for f in files {
-        if let Some(sop) = read_yaml::<Sop>(&f, &mut diags) {
+        if let Some(sop) = read_yaml::<Sop>(&akar, &f, &mut diags) {
             let nama = crate::files::file_name(&f);
             sops.push(SopFile { path: f, nama, sop });
         }
     }
-    let riwayat = riwayat::load(root).unwrap_or_else(|d| {
+    let riwayat = riwayat::load(&akar).unwrap_or_else(|d| {
         diags.push(d);
         None
     });
     match buku {
         Some(buku) if !diags.has_errors() => Ok(Content {
             root: root.to_path_buf(),
+            akar,
             buku_file,
             buku,
             sops,
@@ -106,14 +113,18 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     }
 }
 
-fn read_yaml<T: serde::de::DeserializeOwned>(file: &Path, diags: &mut Diagnostics) -> Option<T> {
-    let bytes = match fs::read(file) {
+fn read_yaml<T: serde::de::DeserializeOwned>(
+    akar: &Akar,
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let bytes = match akar.baca(file, BATAS_YAML) {
         Ok(b) => b,
-        Err(e) => {
+        Err(t) => {
             diags.push(Diagnostic::error(format!(
                 "tidak dapat membaca `{}`: {}",
                 file.display(),
-                io_reason(&e)
+                t.alasan()
             )));
             return None;
         }

@@ -9,7 +9,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::yaml;
-use crate::diag::{Diagnostic, io_reason};
+use crate::diag::Diagnostic;
+use crate::files::{Akar, baca::BATAS_YAML};
 
 /// The file's name inside the content folder.
 pub const BERKAS: &str = "riwayat.yaml";
@@ -89,9 +90,9 @@ impl RiwayatSop {
 }
 
 /// Reads `<root>/riwayat.yaml`; `None` when the folder has none yet.
-pub fn load(root: &Path) -> Result<Option<Riwayat>, Diagnostic> {
-    let file = root.join(BERKAS);
-    match std::fs::read_to_string(&file) {
+pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
+    let file = akar.asli.join(BERKAS);
+    match akar.baca_teks(&file, BATAS_YAML) {
         Ok(text) => {
             let r: Riwayat = yaml::parse(&file, &text)?;
             // `terakhir` relies on it; an empty list is a damaged record.
@@ -105,11 +106,11 @@ pub fn load(root: &Path) -> Result<Option<Riwayat>, Diagnostic> {
             }
             Ok(Some(r))
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Diagnostic::error(format!(
+        Err(t) if t.not_found() => Ok(None),
+        Err(t) => Err(Diagnostic::error(format!(
             "tidak dapat membaca `{}`: {}",
             file.display(),
-            io_reason(&e)
+            t.alasan()
         ))),
     }
 }
@@ -117,7 +118,7 @@ pub fn load(root: &Path) -> Result<Option<Riwayat>, Diagnostic> {
 /// Writes the record through a temporary file.
 pub fn write(root: &Path, r: &Riwayat) -> std::io::Result<()> {
     let body = serde_saphyr::to_string(r).map_err(std::io::Error::other)?;
-    crate::files::write_atomic(
+    crate::files::tulis(
         &root.join(BERKAS),
         format!("{KOMENTAR_AWAL}{body}").as_bytes(),
     )

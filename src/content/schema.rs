@@ -29,7 +29,7 @@ pub fn write(root: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (name, text) in all() {
         let path = dir.join(name);
-        crate::files::write_atomic(&path, text.as_bytes())?;
+        crate::files::tulis(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)

@@ -21,6 +21,34 @@ pub fn place(file: &Path, loc: &Location) -> Option<Place> {
     })
 }
 
+/// Where the key `path` (`["bagan", "lebar_lajur"]`) is written in the
+/// YAML text `text` of `file`, for a check of a value that carries no place
+/// of its own; found by indentation, as block-style YAML nests keys. When
+/// only a parent is found (`bagan: {lebar_lajur: 0}`), the parent's place.
+pub fn kunci(file: &Path, text: &str, path: &[&str]) -> Option<Place> {
+    let mut found = None;
+    let mut parent: Option<usize> = None;
+    for (n, line) in text.lines().enumerate() {
+        let Some(key) = path.get(found.as_ref().map_or(0, |(l, _)| *l)) else {
+            break;
+        };
+        let body = line.trim_start();
+        let indent = line.len() - body.len();
+        let deeper = parent.is_none_or(|p| indent > p);
+        if deeper && body.strip_prefix(key).is_some_and(|r| r.starts_with(':')) {
+            let place = Place {
+                file: file.to_path_buf(),
+                line: n as u64 + 1,
+                column: indent as u64 + 1,
+            };
+            let level = found.as_ref().map_or(0, |(l, _)| *l) + 1;
+            found = Some((level, place));
+            parent = Some(indent);
+        }
+    }
+    found.map(|(_, p)| p)
+}
+
 /// Parses `text` (the content of `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
     // A leading byte-order mark is common in files saved by Windows editors.

@@ -5,6 +5,9 @@
 pub mod report;
 pub mod saran;
 
+// Where every stage found it first.
+pub use crate::files::io_reason;
+
 use std::fmt;
 use std::path::PathBuf;
 
@@ -30,6 +33,9 @@ pub struct Diagnostic {
     pub place: Option<Place>,
     pub message: String,
     pub hint: Option<String>,
+    /// The line `place` points at, when its file is not on disk (the
+    /// Typst markup bukusop generates).
+    pub baris: Option<String>,
 }
 
 impl Diagnostic {
@@ -39,6 +45,7 @@ impl Diagnostic {
             place: None,
             message: message.into(),
             hint: None,
+            baris: None,
         }
     }
 
@@ -124,12 +131,17 @@ impl fmt::Display for Diagnostics {
 }
 
 /// An I/O error in Indonesian.
-pub fn io_reason(e: &std::io::Error) -> String {
-    use std::io::ErrorKind::*;
-    match e.kind() {
-        NotFound => "berkas tidak ditemukan".into(),
-        PermissionDenied => "tidak ada izin akses".into(),
-        IsADirectory => "yang ditunjuk adalah folder, bukan berkas".into(),
-        _ => format!("galat masukan/keluaran ({e})"),
-    }
+/// `s` as it may reach a terminal: control characters from a YAML value
+/// (ESC, BEL …) shown escaped, as `\u{1b}`, never sent raw; new lines and
+/// tabs kept.
+pub fn tampak(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

@@ -14,7 +14,7 @@ pub fn teks(diags: &Diagnostics) -> String {
     let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
     let mut out = String::new();
     for d in &diags.0 {
-        out.push_str(&one(d, &mut sources));
+        out.push_str(&super::tampak(&one(d, &mut sources)));
         out.push('\n');
     }
     out
@@ -37,14 +37,15 @@ fn one(d: &Diagnostic, sources: &mut HashMap<PathBuf, Option<String>>) -> String
     };
     let mut s = format!("{}\n", d.headline());
     let text = sources.entry(p.file.clone()).or_insert_with(|| {
-        std::fs::read(&p.file)
+        crate::files::baca::baca_berkas(&p.file, crate::files::baca::BATAS_YAML)
             .ok()
             .map(|b| String::from_utf8_lossy(&b).into_owned())
     });
-    if let Some(line) = text
-        .as_deref()
-        .and_then(|t| t.lines().nth(p.line.saturating_sub(1) as usize))
-    {
+    let on_disk = || {
+        text.as_deref()
+            .and_then(|t| t.lines().nth(p.line.saturating_sub(1) as usize))
+    };
+    if let Some(line) = d.baris.as_deref().or_else(on_disk) {
         // Tabs would shift the underline; show them as one space each.
         let line: String = line
             .chars()

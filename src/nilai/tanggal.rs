@@ -17,9 +17,14 @@ const BULAN: [&str; 12] = [
     "Desember",
 ];
 
-/// Reads `YYYY-MM-DD`.
+/// The years a date of a booklet may fall in.
+pub const TAHUN: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Reads `YYYY-MM-DD`, a date in [`TAHUN`].
 pub fn parse(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| TAHUN.contains(&d.year()))
 }
 
 /// `9 JANUARI 2017`, as on the Pengesahan page.
@@ -55,5 +60,7 @@ mod tests {
         assert_eq!(dua_digit(d), "09 Januari 2017");
         assert_eq!(bulan_romawi(parse("2024-12-01").unwrap()), "XII");
         assert!(parse("2024-02-30").is_none());
+        assert!(parse("1899-12-31").is_none() && parse("10000-01-01").is_none());
+        assert!(parse("2100-12-31").is_some());
     }
 }

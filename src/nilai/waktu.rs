@@ -87,7 +87,16 @@ pub fn baca(s: &str) -> Waktu {
         _ => (number.to_string(), rest),
     };
     let mut ends = range.splitn(2, ['-', '–']);
-    let num = |x: Option<&str>| x.and_then(|v| v.replace(',', ".").parse::<f64>().ok());
+    // Plain decimals only (no `1e300`, `inf`), and no step takes more
+    // than 10,000 of a unit: totals stay exact and within range.
+    let num = |x: Option<&str>| {
+        x.filter(|v| {
+            v.bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        })
+        .and_then(|v| v.replace(',', ".").parse::<f64>().ok())
+        .filter(|v| (0.0..=10_000.0).contains(v))
+    };
     let Some(dari) = num(ends.next()) else {
         return Waktu::TakTerbaca(None);
     };
@@ -274,5 +283,8 @@ mod tests {
         assert_eq!(baca("30 Meint"), Waktu::TakTerbaca(Some("Menit")));
         assert_eq!(baca("sebentar"), Waktu::TakTerbaca(None));
         assert_eq!(baca("3-1 Hari"), Waktu::TakTerbaca(None));
+        for huge in ["1e300 Menit", "1e-300 Menit", "inf Jam", "10001 Hari"] {
+            assert_eq!(baca(huge), Waktu::TakTerbaca(None), "{huge}");
+        }
     }
 }

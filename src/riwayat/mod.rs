@@ -20,8 +20,9 @@ pub fn tabel(rows: &[Baris]) -> String {
         return out;
     }
     let title = |r: &Baris| {
-        let t: String = r.judul.chars().take(44).collect();
-        if r.judul.chars().count() > 44 {
+        let judul = crate::diag::tampak(&r.judul);
+        let t: String = judul.chars().take(44).collect();
+        if judul.chars().count() > 44 {
             format!("{t}…")
         } else {
             t

@@ -56,7 +56,7 @@ impl<'a> Revisi<'a> {
         let date = |s: &str, what: &str| {
             tanggal::parse(s).ok_or_else(|| {
                 Diagnostic::error(format!("tanggal {what} `{s}` tidak dapat dibaca"))
-                    .hint("tulis TAHUN-BULAN-HARI, misalnya 2025-01-20")
+                    .hint("tulis TAHUN-BULAN-HARI antara tahun 1900 dan 2100, misalnya 2025-01-20")
             })
         };
         let tanggal = match tanggal {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{SOP_DIR, assets, schema};
 use crate::diag::io_reason;
-use crate::files::{slug, write_atomic};
+use crate::files::{slug, tulis};
 
 /// What `init` asks for.
 #[derive(Debug, Clone)]
@@ -30,6 +30,8 @@ pub struct Identitas {
 pub enum Gagal {
     /// The folder exists and is not empty.
     TidakKosong(PathBuf),
+    /// A value out of its range, explained.
+    Nilai(String),
     Io(PathBuf, std::io::Error),
 }
 
@@ -41,6 +43,7 @@ impl std::fmt::Display for Gagal {
                 "folder `{}` sudah ada dan tidak kosong; pilih folder baru",
                 p.display()
             ),
+            Gagal::Nilai(m) => f.write_str(m),
             Gagal::Io(p, e) => write!(f, "tidak dapat menulis `{}`: {}", p.display(), io_reason(e)),
         }
     }
@@ -56,10 +59,16 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
     {
         return Err(Gagal::TidakKosong(dir.to_path_buf()));
     }
+    if !crate::nilai::tanggal::TAHUN.contains(&id.tahun) {
+        return Err(Gagal::Nilai(format!(
+            "tahun {} di luar rentang 1900–2100",
+            id.tahun
+        )));
+    }
     let mut written = Vec::new();
     let mut put = |rel: &str, bytes: &[u8]| -> Result<(), Gagal> {
         let path = dir.join(rel);
-        write_atomic(&path, bytes).map_err(|e| Gagal::Io(path.clone(), e))?;
+        tulis(&path, bytes).map_err(|e| Gagal::Io(path.clone(), e))?;
         written.push(path);
         Ok(())
     };
@@ -97,16 +106,41 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
                 .unwrap_or(0)
         })
         .unwrap_or(0);
+    // `4294967295-x.yaml` must not wrap to 0 and renumber the booklet.
+    let Some(next) = last.checked_add(1).filter(|n| *n <= 9999) else {
+        return Err(Gagal::Nilai(format!(
+            "nomor berkas SOP terbesar di `{}` ({last}) sudah 9999 atau lebih; beri nomor ulang berkasnya",
+            sop_dir.display()
+        )));
+    };
     let judul = judul.trim().to_uppercase();
-    let path = sop_dir.join(format!("{:02}-{}.yaml", last + 1, slug(&judul)));
+    let path = sop_dir.join(format!("{next:02}-{}.yaml", slug(&judul)));
     let text = SOP_BARU.replace("{judul}", &quote(&judul));
-    write_atomic(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;
+    tulis(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;
     Ok(path)
 }
 
-/// A YAML double-quoted string.
+/// A YAML double-quoted string: whatever `s` holds (`#`, `:`, quotes, a
+/// line break) stays one value.
 fn quote(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `s` on one line, for a YAML comment: control characters become spaces.
+fn comment(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn buku(id: &Identitas) -> String {
@@ -131,7 +165,7 @@ pengadilan:
 unit:
   nama: {unit_q}
   jenis: SUBBAG
-  kode: {kode}
+  kode: {kode_q}
 tahun: {tahun}
 tanggal:                                    # TAHUN-BULAN-HARI
   pembuatan: {tahun}-01-02
@@ -139,7 +173,7 @@ tanggal:                                    # TAHUN-BULAN-HARI
   efektif: {tahun}-01-03
 pejabat:                                    # ganti nama dan NIP (18 angka)
   penyusun:
-    jabatan: Kepala Subbagian {unit_t}
+    jabatan: {jabatan}
     nama: Nama Penyusun
     nip: "199001012015031001"
   pemeriksa:
@@ -152,7 +186,7 @@ pejabat:                                    # ganti nama dan NIP (18 angka)
     nip: "197501012000031003"
 # {{urut}} nomor urut SOP, {{bulan}} bulan revisi (Romawi), {{tahun}} tahun buku
 # ganti KPN.X dengan kode satuan kerja pengadilan (misalnya KPN.W4-U2, KPA.W5-A1)
-nomor: "{{urut}}/KPN.X/SOP.{kode}/OT1.2/{{bulan}}/{{tahun}}"
+nomor: {nomor}
 berkas: {berkas}                            # nama berkas PDF di out/
 
 # Gaya cetak (semua opsional; lihat README bukusop bagian "Gaya"):
@@ -172,12 +206,16 @@ berkas: {berkas}                            # nama berkas PDF di out/
 #     kegiatan: Kegiatan                    # misalnya Aktivitas
 #     kelengkapan: Kelengkapan              # misalnya Persyaratan/ Perlengkapan
 "#,
-        pengadilan = id.pengadilan,
+        pengadilan = comment(&id.pengadilan),
         nama = quote(&id.pengadilan),
-        unit = id.unit,
+        unit = comment(&id.unit),
         unit_q = quote(&id.unit),
-        unit_t = title_case(&id.unit),
-        kode = id.kode,
+        jabatan = quote(&format!("Kepala Subbagian {}", title_case(&id.unit))),
+        kode_q = quote(&id.kode),
+        nomor = quote(&format!(
+            "{{urut}}/KPN.X/SOP.{}/OT1.2/{{bulan}}/{{tahun}}",
+            id.kode
+        )),
         tahun = id.tahun,
         berkas = slug(&format!("sop {} {} {}", id.kode, id.pengadilan, id.tahun)),
     )

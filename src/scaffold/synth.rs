@@ -30,16 +30,22 @@ const OBJEK: [&str; 8] = [
     "cadangan basis data",
 ];
 
-/// Writes `buku.yaml` and `sop/NNNN.yaml` files into `dir`.
+/// Writes `buku.yaml` and `sop/NNNN.yaml` files into `dir`, which must
+/// not hold any file yet.
 pub fn write(dir: &Path, sops: usize, steps: usize, roles: usize) -> std::io::Result<()> {
     let roles = roles.clamp(1, 6);
     let steps = steps.max(2);
-    std::fs::create_dir_all(dir.join("sop"))?;
-    std::fs::write(dir.join("buku.yaml"), BUKU)?;
+    if std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            "folder sudah berisi berkas; pilih folder baru atau kosong",
+        ));
+    }
+    crate::files::tulis(&dir.join("buku.yaml"), BUKU.as_bytes())?;
     for s in 0..sops {
-        std::fs::write(
-            dir.join("sop").join(format!("{:04}.yaml", s + 1)),
-            sop(s, steps, roles),
+        crate::files::tulis(
+            &dir.join("sop").join(format!("{:04}.yaml", s + 1)),
+            sop(s, steps, roles).as_bytes(),
         )?;
     }
     Ok(())

@@ -40,14 +40,16 @@ impl Sandbox<'_> {
     }
 
     pub fn diagnostic(&self, e: &SourceDiagnostic) -> Diagnostic {
+        let mut baris = None;
         let place = e.span.id().and_then(|fid| {
             let source = self.source(fid).ok()?;
             let range = self.range(e.span)?;
-            let line = source.lines().byte_to_line(range.start)? + 1;
+            let line = source.lines().byte_to_line(range.start)?;
             let column = source.lines().byte_to_column(range.start)? + 1;
+            baris = source.text().lines().nth(line).map(str::to_string);
             Some(Place {
                 file: fid.get().vpath().get_without_slash().into(),
-                line: line as u64,
+                line: line as u64 + 1,
                 column: column as u64,
             })
         });
@@ -59,7 +61,10 @@ impl Sandbox<'_> {
             TypstSeverity::Error => Diagnostic::error(msg),
             TypstSeverity::Warning => Diagnostic::warning(msg),
         };
-        d.at(place)
+        Diagnostic {
+            baris: if place.is_some() { baris } else { None },
+            ..d.at(place)
+        }
     }
 }
 

@@ -148,7 +148,8 @@ fn a_logo_outside_the_content_folder_is_refused() {
     });
     let e = stderr(&o);
     assert!(
-        e.contains("berada di luar folder konten") || e.contains("tidak dapat dibuka"),
+        e.contains("logo `../luar.png` tidak dapat dibaca: letaknya (setelah tautan simbolik diikuti) di luar folder konten")
+            || e.contains("logo `../luar.png` tidak dapat dibaca: berkas tidak ditemukan"),
         "{e}"
     );
 }

@@ -11,4 +11,5 @@ mod contoh;
 mod escaping;
 mod revisi;
 mod rusak;
+mod serangan;
 mod templat;

@@ -98,7 +98,9 @@ fn yearly_revision_raises_exactly_what_changed() {
     assert_eq!(std::fs::read(&sop3).unwrap(), edited3);
 
     // The record.
-    let r = bukusop::content::riwayat::load(d).unwrap().unwrap();
+    let r = bukusop::content::riwayat::load(&bukusop::files::Akar::new(d).unwrap())
+        .unwrap()
+        .unwrap();
     let last = r.buku.last().unwrap();
     assert_eq!(
         (last.tanggal.as_str(), last.efektif.as_str(), last.tahun),
@@ -321,4 +323,40 @@ fn beda_compares_two_git_revisions() {
         "{}",
         stderr(&o)
     );
+    // A revision that reads as an option of git stays a revision name:
+    // git writes no file.
+    let planted = d.join("ditanam.tar");
+    for args in [
+        vec!["beda", ".", "--dari=--output=ditanam.tar"],
+        vec!["beda", ".", "--dari", "HEAD", "--ke=--output=ditanam.tar"],
+        vec!["beda", ".", "--dari=--remote=/tmp"],
+    ] {
+        let o = bukusop(d, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("bukan nama revisi"), "{}", stderr(&o));
+        assert!(!planted.exists(), "{args:?} made git write a file");
+    }
+    // A symlink committed in git is not followed out of the folder.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("rahasia.yaml"), "judul: RAHASIA-CI\n").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("rahasia.yaml"),
+            d.join("sop/99-tautan.yaml"),
+        )
+        .unwrap();
+        git(&["add", "."]);
+        git(&["commit", "-q", "-m", "tautan"]);
+        let o = bukusop(d, &["beda", ".", "--dari", "HEAD"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains(
+                "99-tautan.yaml`: letaknya (setelah tautan simbolik diikuti) di luar folder konten"
+            ),
+            "{err}"
+        );
+        assert!(!err.contains("RAHASIA-CI") && !stdout(&o).contains("RAHASIA-CI"));
+    }
 }

@@ -2,7 +2,8 @@
 //! `buku.yaml` (names starting `buku-`) or joins the SOPs (`sop-`) of the
 //! small valid folder `tests/rusak/dasar/`; what `bukusop check` says about
 //! it is kept in `tests/rusak/harapan/<case>.txt`. A few cases are made in
-//! code (a 10 MB text, a symlink, a broken font).
+//! code (a 10 MB text, a broken font, and the symlinks, pipes and huge
+//! files a hostile fork may plant).
 //!
 //! None may panic, take a second, or leave a PDF behind. After an intended
 //! change of a message, regenerate the expectations and read every one:
@@ -113,7 +114,8 @@ fn every_broken_file_gets_its_message() {
 #[test]
 fn cases_made_in_code() {
     let mut failures = Vec::new();
-    // A 10 MB activity text: read, warned about, not a hang.
+    // A 10 MB activity text: refused by the size limit of a YAML file,
+    // not a hang.
     let d = prepare("teks-10mb", |d| {
         let long = "kata ".repeat(2 * 1024 * 1024);
         let s = format!(
@@ -165,7 +167,83 @@ fn cases_made_in_code() {
         &run("riwayat-revisi-kosong", d.path()),
         &mut failures,
     );
+    #[cfg(unix)]
+    hostile_files(&mut failures);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Files a fork may plant to read outside its folder or to hang the build:
+/// each refused with its reason, the canary outside never read.
+#[cfg(unix)]
+fn hostile_files(failures: &mut Vec<String>) {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let canary = outside.path().join("rahasia.txt");
+    std::fs::write(&canary, "KUNCI-RAHASIA-CI").unwrap();
+    let mkfifo = |p: &Path| {
+        let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+        // SAFETY: a valid C string; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    };
+    type Setup<'a> = Box<dyn Fn(&Path) + 'a>;
+    let cases: Vec<(&str, Setup)> = vec![
+        (
+            "templat-symlink",
+            Box::new(|d: &Path| {
+                std::fs::create_dir(d.join("templates")).unwrap();
+                symlink(&canary, d.join("templates/sop.typ.j2")).unwrap();
+            }),
+        ),
+        (
+            "folder-templat-symlink",
+            Box::new(|d: &Path| symlink(outside.path(), d.join("templates")).unwrap()),
+        ),
+        (
+            "folder-sop-symlink",
+            Box::new(|d: &Path| {
+                let sop = outside.path().join("sop");
+                std::fs::create_dir_all(&sop).unwrap();
+                std::fs::copy(d.join("sop/01-contoh.yaml"), sop.join("01-contoh.yaml")).unwrap();
+                std::fs::remove_dir_all(d.join("sop")).unwrap();
+                symlink(&sop, d.join("sop")).unwrap();
+            }),
+        ),
+        (
+            "sop-symlink",
+            Box::new(|d: &Path| symlink(&canary, d.join("sop/02-kasus.yaml")).unwrap()),
+        ),
+        (
+            "buku-fifo",
+            Box::new(|d: &Path| {
+                std::fs::remove_file(d.join("buku.yaml")).unwrap();
+                mkfifo(&d.join("buku.yaml"));
+            }),
+        ),
+        (
+            "fon-dev-zero",
+            Box::new(|d: &Path| {
+                std::fs::create_dir(d.join("fonts")).unwrap();
+                symlink("/dev/zero", d.join("fonts/Nol.ttf")).unwrap();
+            }),
+        ),
+        (
+            "fon-raksasa",
+            Box::new(|d: &Path| {
+                std::fs::create_dir(d.join("fonts")).unwrap();
+                let f = std::fs::File::create(d.join("fonts/Besar.ttf")).unwrap();
+                f.set_len(1 << 40).unwrap();
+            }),
+        ),
+    ];
+    for (name, setup) in &cases {
+        let d = prepare(name, setup);
+        let report = run(name, d.path());
+        assert!(
+            !report.contains("KUNCI-RAHASIA"),
+            "{name} read the canary:\n{report}"
+        );
+        compare(&format!("kode-{name}"), &report, failures);
+    }
 }
 
 /// Random YAML-like text never makes the loader panic.

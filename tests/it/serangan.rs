@@ -1,0 +1,118 @@
+//! Arguments and situations a script or a hostile fork may bring, run
+//! through the `bukusop` binary: each ends with a clear message and its
+//! exit code, never a panic, and leaves earlier files as they were.
+
+use crate::common::{bukusop, copy_content, root, stderr, stdout};
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    // 300 lines of warnings, of which the reader takes a few bytes.
+    let mut sop = String::from("judul: PIPA\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
+    for i in 0..300 {
+        sop.push_str(&format!(
+            "  - {{kegiatan: Langkah {i}, pelaksana: Staf, waktu: 3 Mneit}}\n"
+        ));
+    }
+    std::fs::write(d.path().join("sop/02-pipa.yaml"), sop).unwrap();
+    for format in ["teks", "json"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_bukusop"))
+            .args(["check", ".", "--format", format])
+            .current_dir(d.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        let mut out = child.stdout.take().unwrap();
+        let mut err = child.stderr.take().unwrap();
+        // Close the reading end of whichever stream the report goes to.
+        if format == "json" {
+            let _ = out.read(&mut first);
+            drop(out);
+        } else {
+            let _ = err.read(&mut first);
+            drop(err);
+        }
+        let status = child.wait().unwrap();
+        use std::os::unix::process::ExitStatusExt;
+        assert_ne!(status.code(), Some(101), "{format}: panicked");
+        assert!(
+            status.signal() == Some(libc::SIGPIPE) || status.success(),
+            "{format}: {status:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_pdf_is_refused_not_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let pdf = d.path().join("lama.pdf");
+    std::fs::write(&pdf, "PDF LAMA").unwrap();
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = bukusop(d.path(), &["build", ".", "-o", "lama.pdf"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("berkas tujuan hanya-baca"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"PDF LAMA");
+}
+
+#[test]
+fn init_quotes_what_it_writes() {
+    let d = tempfile::tempdir().unwrap();
+    let o = bukusop(
+        d.path(),
+        &[
+            "init",
+            "pa",
+            "--pengadilan",
+            "Pengadilan Agama \"Uji\" #1",
+            "--kelas",
+            "IB",
+            "--unit",
+            "KEPANITERAAN: UMUM\nkode: X",
+            "--kode",
+            "PT #IP",
+            "--tahun",
+            "2026",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let buku = std::fs::read_to_string(d.path().join("pa/buku.yaml")).unwrap();
+    assert!(buku.contains("  kode: \"PT #IP\""), "{buku}");
+    assert!(
+        buku.contains("  nama: \"KEPANITERAAN: UMUM\\u000akode: X\""),
+        "{buku}"
+    );
+    let o = bukusop(&d.path().join("pa"), &["check", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bukusop(d.path(), &["init", "pb", "--tahun", "99999"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("tahun 99999 di luar rentang 1900–2100"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn sintetis_refuses_a_folder_with_files() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let before = std::fs::read(d.path().join("buku.yaml")).unwrap();
+    let o = bukusop(d.path(), &["sintetis", ".", "--sop", "2"]);
+    assert_ne!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("folder sudah berisi berkas"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(d.path().join("buku.yaml")).unwrap(), before);
+}
