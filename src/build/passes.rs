@@ -191,30 +191,9 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         plan(&p.content, &p.checked, parts.huruf, base, now, rapat)
     };
     let (mut rencana, pages) = plan_with(&base, &natural.ukuran, &BTreeSet::new());
-    let long: BTreeSet<usize> = pages
-        .iter()
-        .filter(|(_, n)| **n > 1)
-        .map(|(s, _)| *s)
-        .collect();
-    if !long.is_empty() {
+    if let Some(tighter) = tighter(parts, only, &pages, &mut base, &rencana, &mut timings)? {
         passes += 1;
-        let trial = Rencana {
-            rapat: long.clone(),
-            ..Rencana::default()
-        };
-        let tight = layout(parts, only, &trial, &mut timings)?;
-        let (tight_plan, tight_pages) = plan_with(&tight.ukuran, &tight.ukuran, &long);
-        let saves: BTreeSet<usize> = long
-            .iter()
-            .copied()
-            .filter(|s| tight_pages.get(s) < pages.get(s))
-            .collect();
-        for (key, t) in &tight.ukuran.tabel {
-            if saves.contains(&key.0) {
-                base.tabel.insert(*key, t.clone());
-            }
-        }
-        rencana = rencana.merge(&tight_plan, &saves);
+        rencana = tighter;
     }
     let mut last = natural;
     if rencana != Rencana::default() || !last.crossing.is_empty() {
@@ -283,6 +262,52 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         document: doc,
         audit: laporan,
     })
+}
+
+/// The SOPs longer than a page (`pages`, by SOP) laid out once tighter:
+/// `rencana` with the plan of those it saves a page, whose tight measures
+/// `base` takes; `None` when no SOP is longer than a page.
+fn tighter(
+    parts: &Parts,
+    only: Option<usize>,
+    pages: &BTreeMap<usize, usize>,
+    base: &mut Ukuran,
+    rencana: &Rencana,
+    timings: &mut Timings,
+) -> Result<Option<Rencana>, Diagnostics> {
+    let p = parts.prepared;
+    let long: BTreeSet<usize> = pages
+        .iter()
+        .filter(|(_, n)| **n > 1)
+        .map(|(s, _)| *s)
+        .collect();
+    if long.is_empty() {
+        return Ok(None);
+    }
+    let trial = Rencana {
+        rapat: long.clone(),
+        ..Rencana::default()
+    };
+    let tight = layout(parts, only, &trial, timings)?;
+    let (tight_plan, tight_pages) = plan(
+        &p.content,
+        &p.checked,
+        parts.huruf,
+        &tight.ukuran,
+        &tight.ukuran,
+        &long,
+    );
+    let saves: BTreeSet<usize> = long
+        .iter()
+        .copied()
+        .filter(|s| tight_pages.get(s) < pages.get(s))
+        .collect();
+    for (key, t) in &tight.ukuran.tabel {
+        if saves.contains(&key.0) {
+            base.tabel.insert(*key, t.clone());
+        }
+    }
+    Ok(Some(rencana.merge(&tight_plan, &saves)))
 }
 
 /// Pages that carry fewer than 3 rows of a table begun on the page before.
