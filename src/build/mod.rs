@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use crate::check::{self, Checked};
 use crate::content::assets::Resources;
 use crate::content::{self, Content};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::kontrak;
 use crate::typeset::{self, HurufLabel, Typesetter};
 
@@ -101,6 +101,9 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
         }
     };
     // What the drawing cannot do cleanly, as a first layout draws it.
+    if let Some(r) = &resources {
+        d.extend(check::huruf::tak_tercetak(&content, &r.fonts));
+    }
     if let (Some(checked), Some(r)) = (&checked, &resources) {
         let huruf = HurufLabel::dari(&r.fonts);
         d.extend(passes::route_all(&content, checked, &Putus::new(), &huruf, false).1);
@@ -137,6 +140,14 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
     let Some(mut prepared) = prepared else {
         return Err(warnings);
     };
+    // PDF/A must embed every glyph: what check warns about stops it here,
+    // in Indonesian and with its place, before Typst says so in English.
+    if options.pdfa {
+        let refused = pdfa_refuses(&prepared);
+        if !refused.is_empty() {
+            return Err(refused);
+        }
+    }
     let huruf = HurufLabel::dari(&prepared.resources.fonts);
     let ts = Typesetter::new(std::mem::take(&mut prepared.resources.fonts));
     let files = typst_files(&prepared.resources);
@@ -162,6 +173,37 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
         Vec::new()
     };
     Ok((out, singles))
+}
+
+/// What PDF/A cannot hold: characters no font prints, and a scan that is a
+/// PDF (Typst embeds PDFs only in plain PDF).
+fn pdfa_refuses(p: &Prepared) -> Diagnostics {
+    let missing = check::huruf::tak_tercetak(&p.content, &p.resources.fonts);
+    let mut d: Diagnostics = Diagnostics(
+        missing
+            .0
+            .into_iter()
+            .map(|d| Diagnostic {
+                severity: Severity::Error,
+                message: format!("{}; PDF/A tidak dapat dibuat", d.message),
+                ..d
+            })
+            .collect(),
+    );
+    let scan = p.content.buku.pengesahan_pindaian.as_ref();
+    if let (Some(named), Some(bytes)) = (scan, &p.resources.pindaian)
+        && bytes.starts_with(b"%PDF-")
+    {
+        d.push(
+            Diagnostic::error(format!(
+                "pindaian Pengesahan `{}` berupa PDF; PDF/A tidak dapat memuat PDF lain",
+                named.value
+            ))
+            .at(content::yaml::place(&p.content.buku_file, &named.referenced))
+            .hint("simpan pindaiannya sebagai PNG atau JPEG untuk `--pdfa`, atau bangun tanpa `--pdfa`"),
+        );
+    }
+    d
 }
 
 /// The files Typst may read, by virtual path: the Typst library, the

@@ -75,6 +75,31 @@ pub fn periksa(c: &Content, d: &mut Diagnostics) {
     }
 }
 
+/// The most steps one build lays out. Memory grows with the pages (about
+/// 1.4 MB a step at 300 SOPs): 3,000 steps, some 700 pages, stay within
+/// the 7 GB of a common CI runner; beyond, the build is refused at once
+/// instead of running out of memory with nothing written.
+pub const LANGKAH_MAKS: usize = 3000;
+
+/// A booklet too large to lay out in one build.
+pub fn skala(c: &Content, d: &mut Diagnostics) {
+    let steps: usize = c
+        .sops
+        .iter()
+        .flat_map(|f| f.sop.alur())
+        .map(|a| a.langkah.len())
+        .sum();
+    if steps > LANGKAH_MAKS {
+        d.push(
+            Diagnostic::error(format!(
+                "buku ini berisi {steps} langkah dalam {} SOP; bukusop menyusun paling banyak {LANGKAH_MAKS} langkah sekaligus agar memori cukup",
+                c.sops.len()
+            ))
+            .hint("pecah menjadi beberapa buku (satu folder konten per unit), atau bangun sebagian SOP di folder terpisah"),
+        );
+    }
+}
+
 const BAGAN: &str =
     "ukuran bagan ditulis dalam milimeter; hapus baris ini untuk memakai nilai bawaan";
 

@@ -9,6 +9,7 @@
 pub mod alur;
 pub mod bagian;
 pub mod gaya;
+pub mod huruf;
 pub mod judul;
 pub mod langkah;
 pub mod nomor;
@@ -50,6 +51,9 @@ pub struct SopChecked {
 pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
     let mut d = Diagnostics::default();
     tanggal::urutan_buku(c, &mut d);
+    if let Some(r) = &c.riwayat {
+        revisi::tersegel(c, r, &mut d);
+    }
     let judul = judul::Judul::new(c);
     for (i, f) in c.sops.iter().enumerate() {
         tanggal::urutan_sop(c, f, &mut d);
@@ -80,6 +84,7 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
     }
     let bagian = bagian::periksa(c, &mut d);
     gaya::periksa(c, &mut d);
+    gaya::skala(c, &mut d);
     let [Some(a), Some(b), Some(p)] = nip else {
         return Err(d);
     };

@@ -1,11 +1,30 @@
 //! SOPs that changed since their last recorded revision, or are not
 //! recorded at all: `bukusop revisi` will raise them.
 
-use crate::content::SopFile;
-use crate::content::riwayat::Riwayat;
+use crate::content::riwayat::{BERKAS, Riwayat};
 use crate::content::yaml::place;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::content::{Content, SopFile};
+use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::riwayat::{perubahan::perubahan, sidik};
+
+/// A record without its seal: written by a bukusop before records were
+/// sealed, or cut short. `revisi` refuses to extend it until told it is
+/// whole.
+pub fn tersegel(c: &Content, r: &Riwayat, d: &mut Diagnostics) {
+    if !r.tersegel {
+        d.push(
+            Diagnostic::warning(format!(
+                "`{BERKAS}` tidak bersidik: ditulis bukusop versi lama, atau terpotong"
+            ))
+            .at(Some(Place {
+                file: c.root.join(BERKAS),
+                line: 1,
+                column: 1,
+            }))
+            .hint("periksa dengan git (`git diff -- riwayat.yaml`) bahwa berkasnya utuh, lalu jalankan revisi berikutnya dengan `bukusop revisi --riwayat-utuh`"),
+        );
+    }
+}
 
 pub fn tercatat(r: &Riwayat, f: &SopFile, d: &mut Diagnostics) {
     let at = place(&f.path, &f.sop.judul.referenced);

@@ -23,6 +23,9 @@ pub struct Args {
     /// Tampilkan saja apa yang akan berubah, tanpa menulis riwayat.yaml
     #[arg(long)]
     dry_run: bool,
+    /// riwayat.yaml tanpa sidik (ditulis bukusop versi lama) sudah diperiksa utuh
+    #[arg(long)]
+    riwayat_utuh: bool,
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
@@ -42,6 +45,8 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         .ok_or_else(|| content_failure(&checked, "riwayat.yaml tidak diubah"))?;
     revisi
         .sesudah_terakhir(&content)
+        .map_err(|d| usage_failure(&d))?;
+    bukusop::riwayat::rencana::boleh_dilanjutkan(&content, a.riwayat_utuh)
         .map_err(|d| usage_failure(&d))?;
     let plan = rencanakan(&content, &revisi);
     if content.riwayat.is_none() {

@@ -29,6 +29,23 @@ pub struct Riwayat {
     pub buku: Vec<RevisiBuku>,
     #[serde(default)]
     pub sop: Vec<RiwayatSop>,
+    /// Whether the file ended with its seal ([`SEGEL`]); records written
+    /// before bukusop sealed them have none.
+    #[serde(skip)]
+    pub tersegel: bool,
+}
+
+/// The last line of a record bukusop writes, followed by the SHA-256 of
+/// everything above it: a truncated or hand-edited record is noticed
+/// instead of read as a shorter history.
+const SEGEL: &str = "# sidik: ";
+
+fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,7 +111,9 @@ pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
     let file = akar.asli.join(BERKAS);
     match akar.baca_teks(&file, BATAS_YAML) {
         Ok(text) => {
-            let r: Riwayat = yaml::parse(&file, &text)?;
+            let tersegel = unseal(&file, &text)?;
+            let mut r: Riwayat = yaml::parse(&file, &text)?;
+            r.tersegel = tersegel;
             // `terakhir` relies on it; an empty list is a damaged record.
             if let Some(h) = r.sop.iter().find(|h| h.revisi.is_empty()) {
                 return Err(Diagnostic::error(format!(
@@ -115,11 +134,33 @@ pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
     }
 }
 
-/// Writes the record through a temporary file.
+/// Whether `text` ends with its seal; an error when the seal does not
+/// match what it seals.
+fn unseal(file: &Path, text: &str) -> Result<bool, Diagnostic> {
+    let body = text.trim_end_matches('\n');
+    let at = body.rfind('\n').map_or(0, |i| i + 1);
+    let Some(seal) = body[at..].strip_prefix(SEGEL) else {
+        return Ok(false);
+    };
+    if seal.trim() == sha256(&text[..at]) {
+        return Ok(true);
+    }
+    let line = text[..at].lines().count() as u64 + 1;
+    Err(Diagnostic::error(format!(
+        "`{BERKAS}` rusak: isinya tidak cocok dengan sidik di baris terakhirnya (terpotong, atau diubah dengan tangan)"
+    ))
+    .at(Some(crate::diag::Place {
+        file: file.to_path_buf(),
+        line,
+        column: 1,
+    }))
+    .hint("pulihkan berkasnya dari git (`git log -- riwayat.yaml`, lalu `git checkout <commit> -- riwayat.yaml`); riwayat.yaml ditulis oleh `bukusop revisi`, bukan dengan tangan"))
+}
+
+/// Writes the record, sealed, through the atomic writer.
 pub fn write(root: &Path, r: &Riwayat) -> std::io::Result<()> {
     let body = serde_saphyr::to_string(r).map_err(std::io::Error::other)?;
-    crate::files::tulis(
-        &root.join(BERKAS),
-        format!("{KOMENTAR_AWAL}{body}").as_bytes(),
-    )
+    let text = format!("{KOMENTAR_AWAL}{body}");
+    let sealed = format!("{text}{SEGEL}{}\n", sha256(&text));
+    crate::files::tulis(&root.join(BERKAS), sealed.as_bytes())
 }

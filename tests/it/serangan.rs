@@ -116,3 +116,136 @@ fn sintetis_refuses_a_folder_with_files() {
     );
     assert_eq!(std::fs::read(d.path().join("buku.yaml")).unwrap(), before);
 }
+
+#[test]
+fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let file = d.path().join("riwayat.yaml");
+    let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-02-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sealed = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        sealed.lines().last().unwrap().starts_with("# sidik: "),
+        "{sealed}"
+    );
+    // Edited by hand: the seal no longer matches.
+    std::fs::write(&file, sealed.replacen("tahun: 2024", "tahun: 2023", 1)).unwrap();
+    let o = bukusop(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "galat: `riwayat.yaml` rusak: isinya tidak cocok dengan sidik di baris terakhirnya"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    // Cut short at a line end: readable YAML, but unsealed. `check` warns;
+    // `revisi` refuses to extend it until told it is whole.
+    let cut: String = sealed
+        .lines()
+        .filter(|l| !l.starts_with("# sidik"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&file, &cut).unwrap();
+    let o = bukusop(d.path(), &["check", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("riwayat.yaml:1:1: peringatan: `riwayat.yaml` tidak bersidik"),
+        "{}",
+        stderr(&o)
+    );
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "Mengarsipkan",
+        "Menyimpan",
+    );
+    let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-03-01"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("riwayat.yaml tidak bersidik"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), cut);
+    // Read-only: refused, kept.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let o = bukusop(
+            d.path(),
+            &["revisi", ".", "--tanggal", "2024-03-01", "--riwayat-utuh"],
+        );
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("berkas tujuan hanya-baca"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), cut);
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let o = bukusop(
+        d.path(),
+        &["revisi", ".", "--tanggal", "2024-03-01", "--riwayat-utuh"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let resealed = std::fs::read_to_string(&file).unwrap();
+    assert!(resealed.lines().last().unwrap().starts_with("# sidik: "));
+    assert!(resealed.contains("2024-03-01"), "{resealed}");
+}
+
+#[test]
+fn pdfa_refuses_in_indonesian_what_it_cannot_hold() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    std::fs::write(
+        d.path().join("sop/02-arab.yaml"),
+        "judul: SOP بسم\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {kegiatan: Menerima, pelaksana: Staf}\n  - {kegiatan: Selesai, pelaksana: Staf}\n",
+    )
+    .unwrap();
+    // Plain PDF: a warning, the booklet is written.
+    let o = bukusop(d.path(), &["build", ".", "-o", "biasa.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "karakter `ب` (U+0628), `س` (U+0633), `م` (U+0645) tidak ada di fon mana pun"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = bukusop(d.path(), &["build", ".", "--pdfa", "-o", "arsip.pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("sop/02-arab.yaml:1:12: galat: karakter `ب`"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("PDF/A tidak dapat dibuat"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.path().join("arsip.pdf").exists());
+    // A scan that is a PDF cannot go into a PDF/A.
+    std::fs::remove_file(d.path().join("sop/02-arab.yaml")).unwrap();
+    std::fs::copy(d.path().join("biasa.pdf"), d.path().join("pindaian.pdf")).unwrap();
+    let mut buku = std::fs::read_to_string(d.path().join("buku.yaml")).unwrap();
+    buku.push_str("pengesahan_pindaian: pindaian.pdf\n");
+    std::fs::write(d.path().join("buku.yaml"), buku).unwrap();
+    let o = bukusop(d.path(), &["build", ".", "--pdfa", "-o", "arsip.pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("galat: pindaian Pengesahan `pindaian.pdf` berupa PDF; PDF/A tidak dapat memuat PDF lain"),
+        "{}",
+        stderr(&o)
+    );
+    // A scan that only claims to be a PDF is refused by check too.
+    std::fs::write(d.path().join("pindaian.pdf"), "%PDF-1.7 sampah").unwrap();
+    let o = bukusop(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("PDF rusak atau tidak dapat dibaca"),
+        "{}",
+        stderr(&o)
+    );
+}

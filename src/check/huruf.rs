@@ -1,0 +1,91 @@
+//! Text no font can print: a character that neither a bundled font nor
+//! one in the court's `fonts/` covers would print as an empty box (and
+//! PDF/A refuses it), so each is named, once per file, at its first place.
+
+use crate::content::Content;
+use crate::diag::{Diagnostic, Diagnostics, Place};
+use crate::files::baca::{BATAS_YAML, baca_berkas};
+
+/// How many characters one warning names.
+const PALING_BANYAK: usize = 8;
+
+pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
+    let coverage: Vec<typst::text::Coverage> = fonts
+        .iter()
+        .flat_map(|f| typst::text::Font::iter(typst::foundations::Bytes::new(f.clone())))
+        .map(|f| f.info().coverage.clone())
+        .collect();
+    let printable =
+        |ch: char| ch.is_whitespace() || coverage.iter().any(|cv| cv.contains(ch as u32));
+    let mut d = Diagnostics::default();
+    let files = std::iter::once(&c.buku_file).chain(c.sops.iter().map(|f| &f.path));
+    for file in files {
+        let Ok(bytes) = baca_berkas(file, BATAS_YAML) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let mut missing: Vec<char> = Vec::new();
+        let mut first = None;
+        for (n, line) in text.lines().enumerate() {
+            for (col, ch) in values(line) {
+                if !printable(ch) && !missing.contains(&ch) {
+                    first.get_or_insert((n, col));
+                    missing.push(ch);
+                }
+            }
+        }
+        let Some((line, column)) = first else {
+            continue;
+        };
+        let mut names: Vec<String> = missing
+            .iter()
+            .take(PALING_BANYAK)
+            .map(|ch| format!("`{ch}` (U+{:04X})", *ch as u32))
+            .collect();
+        if missing.len() > PALING_BANYAK {
+            names.push(format!("dan {} lainnya", missing.len() - PALING_BANYAK));
+        }
+        d.push(
+            Diagnostic::warning(format!(
+                "karakter {} tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
+                names.join(", ")
+            ))
+            .at(Some(Place {
+                file: file.clone(),
+                line: line as u64 + 1,
+                column: column as u64 + 1,
+            }))
+            .hint("taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis"),
+        );
+    }
+    d
+}
+
+/// The characters of a YAML line that can reach the page, with their
+/// column (0-based, in characters): not a comment line, and nothing after
+/// a ` #` that starts a comment.
+fn values(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let comment = line.trim_start().starts_with('#');
+    let mut prev = ' ';
+    line.chars()
+        .enumerate()
+        .take_while(move |(_, ch)| {
+            let starts = *ch == '#' && prev.is_whitespace();
+            prev = *ch;
+            !comment && !starts
+        })
+        .filter(|(_, ch)| !ch.is_control())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::values;
+
+    #[test]
+    fn comments_never_count() {
+        let v: String = values("judul: SOP بنك # 😀").map(|(_, c)| c).collect();
+        assert_eq!(v, "judul: SOP بنك ");
+        assert_eq!(values("# 😀 komentar").count(), 0);
+        assert_eq!(values("a: b#c").count(), 6);
+    }
+}
