@@ -13,25 +13,26 @@ pub struct Args {
     /// Folder konten yang diukur
     #[arg(default_value = "content", value_name = "FOLDER")]
     folder: PathBuf,
-    /// Jumlah pengulangan tiap pengukuran
-    #[arg(long, default_value_t = 3)]
-    ulang: usize,
-    /// Jumlah SOP buku sintetis
-    #[arg(long, default_value_t = 300)]
-    sop: usize,
-    /// Jumlah langkah per SOP sintetis
-    #[arg(long, default_value_t = 12)]
-    langkah: usize,
-    /// Jumlah pelaksana per SOP sintetis
-    #[arg(long, default_value_t = 4)]
-    peran: usize,
+    /// Jumlah pengulangan tiap pengukuran (1–50)
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=50))]
+    ulang: u16,
+    /// Jumlah SOP buku sintetis (1–1000)
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u16).range(1..=1000))]
+    sop: u16,
+    /// Jumlah langkah per SOP sintetis (2–200)
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u16).range(2..=200))]
+    langkah: u16,
+    /// Jumlah pelaksana per SOP sintetis (1–6)
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=6))]
+    peran: u16,
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
-    let ulang = a.ulang.max(1);
+    let ulang = usize::from(a.ulang);
     let tmp = tempfile::tempdir().map_err(|e| io_failure(&std::env::temp_dir(), &e))?;
     let dir = tmp.path().join("sintetis");
-    synth::write(&dir, a.sop, a.langkah, a.peran).map_err(|e| io_failure(&dir, &e))?;
+    synth::write(&dir, a.sop.into(), a.langkah.into(), a.peran.into())
+        .map_err(|e| io_failure(&dir, &e))?;
     println!(
         "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   halaman  lintasan"
     );

@@ -47,14 +47,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let path = a
         .output
         .unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
-    write(&path, &out.pdf)?;
-    println!(
-        "{}: {} halaman, {}, {}",
-        path.display(),
-        out.pages,
-        size(out.pdf.len()),
-        secs(start.elapsed())
-    );
+    // The SOPs' own PDFs first: a failure there leaves the booklet as it was.
     if a.per_sop {
         // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf
         let dir = path.with_extension("");
@@ -68,6 +61,14 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             secs(start.elapsed())
         );
     }
+    write(&path, &out.pdf)?;
+    println!(
+        "{}: {} halaman, {}, {}",
+        path.display(),
+        out.pages,
+        size(out.pdf.len()),
+        secs(start.elapsed())
+    );
     Ok(ExitStatus::Berhasil)
 }
 

@@ -150,7 +150,7 @@ fn cases_made_in_code() {
     // More steps than one build lays out: refused before the layout.
     let d = prepare("terlalu-besar", |d| {
         let mut s = String::from("judul: BESAR\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
-        for i in 0..3000 {
+        for i in 0..4000 {
             s.push_str(&format!("  - {{kegiatan: Langkah {i}, pelaksana: Staf}}\n"));
         }
         std::fs::write(d.join("sop/02-kasus.yaml"), s).unwrap();
