@@ -186,6 +186,10 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
     let mut timings = Timings::default();
     let mut passes = 1;
     let natural = layout(parts, only, &Rencana::default(), &mut timings)?;
+    let tall = too_tall(&p.checked, &natural.ukuran);
+    if !tall.is_empty() {
+        return Err(tall);
+    }
     let mut base = natural.ukuran.clone();
     let plan_with = |base: &Ukuran, now: &Ukuran, rapat: &BTreeSet<usize>| {
         plan(&p.content, &p.checked, parts.huruf, base, now, rapat)
@@ -262,6 +266,25 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         document: doc,
         audit: laporan,
     })
+}
+
+/// A row taller than a page would be cut at the page's end: an error at
+/// its step, never a silent loss.
+fn too_tall(checked: &Checked, ukuran: &Ukuran) -> Diagnostics {
+    let mut d = Diagnostics::default();
+    for ((i, j), t) in &ukuran.tabel {
+        for &k in &t.terlalu_tinggi {
+            d.push(
+                Diagnostic::error(format!(
+                    "langkah {}: barisnya lebih tinggi dari satu halaman; isinya akan terpotong",
+                    k + 1
+                ))
+                .at(checked.sops[*i].tabel[*j].tempat[k].clone())
+                .hint("pecah menjadi beberapa langkah, atau pindahkan rinciannya ke kolom `ket` atau ke `dasar_hukum`/`peringatan`"),
+            );
+        }
+    }
+    d
 }
 
 /// The SOPs longer than a page (`pages`, by SOP) laid out once tighter:
@@ -388,6 +411,9 @@ struct UkurTabel {
     /// The table's top: page and y.
     start: (usize, f64),
     page_h: f64,
+    /// Steps (0-based) whose row does not fit on one page: it runs past
+    /// the page's end or onto the next.
+    terlalu_tinggi: Vec<usize>,
 }
 
 /// Measures the tables of every SOP (or of SOP `only`) on the laid-out
@@ -415,6 +441,14 @@ fn measure(
             let at = typeset::label_positions(doc, &labels);
             let Some(start) = at[0] else { continue };
             let sisip = kontrak::sisip_y(rapat.contains(&i));
+            let end =
+                |page: usize| heights.get(page - 1).copied().unwrap_or(210.0) - kontrak::TEPI_BAWAH;
+            let terlalu_tinggi = (0..n)
+                .filter(|k| match (at[1 + 2 * k], at[2 + 2 * k]) {
+                    (Some((pa, _)), Some((pb, yb))) => pb != pa || yb > end(pa) + 0.5,
+                    _ => false,
+                })
+                .collect();
             let rows: Option<Vec<halaman::Baris>> = (0..n)
                 .map(|k| {
                     let (pa, ya) = at[1 + 2 * k]?;
@@ -433,6 +467,7 @@ fn measure(
                     rows,
                     start,
                     page_h: heights.get(start.0 - 1).copied().unwrap_or(210.0),
+                    terlalu_tinggi,
                 },
             );
         }

@@ -249,3 +249,29 @@ fn pdfa_refuses_in_indonesian_what_it_cannot_hold() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_step_taller_than_a_page_is_an_error_not_a_cut() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let words: Vec<String> = (0..2500).map(|i| format!("kata{i}")).collect();
+    std::fs::write(
+        d.path().join("sop/02-tinggi.yaml"),
+        format!(
+            "judul: TINGGI\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - kegiatan: Mulai\n    pelaksana: Staf\n  - kegiatan: {}\n    pelaksana: Staf\n  - kegiatan: Selesai\n    pelaksana: Staf\n",
+            words.join(" ")
+        ),
+    )
+    .unwrap();
+    std::fs::write(d.path().join("lama.pdf"), "PDF LAMA").unwrap();
+    let o = bukusop(d.path(), &["build", ".", "-o", "lama.pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("sop/02-tinggi.yaml:7:5: galat: langkah 2: barisnya lebih tinggi dari satu halaman; isinya akan terpotong"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read(d.path().join("lama.pdf")).unwrap(),
+        b"PDF LAMA"
+    );
+}
