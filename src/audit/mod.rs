@@ -44,10 +44,13 @@ pub enum Cacat {
     SisaBaris,
     /// An arrow whose ends stand on different pages has no connector pair.
     PanahHilang,
+    /// A table breaks to the next page although its next row (with room
+    /// for a connector pair) would have fitted.
+    HalamanLonggar,
 }
 
 impl Cacat {
-    pub const SEMUA: [Cacat; 13] = [
+    pub const SEMUA: [Cacat; 14] = [
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
         Cacat::PenghubungDiGaris,
@@ -61,6 +64,7 @@ impl Cacat {
         Cacat::Terpotong,
         Cacat::SisaBaris,
         Cacat::PanahHilang,
+        Cacat::HalamanLonggar,
     ];
 
     /// A short name for tables of figures.
@@ -79,6 +83,7 @@ impl Cacat {
             Cacat::Terpotong => "terpotong",
             Cacat::SisaBaris => "halaman sisa < 3 baris",
             Cacat::PanahHilang => "panah hilang",
+            Cacat::HalamanLonggar => "halaman longgar",
         }
     }
 }

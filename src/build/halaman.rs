@@ -4,12 +4,12 @@
 //! never carries a lone row or two.
 //!
 //! A first layout measures each row (labels at the top and bottom of its
-//! "No" cell) and where each table starts. The plan then fills pages row by
-//! row, with the room each row needs once the connectors of the arrows the
-//! breaks cut are drawn; it repeats with those arrows until they stay the
-//! same (they only grow, so it ends). A last page with fewer than 3 rows
-//! takes rows from the page before. The layout that follows prints each
-//! part as a table of its own, header repeated, one part a page.
+//! "No" cell) and where each table starts. The plan then fills one page
+//! after the other with as many rows as fit, each page judged with the room
+//! its rows need for the connectors of exactly the arrows that leave or
+//! enter it. A last page with fewer than 3 rows takes rows from the page
+//! before. The layout that follows prints each part as a table of its own,
+//! header repeated, one part a page.
 
 use std::collections::BTreeSet;
 
@@ -77,38 +77,16 @@ pub struct Akhir {
 /// Plans one table; also says where it ends.
 pub fn rencanakan(t: &Tabel) -> (RencanaTabel, Akhir) {
     let n = t.flow.symbols.len();
-    let mut putus = BTreeSet::new();
     let mut limit: Vec<usize> = Vec::new();
-    for _ in 0..(4 * n + 8) {
-        let h = (t.tinggi)(&putus);
-        let (parts, pindah, akhir) = fill(t, &h, &limit);
-        let crossing = cut(t.flow, &parts);
-        if crossing.is_subset(&putus) {
-            // A last page with fewer than 3 rows takes rows from the one
-            // before, once; then the arrows settle again.
-            if let Some(l) = orphan_limit(&parts, n)
-                && !limit.contains(&l)
-            {
-                limit.push(l);
-                continue;
-            }
-            let (parts, pindah, akhir) = tighten(t, &limit, (parts, pindah, akhir));
-            let putus = cut(t.flow, &parts);
-            let starts = parts.iter().map(|p| p.start).collect();
-            return (
-                RencanaTabel {
-                    potongan: starts,
-                    putus,
-                    pindah,
-                },
-                akhir,
-            );
+    let (parts, pindah, akhir) = loop {
+        let filled = fill(t, &limit);
+        // A last page with fewer than 3 rows takes rows from the one
+        // before, once.
+        match orphan_limit(&filled.0, n) {
+            Some(l) if !limit.contains(&l) => limit.push(l),
+            _ => break filled,
         }
-        putus = &putus | &crossing;
-    }
-    // Unreachable in practice: the broken arrows only grow.
-    let h = (t.tinggi)(&putus);
-    let (parts, pindah, akhir) = fill(t, &h, &limit);
+    };
     (
         RencanaTabel {
             potongan: parts.iter().map(|p| p.start).collect(),
@@ -117,25 +95,6 @@ pub fn rencanakan(t: &Tabel) -> (RencanaTabel, Akhir) {
         },
         akhir,
     )
-}
-
-/// The search above keeps the room of every arrow it ever cut, so its
-/// pages may end early. Filled again with the room of only the arrows its
-/// breaks cut, the plan is taken when its breaks then cut exactly those
-/// arrows (every part fits as printed) and its last page keeps its rows.
-fn tighten(t: &Tabel, limit: &[usize], settled: Terisi) -> Terisi {
-    let n = t.flow.symbols.len();
-    let mut putus = cut(t.flow, &settled.0);
-    for _ in 0..8 {
-        let next = fill(t, &(t.tinggi)(&putus), limit);
-        let crossing = cut(t.flow, &next.0);
-        if crossing == putus {
-            let keeps = next.0.len() <= settled.0.len() && orphan_limit(&next.0, n).is_none();
-            return if keeps { next } else { settled };
-        }
-        putus = crossing;
-    }
-    settled
 }
 
 /// What [`fill`] gives: the parts, whether the table moves to a new page
@@ -149,39 +108,93 @@ struct Part {
     end: usize,
 }
 
-/// Fills pages row by row; a row that ends a part early because of
-/// `limit` (row indices a part must not reach) starts the next.
-fn fill(t: &Tabel, h: &[f64], limit: &[usize]) -> Terisi {
+/// Fills pages one after the other, each with as many rows as fit. The
+/// rows of a part need the room of exactly the arrows with one end in the
+/// part (those are cut, whatever the other breaks), so a part is judged
+/// with the heights those arrows give: the plan never counts a connector
+/// it will not print. `limit` holds rows a part must end before.
+fn fill(t: &Tabel, limit: &[usize]) -> Terisi {
     let b = t.bidang;
+    let n = t.flow.symbols.len();
+    let plain = (t.tinggi)(&BTreeSet::new());
     let mut parts: Vec<Part> = Vec::new();
     let mut y = t.mulai;
     let mut start = 0;
     let mut pindah = false;
     let mut pages = 0;
-    for (i, hi) in h.iter().enumerate() {
+    while start < n {
         // A little short of the page's end: the measures are rounded and
         // the rules drawn over the rows' edges.
-        let full = y + hi > b.bawah - AMAN;
-        let forced = limit.contains(&i) && i > start;
-        if full || forced {
-            if i == start && !forced {
-                // Not even the first row fits under the header: the table
-                // starts on the next page.
-                pindah = true;
-            } else {
-                parts.push(Part { start, end: i });
-                start = i;
+        let room = b.bawah - AMAN - y;
+        let stop = limit
+            .iter()
+            .copied()
+            .filter(|&l| l > start)
+            .min()
+            .unwrap_or(n);
+        // Connectors only add room: no more rows fit than without them.
+        let mut end = start;
+        let mut sum = 0.0;
+        while end < stop && sum + plain[end] <= room {
+            sum += plain[end];
+            end += 1;
+        }
+        let mut taken = None;
+        while end > start {
+            let h = (t.tinggi)(&touching(t.flow, start, end));
+            let used: f64 = h[start..end].iter().sum();
+            if used <= room {
+                taken = Some((end, used));
+                break;
             }
+            end -= 1;
+        }
+        match taken {
+            Some((end, used)) => {
+                parts.push(Part { start, end });
+                start = end;
+                y += used;
+            }
+            // Not even the first row fits under the header where the
+            // table starts: the table starts on the next page.
+            None if start == 0 && parts.is_empty() && !pindah && y > b.atas + t.kepala => {
+                pindah = true;
+                pages += 1;
+                y = b.atas + t.kepala;
+                continue;
+            }
+            // A row taller than a whole page: alone on its page (the
+            // build reports it).
+            None => {
+                let h = (t.tinggi)(&touching(t.flow, start, start + 1));
+                parts.push(Part {
+                    start,
+                    end: start + 1,
+                });
+                y += h[start];
+                start += 1;
+            }
+        }
+        if start < n {
             pages += 1;
             y = b.atas + t.kepala;
         }
-        y += hi;
     }
-    parts.push(Part {
-        start,
-        end: h.len(),
-    });
+    if parts.is_empty() {
+        parts.push(Part { start: 0, end: n });
+    }
     (parts, pindah, Akhir { halaman: pages, y })
+}
+
+/// The arrows with exactly one end in rows `start..end`.
+fn touching(flow: &Flow, start: usize, end: usize) -> BTreeSet<usize> {
+    let inside = |r: usize| (start..end).contains(&r);
+    flow.edges
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| inside(e.from) != inside(e.to))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The arrows whose ends lie in different parts.

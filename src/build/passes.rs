@@ -241,6 +241,7 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
     timings.pdf = t.elapsed();
     let mut laporan = audit::pages(&doc, depan, kontrak::TEPI_BAWAH);
     rows_alone(&p.checked, only, &doc, &mut laporan);
+    loose_pages(&p.checked, only, &doc, &mut laporan);
     for (s, t, e) in lost {
         laporan.tambah(
             audit::Cacat::PanahHilang,
@@ -359,6 +360,62 @@ fn rows_alone(checked: &Checked, only: Option<usize>, doc: &PagedDocument, r: &m
                         audit::Cacat::SisaBaris,
                         page,
                         format!("SOP {}, tabel {}: {n} baris", i + 1, j + 1),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Room a row moved to the next page may need beyond its printed height:
+/// a connector pentagon with its arrow, above and below.
+const RUANG_PENGHUBUNG: f64 = 2.0 * (kontrak::PENGHUBUNG + 2.0 * kontrak::UJUNG_PANAH);
+
+/// Breaks where the next row would have fitted on the page, with room for
+/// connectors; a last page kept at 3 rows is not counted.
+fn loose_pages(
+    checked: &Checked,
+    only: Option<usize>,
+    doc: &PagedDocument,
+    r: &mut audit::Laporan,
+) {
+    let heights = typeset::page_heights(doc);
+    for (i, s) in checked.sops.iter().enumerate() {
+        if only.is_some_and(|o| o != i) {
+            continue;
+        }
+        for (j, t) in s.tabel.iter().enumerate() {
+            let n = t.flow.symbols.len();
+            let labels: Vec<String> = (0..n)
+                .flat_map(|k| {
+                    let (a, b) = kontrak::baris_label(i + 1, j, k + 1);
+                    [a, b]
+                })
+                .collect();
+            let at = typeset::label_positions(doc, &labels);
+            let rows: Option<Vec<(usize, f64, f64)>> = (0..n)
+                .map(|k| Some((at[2 * k]?.0, at[2 * k]?.1, at[2 * k + 1]?.1)))
+                .collect();
+            let Some(rows) = rows else { continue };
+            let last_page = rows.last().map_or(0, |r| r.0);
+            let on_last = rows.iter().filter(|r| r.0 == last_page).count();
+            for w in rows.windows(2) {
+                let ((pa, _, bottom), (pb, top, next_bottom)) = (w[0], w[1]);
+                if pa == pb || (pb == last_page && on_last <= 3) {
+                    continue;
+                }
+                let end = heights.get(pa - 1).copied().unwrap_or(210.0) - kontrak::TEPI_BAWAH;
+                let need = next_bottom - top + RUANG_PENGHUBUNG;
+                if end - bottom > need {
+                    r.tambah(
+                        audit::Cacat::HalamanLonggar,
+                        pa,
+                        format!(
+                            "SOP {}, tabel {}: {:.0} mm kosong",
+                            i + 1,
+                            j + 1,
+                            end - bottom
+                        ),
                     );
                 }
             }

@@ -60,6 +60,10 @@ pub(super) fn arrivals(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Ha
         } else {
             off
         };
+        // In a narrow lane, as far out as keeps the pentagon inside its
+        // lane and its arrow on the symbol.
+        let inside = (g.lebar_lajur / 2.0 - g.penghubung / 2.0 - 0.3).min(g.hw() - 0.3);
+        let off = off.min(inside);
         let x = if edges.iter().any(|&i| flow.edges[i].sisi == Sisi::Bawah) {
             0.0
         } else if first.sisi == Sisi::Kiri {

@@ -213,7 +213,7 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     println!("korpus: 500 alur, {pages} halaman; {total}");
     // What the engine cannot yet draw cleanly in these crowded random
     // flows (lanes of 22 mm or less, labels up to 14 characters), held at
-    // the figures measured when the lanes began to widen for labels; the
+    // the figures measured once pages were filled page by page; the
     // build warns at each label it could not place. Everything else: zero.
     let known = [
         Cacat::LabelTertimpa,
@@ -226,8 +226,8 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
     assert!(labels <= 51, "{labels} labels drawn badly:\n{total}");
     assert!(total.jumlah(Cacat::GarisBertumpuk) <= 5, "{total}");
-    assert!(total.jumlah(Cacat::MenembusSimbol) <= 11, "{total}");
-    assert!(total.persilangan <= 165, "{total}");
+    assert!(total.jumlah(Cacat::MenembusSimbol) <= 13, "{total}");
+    assert!(total.persilangan <= 167, "{total}");
 }
 
 #[test]
@@ -261,9 +261,13 @@ fn a_thousand_steps_over_twelve_lanes_settle_with_every_arrow_drawn() {
     assert!(pages > 50, "{pages} pages");
     assert_eq!(r.jumlah(Cacat::PanahHilang), 0, "{r}");
     assert_eq!(r.jumlah(Cacat::SisaBaris), 0, "{r}");
-    // Lanes of 11 mm leave a connector beside a symbol no room inside its
-    // lane; held at the figures measured.
-    assert!(r.jumlah(Cacat::PenghubungDiGaris) <= 55, "{r}");
-    assert!(r.jumlah(Cacat::GarisDiGaris) <= 55, "{r}");
-    assert!(r.jumlah(Cacat::LabelDiGaris) <= 16, "{r}");
+    // Every page filled: 68 pages (122 when the plan kept the room of
+    // every arrow it ever cut).
+    assert!(pages <= 70, "{pages} pages");
+    assert_eq!(r.jumlah(Cacat::HalamanLonggar), 0, "{r}");
+    // Lanes of 11 mm leave a decision's label no room beside its vertex
+    // (warned); held at the figure measured. Connectors stay inside.
+    assert_eq!(r.jumlah(Cacat::PenghubungDiGaris), 0, "{r}");
+    assert_eq!(r.jumlah(Cacat::GarisDiGaris), 0, "{r}");
+    assert!(r.jumlah(Cacat::LabelDiGaris) <= 23, "{r}");
 }
