@@ -8,11 +8,12 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use crate::content::SopFile;
-use crate::content::model::{Alur, Langkah, SimbolLangkah};
+use crate::content::model::{Alur, Buku, Langkah, SimbolLangkah};
 use crate::content::yaml::place;
 use crate::diag::saran::maksud_anda;
 use crate::diag::{Diagnostic, Diagnostics, Place, Severity};
 use crate::flow::{self, Flow, FlowError, Kunci, Simbol};
+use crate::{kontrak, route};
 
 /// One flowchart table, checked.
 #[derive(Debug, Clone)]
@@ -23,7 +24,7 @@ pub struct TabelChecked {
 }
 
 /// The flow graph of one table; `None` once a problem is reported.
-pub fn tabel(f: &SopFile, alur: &Alur, d: &mut Diagnostics) -> Option<TabelChecked> {
+pub fn tabel(buku: &Buku, f: &SopFile, alur: &Alur, d: &mut Diagnostics) -> Option<TabelChecked> {
     let lanes: Vec<&str> = alur.pelaksana.iter().map(|p| p.value.as_str()).collect();
     if lanes.is_empty() {
         let nama = match alur.judul {
@@ -50,8 +51,11 @@ pub fn tabel(f: &SopFile, alur: &Alur, d: &mut Diagnostics) -> Option<TabelCheck
         return None;
     }
     match flow::build(&nodes, lanes.len()) {
-        Ok(flow) => Some(TabelChecked {
-            flow,
+        Ok(mut flow) => Some(TabelChecked {
+            flow: {
+                sides(buku, &mut flow);
+                flow
+            },
             tempat: alur
                 .langkah
                 .iter()
@@ -65,6 +69,16 @@ pub fn tabel(f: &SopFile, alur: &Alur, d: &mut Diagnostics) -> Option<TabelCheck
             None
         }
     }
+}
+
+/// The sides of the flow's free jumps, chosen to cross least. Decided
+/// here, once, with the booklet's lane widths and labels estimated at the
+/// label size (no font is needed to see what crosses), so every later
+/// stage draws the same flow.
+fn sides(buku: &Buku, flow: &mut flow::Flow) {
+    let mm = kontrak::LABEL_PT * 25.4 / 72.0;
+    let g = route::Geometri::new(buku, flow.lanes, 1.2 * mm);
+    route::pilih_sisi(flow, &g, &|s| 0.55 * mm * s.chars().count() as f64);
 }
 
 /// An SOP has one table (`pelaksana`, `langkah`) or sub-procedures

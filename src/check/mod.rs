@@ -77,7 +77,7 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
             .sop
             .alur()
             .iter()
-            .map(|a| alur::tabel(f, a, &mut d))
+            .map(|a| alur::tabel(&c.buku, f, a, &mut d))
             .collect();
         alur::prosedur_ganda(f, &mut d);
         sops.push((t, n, tabel));

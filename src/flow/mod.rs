@@ -100,6 +100,9 @@ pub struct Flow {
     /// The lanes of each step (several for a shared step).
     pub step_lanes: Vec<Vec<usize>>,
     pub symbols: Vec<Simbol>,
+    /// Jumps whose side was a free choice (no downward arrow to keep
+    /// away from): routing may move them to the other side.
+    pub bebas: Vec<usize>,
     pub edges: Vec<Edge>,
 }
 
@@ -126,6 +129,7 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
 
     let mut symbols = Vec::with_capacity(n);
     let mut edges = Vec::new();
+    let mut bebas = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let ends = targets[i].is_empty();
         symbols.push(match (&node.lanjut, node.simbol) {
@@ -139,7 +143,8 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
         // arrow, so the two never share a line; with two jumps, "Ya" takes
         // the left and "Tidak" the right.
         let down = out.iter().find(|(t, _)| *t == i + 1);
-        let away = match down.map(|(t, _)| turn(&node.lanes, &nodes[*t].lanes)) {
+        let turns = down.map(|(t, _)| turn(&node.lanes, &nodes[*t].lanes));
+        let away = match turns {
             Some(Some(side)) => opposite(side),
             // Free to choose: the right, unless the step stands in the last
             // lane, whose outer half is too narrow for a channel and a label.
@@ -153,13 +158,12 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
             } else if jumps == 2 {
                 if k == 0 { Sisi::Kiri } else { Sisi::Kanan }
             } else {
+                if !matches!(turns, Some(Some(_))) {
+                    bebas.push(edges.len());
+                }
                 away
             };
-            let (from_lane, to_lane) = match sisi {
-                Sisi::Bawah => nearest_lanes(&node.lanes, &nodes[*t].lanes),
-                Sisi::Kanan => (last(&node.lanes), last(&nodes[*t].lanes)),
-                Sisi::Kiri => (node.lanes[0], nodes[*t].lanes[0]),
-            };
+            let (from_lane, to_lane) = sisi_lajur(sisi, &node.lanes, &nodes[*t].lanes);
             edges.push(Edge {
                 from: i,
                 to: *t,
@@ -175,7 +179,18 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
         step_lanes: nodes.iter().map(|n| n.lanes.clone()).collect(),
         symbols,
         edges,
+        bebas,
     })
+}
+
+/// The lanes an arrow leaves and enters by the side it takes: the nearest
+/// ones going down, the outermost on that side for a jump.
+pub fn sisi_lajur(sisi: Sisi, from: &[usize], to: &[usize]) -> (usize, usize) {
+    match sisi {
+        Sisi::Bawah => nearest_lanes(from, to),
+        Sisi::Kanan => (last(from), last(to)),
+        Sisi::Kiri => (from[0], to[0]),
+    }
 }
 
 /// Which way the arrow to the next step turns, if it turns at all.
@@ -188,7 +203,7 @@ fn turn(from: &[usize], to: &[usize]) -> Option<Sisi> {
     }
 }
 
-fn opposite(s: Sisi) -> Sisi {
+pub fn opposite(s: Sisi) -> Sisi {
     if s == Sisi::Kanan {
         Sisi::Kiri
     } else {

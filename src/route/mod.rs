@@ -405,6 +405,48 @@ pub fn route(
     }
 }
 
+/// The most jumps [`pilih_sisi`] tries on their other side.
+const COBA_SISI: usize = 48;
+
+/// Moves jumps whose side was a free choice ([`Flow::bebas`]) to their
+/// other side where the drawing then crosses fewer lines, one at a time in
+/// order, keeping each move that helps. A labelled jump never moves into
+/// the outer half of the first or the last lane: its label would have no
+/// room beside the next column.
+pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
+    let none = BTreeSet::new();
+    let mut best = route(flow, g, &none, lebar).crossings.len();
+    for i in flow.bebas.clone().into_iter().take(COBA_SISI) {
+        if best == 0 {
+            break;
+        }
+        let e = &flow.edges[i];
+        let sisi = crate::flow::opposite(e.sisi);
+        let (from, to) = (&flow.step_lanes[e.from], &flow.step_lanes[e.to]);
+        let (from_lane, to_lane) = crate::flow::sisi_lajur(sisi, from, to);
+        let outer = |lane: usize| match sisi {
+            Sisi::Kiri => lane == 0,
+            _ => lane + 1 == flow.lanes,
+        };
+        if e.label.is_some() && (outer(from_lane) || outer(to_lane)) {
+            continue;
+        }
+        let old = flow.edges[i].clone();
+        flow.edges[i] = Edge {
+            sisi,
+            from_lane,
+            to_lane,
+            ..old.clone()
+        };
+        let now = route(flow, g, &none, lebar).crossings.len();
+        if now < best {
+            best = now;
+        } else {
+            flow.edges[i] = old;
+        }
+    }
+}
+
 /// The arrow's lanes' distance, from the source's centre to the target's.
 fn dx(g: &Geometri, e: &Edge) -> f64 {
     (e.to_lane as f64 - e.from_lane as f64) * g.lebar_lajur

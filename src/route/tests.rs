@@ -324,3 +324,29 @@ fn random_flows_never_cross_symbols_or_run_on_other_lines() {
     // Channels run out only in crowded random graphs.
     assert!(crowded < checked / 10, "{crowded} of {checked} crowded");
 }
+
+#[test]
+fn a_free_jump_moves_to_the_side_that_crosses_nothing() {
+    // PN Tais, UP-GRADE SIPP: "Tidak" skips from 1 to 3 on the right, and
+    // step 2 skips to 4; on the right too, the two cross.
+    let skip = Node {
+        lanjut: Lanjut::Ke(3),
+        ..node(&[0])
+    };
+    let nodes = [decision(0, 1, 2), skip, node(&[0]), node(&[0])];
+    let mut f = build(&nodes, 2).unwrap();
+    assert_eq!(f.bebas.len(), 2, "{:?}", f.bebas);
+    assert!(!route(&f, &G, &BTreeSet::new()).crossings.is_empty());
+    pilih_sisi(&mut f, &G, &lebar);
+    assert!(route(&f, &G, &BTreeSet::new()).crossings.is_empty());
+    // The labelled "Tidak" keeps the inner side; the plain skip moved.
+    let side = |from: usize| {
+        f.edges
+            .iter()
+            .find(|e| e.from == from && e.to != from + 1)
+            .unwrap()
+            .sisi
+    };
+    assert_eq!(side(0), Sisi::Kanan);
+    assert_eq!(side(1), Sisi::Kiri);
+}
