@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use crate::common::{build, pdf_text, root, squash};
+use crate::common::{build, copy_content, pdf_text, root, squash};
 
 fn alur() -> &'static bukusop::build::Output {
     static OUT: OnceLock<bukusop::build::Output> = OnceLock::new();
@@ -157,4 +157,34 @@ fn actual_path(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join("bukusop-referensi");
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(format!("{name}.actual.png"))
+}
+
+#[test]
+fn a_long_information_block_continues_with_its_label() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let items: String = (1..=80)
+        .map(|i| format!("  - Peraturan Nomor {i} Tahun 2020 tentang Hal Yang Diatur Nomor {i}\n"))
+        .collect();
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "langkah:",
+        &format!("dasar_hukum:\n{items}langkah:"),
+    );
+    let out = build(d.path());
+    // Every item printed, over two pages, the label on both.
+    let first = squash(&pdf_text(&out.pdf, Some(6)));
+    let next = squash(&pdf_text(&out.pdf, Some(7)));
+    for i in [1, 80] {
+        let item = format!("Peraturan Nomor {i} Tahun 2020");
+        assert!(first.contains(&item) || next.contains(&item), "{item}");
+    }
+    assert!(!first.contains("Peraturan Nomor 80 Tahun"), "{first}");
+    assert!(first.contains("CONTOH YANG BENAR Dasar Hukum :"), "{first}");
+    assert!(next.starts_with("Dasar Hukum :"), "{next}");
+    assert_eq!(
+        out.audit.jumlah(bukusop::audit::Cacat::Terpotong),
+        0,
+        "{}",
+        out.audit
+    );
 }
