@@ -194,6 +194,20 @@ fn hostile_files(failures: &mut Vec<String>) {
     let outside = tempfile::tempdir().unwrap();
     let canary = outside.path().join("rahasia.txt");
     std::fs::write(&canary, "KUNCI-RAHASIA-CI").unwrap();
+    // Accessed before modified: with relatime (the common mount option) a
+    // single read of it moves its access time.
+    let modified = std::fs::metadata(&canary).unwrap().modified().unwrap();
+    let before = modified - Duration::from_secs(86400);
+    std::fs::File::options()
+        .write(true)
+        .open(&canary)
+        .unwrap()
+        .set_times(
+            std::fs::FileTimes::new()
+                .set_accessed(before)
+                .set_modified(modified),
+        )
+        .unwrap();
     let mkfifo = |p: &Path| {
         let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
         // SAFETY: a valid C string; mkfifo only creates a file.
@@ -257,6 +271,19 @@ fn hostile_files(failures: &mut Vec<String>) {
             "{name} read the canary:\n{report}"
         );
         compare(&format!("kode-{name}"), &report, failures);
+        let accessed = std::fs::metadata(&canary).unwrap().accessed().unwrap();
+        assert_eq!(
+            accessed, before,
+            "{name}: the canary outside the folder was read"
+        );
+    }
+    // The check above is only as good as the mount's access times.
+    std::fs::read(&canary).unwrap();
+    let moved = std::fs::metadata(&canary).unwrap().accessed().unwrap() != before;
+    if !moved {
+        eprintln!(
+            "catatan: sistem berkas ini tidak mencatat waktu akses; uji kenari hanya memeriksa isi laporan"
+        );
     }
 }
 
