@@ -81,9 +81,10 @@ impl Geometri {
     }
 
     /// The geometry of [`Geometri::new`], its lanes widened in steps of
-    /// 2 mm up to their share of the page while that leaves fewer branch
-    /// labels of `flow` without a clean place: a draftsman widens the
-    /// columns rather than print a label over a line.
+    /// 2 mm up to their share of the page while that leaves fewer jumps
+    /// without a channel of their own or branch labels of `flow` without a
+    /// clean place: a draftsman widens the columns rather than draw lines
+    /// on top of each other or a label over a line.
     pub fn untuk(
         buku: &Buku,
         flow: &Flow,
@@ -92,7 +93,10 @@ impl Geometri {
     ) -> Geometri {
         let maks = lebar_maks(buku, flow.lanes);
         let mut g = Geometri::new(buku, flow.lanes, tinggi_label);
-        let kotor = |g: &Geometri| route(flow, g, &BTreeSet::new(), lebar).label_kotor;
+        let kotor = |g: &Geometri| {
+            let r = route(flow, g, &BTreeSet::new(), lebar);
+            r.kanal_kurang + r.label_kotor
+        };
         let mut best = (kotor(&g), g);
         while best.0 > 0 && g.lebar_lajur < maks {
             g = Geometri::selebar(buku, (g.lebar_lajur + 2.0).min(maks), tinggi_label);
@@ -283,6 +287,8 @@ pub struct Routed {
     pub crossings: Vec<(usize, String)>,
     /// Branch labels that found no clean place (each also warned about).
     pub label_kotor: usize,
+    /// Jumps that found no free channel (each also warned about).
+    pub kanal_kurang: usize,
 }
 
 /// What routing one arrow gives: its drawings (the first one leaves the
@@ -345,6 +351,8 @@ pub fn route(
     };
     let huruf = putus::letters(flow, &broken);
     let (kanal, trunk) = kanal::channels(flow, g, &broken, lebar, &mut warnings);
+    // Each warning so far is a jump that found no free channel.
+    let kanal_kurang = warnings.len();
     let ports = kanal::ports(flow, g, &kanal, &trunk);
     let tops = putus::arrivals(flow, g, &broken);
     let putus_turun = broken
@@ -402,6 +410,7 @@ pub fn route(
         warnings,
         crossings,
         label_kotor,
+        kanal_kurang,
     }
 }
 
@@ -410,27 +419,23 @@ const COBA_SISI: usize = 48;
 
 /// Moves jumps whose side was a free choice ([`Flow::bebas`]) to their
 /// other side where the drawing then crosses fewer lines, one at a time in
-/// order, keeping each move that helps. A labelled jump never moves into
-/// the outer half of the first or the last lane: its label would have no
-/// room beside the next column.
+/// order, keeping each move that helps without leaving a label or a
+/// jump more without its place.
 pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
     let none = BTreeSet::new();
-    let mut best = route(flow, g, &none, lebar).crossings.len();
+    let score = |f: &Flow| {
+        let r = route(f, g, &none, lebar);
+        (r.crossings.len(), r.label_kotor + r.kanal_kurang)
+    };
+    let mut best = score(flow);
     for i in flow.bebas.clone().into_iter().take(COBA_SISI) {
-        if best == 0 {
+        if best.0 == 0 {
             break;
         }
         let e = &flow.edges[i];
         let sisi = crate::flow::opposite(e.sisi);
         let (from, to) = (&flow.step_lanes[e.from], &flow.step_lanes[e.to]);
         let (from_lane, to_lane) = crate::flow::sisi_lajur(sisi, from, to);
-        let outer = |lane: usize| match sisi {
-            Sisi::Kiri => lane == 0,
-            _ => lane + 1 == flow.lanes,
-        };
-        if e.label.is_some() && (outer(from_lane) || outer(to_lane)) {
-            continue;
-        }
         let old = flow.edges[i].clone();
         flow.edges[i] = Edge {
             sisi,
@@ -438,8 +443,8 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
             to_lane,
             ..old.clone()
         };
-        let now = route(flow, g, &none, lebar).crossings.len();
-        if now < best {
+        let now = score(flow);
+        if now.0 < best.0 && now.1 <= best.1 {
             best = now;
         } else {
             flow.edges[i] = old;
