@@ -133,9 +133,11 @@ struct Spot<'a> {
 }
 
 impl Spot<'_> {
-    /// The best of `candidates` for the label of drawing `d`: the first
-    /// that fits its row as it stands, else the one that needs least more
-    /// room; failing all, the nearest clear place beside its own line.
+    /// The best of `candidates` for the label of drawing `d`: of those
+    /// clear of everything and nearer its own line than any other, the
+    /// first that fits its row as it stands, else the one that needs least
+    /// more room; failing all, the nearest such place beside its own line;
+    /// failing that, a clear candidate however near another line.
     fn best(
         &self,
         d: &Gambar,
@@ -143,33 +145,43 @@ impl Spot<'_> {
         peta: &Peta,
         ruang: &Ruang,
     ) -> Option<(LabelCabang, Nilai)> {
+        // Only nearer its own line than any other, or a reader could not
+        // tell which line it names.
+        let mut own = Peta::default();
+        own.gambar(0, d, self.g);
+        let mine = own.ruas.remove(&self.row).unwrap_or_default();
+        let others = peta.ruas.get(&self.row).cloned().unwrap_or_default();
+        let readable = |k: &Kotak| {
+            let to = |rs: &[Ruas]| rs.iter().map(|r| near(k, r)).fold(f64::INFINITY, f64::min);
+            let own = to(&mine);
+            let other = others
+                .iter()
+                .filter(|r| !mine.iter().any(|m| same(m, r)))
+                .map(|r| near(k, r))
+                .fold(f64::INFINITY, f64::min);
+            own <= 3.5 && own + 0.3 < other
+        };
         let mut scored: Vec<(usize, LabelCabang, Nilai)> = candidates
             .iter()
             .enumerate()
             .filter_map(|(k, l)| self.judge(l, peta, ruang).map(|v| (k, l.clone(), v)))
+            .filter(|(_, _, v)| readable(&v.kotak))
             .collect();
         if scored.is_empty() {
-            // Only nearer its own line than any other, or a reader could
-            // not tell which line it names.
-            let mut own = Peta::default();
-            own.gambar(0, d, self.g);
-            let mine = own.ruas.remove(&self.row).unwrap_or_default();
-            let others = peta.ruas.get(&self.row).cloned().unwrap_or_default();
-            let readable = |k: &Kotak| {
-                let to = |rs: &[Ruas]| rs.iter().map(|r| near(k, r)).fold(f64::INFINITY, f64::min);
-                let own = to(&mine);
-                let other = others
-                    .iter()
-                    .filter(|r| !mine.iter().any(|m| same(m, r)))
-                    .map(|r| near(k, r))
-                    .fold(f64::INFINITY, f64::min);
-                own <= 3.5 && own + 0.3 < other
-            };
             scored = search(d, self.g, self.w, &candidates[0], self.flow)
                 .into_iter()
                 .enumerate()
                 .filter_map(|(k, l)| self.judge(&l, peta, ruang).map(|v| (k, l, v)))
                 .filter(|(_, _, v)| readable(&v.kotak))
+                .collect();
+        }
+        if scored.is_empty() {
+            // Clean but as near another line as its own: better than over
+            // a line.
+            scored = candidates
+                .iter()
+                .enumerate()
+                .filter_map(|(k, l)| self.judge(l, peta, ruang).map(|v| (k, l.clone(), v)))
                 .collect();
         }
         scored

@@ -219,16 +219,19 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
         Cacat::GarisBertumpuk,
+        Cacat::GarisBerimpit,
         Cacat::MenembusSimbol,
     ];
     let bad = defects(&total, &known);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
-    assert!(labels <= 44, "{labels} labels drawn badly:\n{total}");
+    assert!(labels <= 45, "{labels} labels drawn badly:\n{total}");
     assert!(total.jumlah(Cacat::GarisBertumpuk) <= 1, "{total}");
-    assert!(total.jumlah(Cacat::MenembusSimbol) <= 2, "{total}");
+    // Channels crowded into a single 22 mm lane.
+    assert!(total.jumlah(Cacat::GarisBerimpit) <= 2, "{total}");
+    assert!(total.jumlah(Cacat::MenembusSimbol) <= 3, "{total}");
     // 167 before free jumps were moved to the side that crosses least.
-    assert!(total.persilangan <= 100, "{total}");
+    assert!(total.persilangan <= 95, "{total}");
 }
 
 #[test]
