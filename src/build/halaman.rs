@@ -149,15 +149,21 @@ fn fill(t: &Tabel, limit: &[usize]) -> Terisi {
             }
             end -= 1;
         }
+        // A lone first row under the header, the rest overleaf, reads
+        // worse than the table starting on the next page.
+        let low = start == 0 && parts.is_empty() && !pindah && y > b.atas + t.kepala;
+        if low && n > 1 && taken.is_some_and(|(end, _)| end == 1) {
+            taken = None;
+        }
         match taken {
             Some((end, used)) => {
                 parts.push(Part { start, end });
                 start = end;
                 y += used;
             }
-            // Not even the first row fits under the header where the
-            // table starts: the table starts on the next page.
-            None if start == 0 && parts.is_empty() && !pindah && y > b.atas + t.kepala => {
+            // Not even the first row fits (or only it) under the header
+            // where the table starts: the table starts on the next page.
+            None if low => {
                 pindah = true;
                 pages += 1;
                 y = b.atas + t.kepala;
@@ -296,5 +302,27 @@ mod tests {
         let cut: BTreeSet<usize> = r.potongan[1..].iter().map(|s| s - 1).collect();
         assert_eq!(r.putus, cut);
         assert!(ends.last().unwrap() - r.potongan.last().unwrap() >= 3);
+    }
+
+    #[test]
+    fn a_lone_first_row_moves_the_table_overleaf() {
+        let f = flow(5);
+        let tinggi = |_: &BTreeSet<usize>| vec![10.0; 5];
+        let t = Tabel {
+            flow: &f,
+            tinggi: &tinggi,
+            kepala: 10.0,
+            // 15 mm left under the header: room for one row only.
+            mulai: 105.0,
+            bidang: Bidang {
+                atas: 10.0,
+                bawah: 120.0,
+            },
+        };
+        let (r, akhir) = rencanakan(&t);
+        assert!(r.pindah);
+        assert_eq!(r.potongan, vec![0]);
+        assert!(r.putus.is_empty());
+        assert_eq!(akhir.halaman, 1);
     }
 }
