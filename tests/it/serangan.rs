@@ -4,6 +4,13 @@
 
 use crate::common::{bukusop, copy_content, root, stderr, stdout};
 
+/// The command ended with exit code `code` and said `msg`.
+fn fails_with(o: &std::process::Output, code: i32, msg: &str) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(code), "{err}");
+    assert!(err.contains(msg), "{err}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_closed_pipe_ends_quietly() {
@@ -56,12 +63,7 @@ fn a_read_only_pdf_is_refused_not_replaced() {
     std::fs::write(&pdf, "PDF LAMA").unwrap();
     std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o444)).unwrap();
     let o = bukusop(d.path(), &["build", ".", "-o", "lama.pdf"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("berkas tujuan hanya-baca"),
-        "{}",
-        stderr(&o)
-    );
+    fails_with(&o, 2, "berkas tujuan hanya-baca");
     assert_eq!(std::fs::read(&pdf).unwrap(), b"PDF LAMA");
 }
 
@@ -95,12 +97,7 @@ fn init_quotes_what_it_writes() {
     let o = bukusop(&d.path().join("pa"), &["check", "."]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = bukusop(d.path(), &["init", "pb", "--tahun", "99999"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("tahun 99999 di luar rentang 1900–2100"),
-        "{}",
-        stderr(&o)
-    );
+    fails_with(&o, 2, "tahun 99999 di luar rentang 1900–2100");
 }
 
 #[test]
@@ -131,13 +128,10 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
     // Edited by hand: the seal no longer matches.
     std::fs::write(&file, sealed.replacen("tahun: 2024", "tahun: 2023", 1)).unwrap();
     let o = bukusop(d.path(), &["check", "."]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        stderr(&o).contains(
-            "galat: `riwayat.yaml` rusak: isinya tidak cocok dengan sidik di baris terakhirnya"
-        ),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &o,
+        1,
+        "galat: `riwayat.yaml` rusak: isinya tidak cocok dengan sidik di baris terakhirnya",
     );
     // Cut short at a line end: readable YAML, but unsealed. `check` warns;
     // `revisi` refuses to extend it until told it is whole.
@@ -160,12 +154,7 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
         "Menyimpan",
     );
     let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-03-01"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("riwayat.yaml tidak bersidik"),
-        "{}",
-        stderr(&o)
-    );
+    fails_with(&o, 2, "riwayat.yaml tidak bersidik");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), cut);
     // Read-only: refused, kept.
     #[cfg(unix)]
@@ -176,12 +165,7 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
             d.path(),
             &["revisi", ".", "--tanggal", "2024-03-01", "--riwayat-utuh"],
         );
-        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-        assert!(
-            stderr(&o).contains("berkas tujuan hanya-baca"),
-            "{}",
-            stderr(&o)
-        );
+        fails_with(&o, 2, "berkas tujuan hanya-baca");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), cut);
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
@@ -214,12 +198,7 @@ fn pdfa_refuses_in_indonesian_what_it_cannot_hold() {
         stderr(&o)
     );
     let o = bukusop(d.path(), &["build", ".", "--pdfa", "-o", "arsip.pdf"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("sop/02-arab.yaml:1:12: galat: karakter `ب`"),
-        "{}",
-        stderr(&o)
-    );
+    fails_with(&o, 1, "sop/02-arab.yaml:1:12: galat: karakter `ب`");
     assert!(
         stderr(&o).contains("PDF/A tidak dapat dibuat"),
         "{}",
@@ -233,21 +212,15 @@ fn pdfa_refuses_in_indonesian_what_it_cannot_hold() {
     buku.push_str("pengesahan_pindaian: pindaian.pdf\n");
     std::fs::write(d.path().join("buku.yaml"), buku).unwrap();
     let o = bukusop(d.path(), &["build", ".", "--pdfa", "-o", "arsip.pdf"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("galat: pindaian Pengesahan `pindaian.pdf` berupa PDF; PDF/A tidak dapat memuat PDF lain"),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &o,
+        1,
+        "galat: pindaian Pengesahan `pindaian.pdf` berupa PDF; PDF/A tidak dapat memuat PDF lain",
     );
     // A scan that only claims to be a PDF is refused by check too.
     std::fs::write(d.path().join("pindaian.pdf"), "%PDF-1.7 sampah").unwrap();
     let o = bukusop(d.path(), &["check", "."]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("PDF rusak atau tidak dapat dibaca"),
-        "{}",
-        stderr(&o)
-    );
+    fails_with(&o, 1, "PDF rusak atau tidak dapat dibaca");
 }
 
 #[test]
@@ -264,11 +237,10 @@ fn a_step_taller_than_a_page_is_an_error_not_a_cut() {
     .unwrap();
     std::fs::write(d.path().join("lama.pdf"), "PDF LAMA").unwrap();
     let o = bukusop(d.path(), &["build", ".", "-o", "lama.pdf"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("sop/02-tinggi.yaml:7:5: galat: langkah 2: barisnya lebih tinggi dari satu halaman; isinya akan terpotong"),
-        "{}",
-        stderr(&o)
+    fails_with(
+        &o,
+        1,
+        "sop/02-tinggi.yaml:7:5: galat: langkah 2: barisnya lebih tinggi dari satu halaman; isinya akan terpotong",
     );
     assert_eq!(
         std::fs::read(d.path().join("lama.pdf")).unwrap(),
