@@ -242,21 +242,31 @@ mod tests {
         build(&vec![node(&[0]); n], 1).unwrap()
     }
 
+    /// A table on pages with room from 10 to 120 mm under a 10 mm header,
+    /// its first row at `mulai`.
+    fn tabel<'a>(
+        flow: &'a Flow,
+        tinggi: &'a dyn Fn(&BTreeSet<usize>) -> Vec<f64>,
+        mulai: f64,
+    ) -> Tabel<'a> {
+        Tabel {
+            flow,
+            tinggi,
+            kepala: 10.0,
+            mulai,
+            bidang: Bidang {
+                atas: 10.0,
+                bawah: 120.0,
+            },
+        }
+    }
+
     #[test]
     fn rows_fill_pages_and_the_last_page_gets_three() {
         let f = flow(12);
         // 10 rows of 10 mm fit under the header on a page, 100 mm of rows.
         let tinggi = |_: &BTreeSet<usize>| vec![10.0; 12];
-        let t = Tabel {
-            flow: &f,
-            tinggi: &tinggi,
-            kepala: 10.0,
-            mulai: 20.0,
-            bidang: Bidang {
-                atas: 10.0,
-                bawah: 120.0,
-            },
-        };
+        let t = tabel(&f, &tinggi, 20.0);
         let (r, akhir) = rencanakan(&t);
         // 10 rows, then 2: rebalanced to 9 and 3.
         assert_eq!(r.potongan, vec![0, 9]);
@@ -277,16 +287,7 @@ mod tests {
             }
             h
         };
-        let t = Tabel {
-            flow: &f,
-            tinggi: &tinggi,
-            kepala: 10.0,
-            mulai: 20.0,
-            bidang: Bidang {
-                atas: 10.0,
-                bawah: 120.0,
-            },
-        };
+        let t = tabel(&f, &tinggi, 20.0);
         let (r, _) = rencanakan(&t);
         // Every part fits with the rooms of exactly the arrows it cuts.
         let h = tinggi(&r.putus);
@@ -308,17 +309,8 @@ mod tests {
     fn a_lone_first_row_moves_the_table_overleaf() {
         let f = flow(5);
         let tinggi = |_: &BTreeSet<usize>| vec![10.0; 5];
-        let t = Tabel {
-            flow: &f,
-            tinggi: &tinggi,
-            kepala: 10.0,
-            // 15 mm left under the header: room for one row only.
-            mulai: 105.0,
-            bidang: Bidang {
-                atas: 10.0,
-                bawah: 120.0,
-            },
-        };
+        // 15 mm left under the header: room for one row only.
+        let t = tabel(&f, &tinggi, 105.0);
         let (r, akhir) = rencanakan(&t);
         assert!(r.pindah);
         assert_eq!(r.potongan, vec![0]);

@@ -6,10 +6,7 @@ use crate::content::{Content, yaml};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
 pub fn periksa(c: &Content, d: &mut Diagnostics) {
-    let text = crate::files::baca::baca_berkas(&c.buku_file, crate::files::baca::BATAS_YAML)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default();
-    let at = |path: &[&str]| yaml::kunci(&c.buku_file, &text, path);
+    let at = |path: &[&str]| yaml::kunci(&c.buku_file, &c.buku_teks, path);
     let b = &c.buku.bagan;
     let gaya = c.buku.gaya.jam_kerja_sehari;
     let ranges: [(&[&str], f64, RangeInclusive<f64>, &str); 5] = [

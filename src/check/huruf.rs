@@ -4,7 +4,6 @@
 
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Place};
-use crate::files::baca::{BATAS_YAML, baca_berkas};
 
 /// How many characters one warning names.
 const PALING_BANYAK: usize = 8;
@@ -18,12 +17,9 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
     let printable =
         |ch: char| ch.is_whitespace() || coverage.iter().any(|cv| cv.contains(ch as u32));
     let mut d = Diagnostics::default();
-    let files = std::iter::once(&c.buku_file).chain(c.sops.iter().map(|f| &f.path));
-    for file in files {
-        let Ok(bytes) = baca_berkas(file, BATAS_YAML) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&bytes);
+    let files = std::iter::once((&c.buku_file, &c.buku_teks))
+        .chain(c.sops.iter().map(|f| (&f.path, &f.teks)));
+    for (file, text) in files {
         let mut missing: Vec<char> = Vec::new();
         let mut first = None;
         for (n, line) in text.lines().enumerate() {

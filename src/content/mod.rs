@@ -32,6 +32,9 @@ pub struct Content {
     /// The reader every file of the folder is read through.
     pub akar: Akar,
     pub buku_file: PathBuf,
+    /// The text of `buku.yaml`, as read: checks that quote or scan it need
+    /// not read it again.
+    pub buku_teks: String,
     pub buku: Buku,
     /// SOP files in file-name order, which is the booklet's order.
     pub sops: Vec<SopFile>,
@@ -45,6 +48,8 @@ pub struct SopFile {
     pub path: PathBuf,
     /// The file's name, which the revision record knows it by.
     pub nama: String,
+    /// The file's text, as read.
+    pub teks: String,
     pub sop: Sop,
 }
 
@@ -91,9 +96,14 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     }
     let mut sops = Vec::new();
     for f in files {
-        if let Some(sop) = read_yaml::<Sop>(&akar, &f, &mut diags) {
+        if let Some((sop, teks)) = read_yaml::<Sop>(&akar, &f, &mut diags) {
             let nama = crate::files::file_name(&f);
-            sops.push(SopFile { path: f, nama, sop });
+            sops.push(SopFile {
+                path: f,
+                nama,
+                teks,
+                sop,
+            });
         }
     }
     let riwayat = riwayat::load(&akar).unwrap_or_else(|d| {
@@ -101,10 +111,11 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         None
     });
     match buku {
-        Some(buku) if !diags.has_errors() => Ok(Content {
+        Some((buku, buku_teks)) if !diags.has_errors() => Ok(Content {
             root: root.to_path_buf(),
             akar,
             buku_file,
+            buku_teks,
             buku,
             sops,
             riwayat,
@@ -113,11 +124,12 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
     }
 }
 
+/// The value of the YAML file `file`, with its text.
 fn read_yaml<T: serde::de::DeserializeOwned>(
     akar: &Akar,
     file: &Path,
     diags: &mut Diagnostics,
-) -> Option<T> {
+) -> Option<(T, String)> {
     let bytes = match akar.baca(file, BATAS_YAML) {
         Ok(b) => b,
         Err(t) => {
@@ -149,7 +161,7 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
         }
     };
     match yaml::parse::<T>(file, &text) {
-        Ok(v) => Some(v),
+        Ok(v) => Some((v, text)),
         Err(d) => {
             diags.push(d);
             None

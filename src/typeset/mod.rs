@@ -175,14 +175,8 @@ pub fn page_heights(doc: &PagedDocument) -> Vec<f64> {
 
 /// The page (1-based, physical) on which each label stands.
 pub fn label_pages(doc: &PagedDocument, labels: &[String]) -> Vec<Option<usize>> {
-    let intro = doc.introspector();
-    labels
-        .iter()
-        .map(|l| {
-            let label = Label::new(typst::utils::PicoStr::intern(l))?;
-            let found = intro.query(&Selector::Label(label));
-            let loc = found.first()?.location()?;
-            intro.page(loc).map(|p| p.get())
-        })
+    label_positions(doc, labels)
+        .into_iter()
+        .map(|at| at.map(|(page, _)| page))
         .collect()
 }
