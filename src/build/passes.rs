@@ -255,7 +255,10 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         .buku
         .berkas
         .clone()
-        .unwrap_or_else(|| format!("sop-{}-{}", view.unit.kode.to_lowercase(), view.tahun));
+        .unwrap_or_else(|| match view.unit.kode.as_str() {
+            "" => format!("sop-{}", view.tahun),
+            kode => format!("sop-{}-{}", kode.to_lowercase(), view.tahun),
+        });
     Ok(Output {
         pdf,
         pages,

@@ -30,8 +30,8 @@ pub use tanggal::{TanggalBuku, TanggalSop};
 #[derive(Debug, Clone)]
 pub struct Checked {
     pub tanggal: TanggalBuku,
-    /// The NIPs of penyusun, pemeriksa and pengesah.
-    pub nip: [Nip; 3],
+    /// The NIPs of penyusun, pemeriksa and pengesah, where written.
+    pub nip: [Option<Nip>; 3],
     /// The front matter's parts in printed order.
     pub bagian: Vec<Bagian>,
     /// One per SOP file, in the booklet's order.
@@ -72,7 +72,7 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
     let mut sops = Vec::new();
     for (i, f) in c.sops.iter().enumerate() {
         let t = tanggal::sop(c, f, &buku, &mut d);
-        let n = nomor.isi(c, i + 1, t.revisi, buku.tahun, &mut d);
+        let n = nomor.isi(c, (i + 1, f), t.revisi, buku.tahun, &mut d);
         let tabel: Vec<Option<TabelChecked>> = f
             .sop
             .alur()
@@ -83,11 +83,9 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
         sops.push((t, n, tabel));
     }
     let bagian = bagian::periksa(c, &mut d);
+    pejabat::penanda_tangan(c, &bagian, &mut d);
     gaya::periksa(c, &mut d);
     gaya::skala(c, &mut d);
-    let [Some(a), Some(b), Some(p)] = nip else {
-        return Err(d);
-    };
     let sops: Option<Vec<SopChecked>> = sops
         .into_iter()
         .map(|(tanggal, nomor, tabel)| {
@@ -102,7 +100,7 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
         Some(sops) if !d.has_errors() => Ok((
             Checked {
                 tanggal: buku,
-                nip: [a, b, p],
+                nip,
                 bagian,
                 sops,
             },

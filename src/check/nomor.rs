@@ -1,55 +1,96 @@
-//! SOP numbers: the booklet's pattern fills, and no two SOPs share one.
+//! SOP numbers: an SOP's own, or the booklet's pattern filled; no two
+//! SOPs share one.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::content::Content;
 use crate::content::yaml::place;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::content::{Content, SopFile};
+use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::nilai::{nomor, tanggal};
 
 /// The numbers given so far, to find one given twice.
 #[derive(Default)]
 pub struct Nomor {
     seen: HashMap<String, usize>,
+    /// Whether the broken or missing pattern has been reported.
+    pola_dilaporkan: bool,
 }
 
 impl Nomor {
-    /// The number of the SOP at `urut` (1-based), revised on `revisi`, in
-    /// the booklet year `tahun`. A broken pattern is reported once, at the
-    /// first SOP.
+    /// The number of the SOP `f` at `urut` (1-based), revised on `revisi`,
+    /// in the booklet year `tahun`. A broken pattern is reported once.
     pub fn isi(
         &mut self,
         c: &Content,
-        urut: usize,
+        (urut, f): (usize, &SopFile),
         revisi: NaiveDate,
         tahun: i32,
         d: &mut Diagnostics,
     ) -> String {
-        let b = &c.buku;
-        let at = || place(&c.buku_file, &b.nomor.referenced);
         let nilai = nomor::Nilai {
             urut,
             bulan: tanggal::bulan_romawi(revisi),
             tahun,
         };
-        let nomor = nomor::isi(&b.nomor.value, &nilai).unwrap_or_else(|msg| {
-            if urut == 1 {
-                d.push(Diagnostic::error(msg).at(at()));
+        let (nomor, at) = match (&f.sop.nomor, &c.buku.nomor) {
+            (Some(own), _) => {
+                let at = place(&f.path, &own.referenced);
+                let n = nomor::isi_bebas(&own.value, &nilai).unwrap_or_else(|msg| {
+                    d.push(Diagnostic::error(msg).at(at.clone()));
+                    String::new()
+                });
+                (n, at)
             }
-            String::new()
-        });
-        if let Some(prev) = self.seen.insert(nomor.clone(), urut)
-            && !nomor.is_empty()
-        {
+            (None, Some(pola)) => {
+                let at = place(&c.buku_file, &pola.referenced);
+                let n = nomor::isi(&pola.value, &nilai).unwrap_or_else(|msg| {
+                    let tanpa_urut = !pola.value.contains("{urut}");
+                    self.sekali(d, || {
+                        let e = Diagnostic::error(msg).at(at.clone());
+                        if tanpa_urut {
+                            e.hint("pola tanpa `{urut}` boleh bila setiap berkas SOP menulis `nomor:` sendiri")
+                        } else {
+                            e
+                        }
+                    });
+                    String::new()
+                });
+                (n, at)
+            }
+            (None, None) => {
+                d.push(
+                    Diagnostic::error("SOP ini belum bernomor")
+                        .at(place(&f.path, &f.sop.judul.referenced))
+                        .hint("tulis `nomor:` di berkas SOP ini, atau pola `nomor:` untuk semua SOP di buku.yaml, misalnya `nomor: \"{urut}/SOP/{tahun}\"`"),
+                );
+                return String::new();
+            }
+        };
+        self.ganda(&nomor, urut, at, d);
+        nomor
+    }
+
+    fn sekali(&mut self, d: &mut Diagnostics, diag: impl FnOnce() -> Diagnostic) {
+        if !self.pola_dilaporkan {
+            self.pola_dilaporkan = true;
+            d.push(diag());
+        }
+    }
+
+    fn ganda(&mut self, nomor: &str, urut: usize, at: Option<Place>, d: &mut Diagnostics) {
+        if nomor.is_empty() {
+            return;
+        }
+        if let Some(prev) = self.seen.insert(nomor.to_string(), urut) {
             d.push(
                 Diagnostic::error(format!(
                     "nomor SOP `{nomor}` dipakai oleh SOP {prev} dan SOP {urut}"
                 ))
-                .at(at()),
+                .at(at)
+                .hint("setiap SOP bernomor unik; ubah `nomor` salah satunya"),
             );
         }
-        nomor
     }
 }

@@ -21,6 +21,9 @@ pub struct TanggalBuku {
     pub revisi: NaiveDate,
     pub efektif: NaiveDate,
     pub tahun: i32,
+    /// Not revised yet: the revision date prints `-` (and stands as the
+    /// creation date for `{bulan}` and the order of dates).
+    pub revisi_kosong: bool,
 }
 
 /// The dates and revision number an SOP prints.
@@ -30,6 +33,8 @@ pub struct TanggalSop {
     pub pembuatan: NaiveDate,
     pub revisi: NaiveDate,
     pub efektif: NaiveDate,
+    /// The revision date prints `-`, as [`TanggalBuku::revisi_kosong`].
+    pub revisi_kosong: bool,
 }
 
 /// Stands in for a date that could not be read, so that checking goes on.
@@ -134,19 +139,26 @@ fn recorded(s: &str, d: &mut Diagnostics) -> Option<NaiveDate> {
 pub fn buku(c: &Content, d: &mut Diagnostics) -> TanggalBuku {
     let (bf, t) = (&c.buku_file, &c.buku.tanggal);
     let pembuatan = read(&t.pembuatan, bf, d).unwrap_or_else(pengganti);
-    let mut revisi = read(&t.revisi, bf, d).unwrap_or_else(pengganti);
+    let mut revisi_kosong = tanggal::kosong(&t.revisi.value);
+    let mut revisi = if revisi_kosong {
+        pembuatan
+    } else {
+        read(&t.revisi, bf, d).unwrap_or_else(pengganti)
+    };
     let mut efektif = read(&t.efektif, bf, d).unwrap_or_else(pengganti);
     let mut tahun = c.buku.tahun;
     if let Some(last) = c.riwayat.as_ref().and_then(|r| r.buku.last()) {
         revisi = recorded(&last.tanggal, d).unwrap_or(revisi);
         efektif = recorded(&last.efektif, d).unwrap_or(efektif);
         tahun = last.tahun;
+        revisi_kosong = false;
     }
     TanggalBuku {
         pembuatan,
         revisi,
         efektif,
         tahun,
+        revisi_kosong,
     }
 }
 
@@ -165,18 +177,25 @@ pub fn sop(c: &Content, f: &SopFile, buku: &TanggalBuku, d: &mut Diagnostics) ->
         .and_then(|r| r.sop(&f.nama))
         .filter(|h| h.ditarik.is_none())
         .map(|h| h.terakhir());
-    let (nomor_revisi, revisi, efektif) = match history {
+    let (nomor_revisi, revisi, efektif, kosong) = match history {
         Some(h) => (
             h.nomor,
             recorded(&h.tanggal, d).unwrap_or(buku.revisi),
             recorded(&h.efektif, d).unwrap_or(buku.efektif),
+            false,
         ),
-        None => (f.sop.revisi, buku.revisi, buku.efektif),
+        None => (f.sop.revisi, buku.revisi, buku.efektif, buku.revisi_kosong),
+    };
+    let (revisi, revisi_kosong) = match &t.revisi {
+        Some(s) if tanggal::kosong(&s.value) => (pembuatan, true),
+        Some(_) => (own(&t.revisi, revisi, d), false),
+        None => (revisi, kosong),
     };
     TanggalSop {
         nomor_revisi,
         pembuatan,
-        revisi: own(&t.revisi, revisi, d),
+        revisi,
         efektif: own(&t.efektif, efektif, d),
+        revisi_kosong,
     }
 }

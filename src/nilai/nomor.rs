@@ -1,4 +1,4 @@
-//! SOP numbers, all made from the booklet's one pattern.
+//! SOP numbers, made from the booklet's pattern or an SOP's own.
 
 /// The values a pattern may use.
 pub struct Nilai<'a> {
@@ -11,6 +11,16 @@ pub const PLACEHOLDERS: [&str; 3] = ["urut", "bulan", "tahun"];
 
 /// Fills `{urut}`, `{bulan}` and `{tahun}` in the pattern.
 pub fn isi(pola: &str, n: &Nilai) -> Result<String, String> {
+    let out = isi_bebas(pola, n)?;
+    if !pola.contains("{urut}") {
+        return Err("pola nomor harus memuat `{urut}`, agar setiap SOP bernomor unik".into());
+    }
+    Ok(out)
+}
+
+/// Fills the placeholders of a number that need not contain `{urut}`: an
+/// SOP's own, or a pattern every SOP overrides.
+pub fn isi_bebas(pola: &str, n: &Nilai) -> Result<String, String> {
     let mut out = String::new();
     let mut rest = pola;
     while let Some(open) = rest.find('{') {
@@ -32,9 +42,6 @@ pub fn isi(pola: &str, n: &Nilai) -> Result<String, String> {
         rest = &after[close + 1..];
     }
     out.push_str(rest);
-    if !pola.contains("{urut}") {
-        return Err("pola nomor harus memuat `{urut}`, agar setiap SOP bernomor unik".into());
-    }
     Ok(out)
 }
 
@@ -55,5 +62,7 @@ mod tests {
         );
         assert!(isi("{nomor}/X", &n).is_err());
         assert!(isi("X/{tahun}", &n).is_err());
+        assert_eq!(isi_bebas("SOP/AS/{tahun}", &n).unwrap(), "SOP/AS/2024");
+        assert!(isi_bebas("SOP/{x}", &n).is_err());
     }
 }

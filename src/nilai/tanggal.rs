@@ -37,6 +37,43 @@ pub fn panjang_kapital(d: NaiveDate) -> String {
     )
 }
 
+/// A date written as `-` or left blank: not (yet) there, printed `-`.
+pub fn kosong(s: &str) -> bool {
+    matches!(s.trim(), "" | "-")
+}
+
+/// How the SOP pages print a date.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Deserialize,
+    serde::Serialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(
+    description = "Cara mencetak tanggal di halaman SOP: panjang (09 Januari 2017, bawaan), angka (9/1/2017) atau angka_nol (09/01/2017)."
+)]
+pub enum FormatTanggal {
+    #[default]
+    Panjang,
+    Angka,
+    AngkaNol,
+}
+
+/// `d` as the SOP pages print it.
+pub fn cetak(d: NaiveDate, f: FormatTanggal) -> String {
+    match f {
+        FormatTanggal::Panjang => dua_digit(d),
+        FormatTanggal::Angka => format!("{}/{}/{}", d.day(), d.month(), d.year()),
+        FormatTanggal::AngkaNol => format!("{:02}/{:02}/{}", d.day(), d.month(), d.year()),
+    }
+}
+
 /// `09 Januari 2017`, as in the SOP header.
 pub fn dua_digit(d: NaiveDate) -> String {
     format!("{:02} {} {}", d.day(), BULAN[d.month0() as usize], d.year())
@@ -62,5 +99,10 @@ mod tests {
         assert!(parse("2024-02-30").is_none());
         assert!(parse("1899-12-31").is_none() && parse("10000-01-01").is_none());
         assert!(parse("2100-12-31").is_some());
+        let d = parse("2021-01-04").unwrap();
+        assert_eq!(cetak(d, FormatTanggal::Angka), "4/1/2021");
+        assert_eq!(cetak(d, FormatTanggal::AngkaNol), "04/01/2021");
+        assert_eq!(cetak(d, FormatTanggal::Panjang), "04 Januari 2021");
+        assert!(kosong(" - ") && kosong("") && !kosong("2021-01-04"));
     }
 }

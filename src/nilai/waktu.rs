@@ -166,10 +166,12 @@ pub fn jumlah<'a>(waktu: impl IntoIterator<Item = &'a str>, jam_sehari: f64) -> 
     let mut out = if dari == sampai && dari < 60 {
         format!("{dari} menit")
     } else if dari == sampai {
-        format!("{dari} menit / {}", hari_jam_menit(dari, hari))
+        format!("{} menit / {}", ribuan(dari), hari_jam_menit(dari, hari))
     } else {
         format!(
-            "{dari}–{sampai} menit / {} – {}",
+            "{}–{} menit / {} – {}",
+            ribuan(dari),
+            ribuan(sampai),
             hari_jam_menit(dari, hari),
             hari_jam_menit(sampai, hari)
         )
@@ -182,6 +184,19 @@ pub fn jumlah<'a>(waktu: impl IntoIterator<Item = &'a str>, jam_sehari: f64) -> 
     Some(out)
 }
 
+/// A whole number with Indonesian thousands separators: `1.500`.
+pub fn ribuan(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Minutes as working days, hours and minutes, leaving out zero parts.
 fn hari_jam_menit(menit: u64, hari: u64) -> String {
     let (d, rest) = (menit / hari, menit % hari);
@@ -189,7 +204,7 @@ fn hari_jam_menit(menit: u64, hari: u64) -> String {
     let parts: Vec<String> = [(d, "hari"), (h, "jam"), (m, "menit")]
         .iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, u)| format!("{n} {u}"))
+        .map(|(n, u)| format!("{} {u}", ribuan(*n)))
         .collect();
     if parts.is_empty() {
         "0 menit".into()
@@ -264,7 +279,7 @@ mod tests {
         // PN Tais: "1 Jam - 3 Hari" is 60 to 3 × 450 minutes.
         assert_eq!(
             jumlah(["1 Jam - 3 Hari"], 7.5).as_deref(),
-            Some("60–1350 menit / 1 jam – 3 hari")
+            Some("60–1.350 menit / 1 jam – 3 hari")
         );
         assert_eq!(
             jumlah(["20 menit", "30 Menit"], 7.5).as_deref(),
@@ -272,7 +287,7 @@ mod tests {
         );
         assert_eq!(
             jumlah(["1 minggu"], 7.5).as_deref(),
-            Some("2250 menit / 5 hari")
+            Some("2.250 menit / 5 hari")
         );
     }
 

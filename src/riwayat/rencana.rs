@@ -2,6 +2,7 @@
 //! one, which are new, which are withdrawn, and the record that results.
 
 use chrono::NaiveDate;
+use serde_saphyr::Spanned;
 
 use super::perubahan::perubahan;
 use super::sidik::sidik;
@@ -141,9 +142,16 @@ fn iso(d: NaiveDate) -> String {
 fn keadaan_awal(c: &Content) -> Rencana {
     let t = &c.buku.tanggal;
     let awal = || Some("keadaan awal".to_string());
+    // A revision date written `-` (none yet) is recorded as the creation
+    // date: the record holds dates only.
+    let revisi = |r: &Spanned<String>, pembuatan: &Spanned<String>| match tanggal::kosong(&r.value)
+    {
+        true => pembuatan.value.clone(),
+        false => r.value.clone(),
+    };
     let riwayat = Riwayat {
         buku: vec![RevisiBuku {
-            tanggal: t.revisi.value.clone(),
+            tanggal: revisi(&t.revisi, &t.pembuatan),
             efektif: t.efektif.value.clone(),
             tahun: c.buku.tahun,
             catatan: awal(),
@@ -158,7 +166,10 @@ fn keadaan_awal(c: &Content) -> Rencana {
                     judul: f.sop.judul.value.clone(),
                     revisi: vec![RevisiSop {
                         nomor: f.sop.revisi,
-                        tanggal: own.revisi.as_ref().unwrap_or(&t.revisi).value.clone(),
+                        tanggal: revisi(
+                            own.revisi.as_ref().unwrap_or(&t.revisi),
+                            own.pembuatan.as_ref().unwrap_or(&t.pembuatan),
+                        ),
                         efektif: own.efektif.as_ref().unwrap_or(&t.efektif).value.clone(),
                         catatan: awal(),
                         sidik: sidik(&f.sop),

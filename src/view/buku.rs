@@ -67,6 +67,8 @@ pub struct TanggalView {
 pub struct OrangView {
     pub peran: String,
     pub jabatan: String,
+    /// The position as the SOP pages' "Disahkan Oleh" prints it.
+    pub jabatan_sop: String,
     pub nama: String,
     pub nip: String,
 }
@@ -137,19 +139,29 @@ pub(super) fn meta(c: &Content, checked: &Checked) -> Meta {
         Some(k) => format!("{} Kelas {k}", p.nama),
         None => p.nama.clone(),
     };
+    let u = &b.unit;
+    let words = |w: &[&str]| {
+        w.iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let tahun_teks = tahun.to_string();
     Meta {
-        judul: format!(
-            "Standar Operasional Prosedur {} {} {}",
-            b.unit.nama, nama_lengkap, tahun
-        ),
+        judul: words(&[
+            "Standar Operasional Prosedur",
+            &u.nama,
+            &nama_lengkap,
+            &tahun_teks,
+        ]),
         penulis: p.nama.clone(),
-        subjek: format!("Buku SOP {} {} tahun {}", b.unit.jenis, b.unit.nama, tahun),
-        kata_kunci: vec![
-            "SOP".into(),
-            b.unit.kode.clone(),
-            p.nama.clone(),
-            tahun.to_string(),
-        ],
+        subjek: words(&["Buku SOP", &u.jenis, &u.nama, "tahun", &tahun_teks]),
+        kata_kunci: ["SOP", &u.kode, &p.nama, &tahun_teks]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect(),
         tahun: efektif.year(),
         bulan: efektif.month(),
         hari: efektif.day(),
@@ -195,7 +207,10 @@ pub(super) fn tanggal(checked: &Checked) -> TanggalView {
     let t = &checked.tanggal;
     TanggalView {
         pembuatan: tanggal::panjang_kapital(t.pembuatan),
-        revisi: tanggal::panjang_kapital(t.revisi),
+        revisi: match t.revisi_kosong {
+            true => "-".into(),
+            false => tanggal::panjang_kapital(t.revisi),
+        },
         efektif: tanggal::panjang_kapital(t.efektif),
     }
 }
@@ -206,17 +221,26 @@ pub(super) fn pejabat(c: &Content, checked: &Checked) -> Vec<OrangView> {
     let b = &c.buku;
     let p = &b.pejabat;
     [
-        (&p.penyusun, "DISUSUN OLEH"),
-        (&p.pemeriksa, "DIPERIKSA OLEH"),
-        (&p.pengesah, "DISAHKAN OLEH"),
+        (p.penyusun.as_ref(), "DISUSUN OLEH"),
+        (p.pemeriksa.as_ref(), "DIPERIKSA OLEH"),
+        (Some(&p.pengesah), "DISAHKAN OLEH"),
     ]
     .into_iter()
     .zip(&checked.nip)
     .map(|((o, peran), nip)| OrangView {
         peran: peran.into(),
-        jabatan: o.jabatan.clone(),
-        nama: o.nama.clone(),
-        nip: nip.format(b.format_nip),
+        jabatan: o.map(|o| o.jabatan.clone()).unwrap_or_default(),
+        jabatan_sop: o
+            .map(|o| match &o.jabatan_di_sop {
+                Some(j) => j.clone(),
+                None => format!("{} {}", o.jabatan, b.pengadilan.nama),
+            })
+            .unwrap_or_default(),
+        nama: o.and_then(|o| o.nama.clone()).unwrap_or_default(),
+        nip: nip
+            .as_ref()
+            .map(|n| n.format(b.format_nip))
+            .unwrap_or_default(),
     })
     .collect()
 }
@@ -238,7 +262,7 @@ pub(super) fn kendali(k: &KendaliDokumen) -> KendaliView {
             .into_iter()
             .map(|s| StatusView {
                 teks: s.teks().into(),
-                dicentang: s == k.status,
+                dicentang: k.status == Some(s),
             })
             .collect(),
         no_salinan: k.no_salinan.clone().unwrap_or_default(),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::check::SopChecked;
-use crate::content::model::Alur;
+use crate::content::model::{Alur, Label};
 use crate::content::{Content, SopFile};
 use crate::flow::Flow;
 use crate::flow::Simbol;
@@ -15,6 +15,8 @@ use crate::route::{Arah, Gambar, LabelCabang, Penghubung, Routed, Titik};
 #[derive(Debug, Clone, Serialize)]
 pub struct SopView {
     pub urut: usize,
+    /// The booklet's labels with those this SOP writes in their place.
+    pub label: Label,
     /// The information block's text size (points) and cell inset (mm):
     /// smaller when the page plan sets the SOP tighter to save a page.
     pub ukuran_teks: f64,
@@ -122,15 +124,19 @@ pub(super) fn sop(
     let rapat = cetak.rapat.contains(&(urut - 1));
     SopView {
         urut,
+        label: c.buku.gaya.label.dengan(&s.label),
         jangkar: kontrak::sop_label(urut),
         ukuran_teks: kontrak::teks_pt(rapat),
         sisip_y: kontrak::sisip_y(rapat),
         nomor: checked.nomor.clone(),
         judul: s.judul.value.clone(),
         revisi: t.nomor_revisi,
-        tgl_pembuatan: tanggal::dua_digit(t.pembuatan),
-        tgl_revisi: tanggal::dua_digit(t.revisi),
-        tgl_efektif: tanggal::dua_digit(t.efektif),
+        tgl_pembuatan: tanggal::cetak(t.pembuatan, c.buku.gaya.format_tanggal),
+        tgl_revisi: match t.revisi_kosong {
+            true => "-".into(),
+            false => tanggal::cetak(t.revisi, c.buku.gaya.format_tanggal),
+        },
+        tgl_efektif: tanggal::cetak(t.efektif, c.buku.gaya.format_tanggal),
         dasar_hukum: s.dasar_hukum.clone(),
         kualifikasi: s.kualifikasi.clone(),
         keterkaitan: s.keterkaitan.iter().map(|k| k.value.teks()).collect(),
@@ -168,13 +174,17 @@ fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Ro
     for d in &r.gambar {
         rows[d.step].lanes[d.lane].gambar.push(gambar(d, label));
     }
-    let waktu_total = gaya.total_waktu.then(|| {
-        let w = alur
-            .langkah
-            .iter()
-            .map(|l| l.value.waktu.as_ref().map_or("", |w| w.value.as_str()));
-        waktu::jumlah(w, gaya.jam_kerja_sehari)
-    });
+    let waktu_total = match alur.waktu_total {
+        Some(own) => Some(own.to_string()),
+        None if gaya.total_waktu => {
+            let w = alur
+                .langkah
+                .iter()
+                .map(|l| l.value.waktu.as_ref().map_or("", |w| w.value.as_str()));
+            waktu::jumlah(w, gaya.jam_kerja_sehari)
+        }
+        None => None,
+    };
     TabelView {
         huruf: None,
         judul: alur.judul.map(str::to_string),
@@ -182,7 +192,7 @@ fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Ro
         langkah: rows,
         lebar_lajur: r.geometri.lebar_lajur,
         lebar_simbol: r.geometri.lebar_simbol,
-        waktu_total: waktu_total.flatten(),
+        waktu_total,
         potongan: vec![0],
         pindah: false,
         jangkar: kontrak::tabel_label(sop, nomor),

@@ -14,7 +14,10 @@ use crate::nilai::nip::FormatNip;
 pub struct Buku {
     #[schemars(description = "Identitas pengadilan yang dicetak di sampul dan kepala setiap SOP.")]
     pub pengadilan: Pengadilan,
-    #[schemars(description = "Unit kerja pemilik buku SOP.")]
+    #[serde(default)]
+    #[schemars(
+        description = "Unit kerja pemilik buku SOP; boleh tidak ditulis bila buku milik seluruh pengadilan."
+    )]
     pub unit: Unit,
     #[schemars(description = "Tahun buku, misalnya 2024.")]
     pub tahun: i32,
@@ -23,11 +26,12 @@ pub struct Buku {
     #[schemars(description = "Pejabat yang menyusun, memeriksa dan mengesahkan.")]
     pub pejabat: Pejabat,
     /// Number pattern, e.g. `{urut}/KPN.W4-U2/SOP.PTIP/OT1.2/{bulan}/{tahun}`.
+    #[serde(default)]
     #[schemars(
-        description = "Pola nomor SOP, misalnya `{urut}/KPN.W4-U2/SOP.PTIP/OT1.2/{bulan}/{tahun}`: {urut} nomor urut, {bulan} bulan revisi (Romawi), {tahun} tahun buku."
+        description = "Pola nomor SOP, misalnya `{urut}/KPN.W4-U2/SOP.PTIP/OT1.2/{bulan}/{tahun}`: {urut} nomor urut, {bulan} bulan revisi (Romawi), {tahun} tahun buku. Boleh tanpa {urut}, atau tidak ditulis, bila setiap SOP menulis `nomor` sendiri."
     )]
-    #[schemars(with = "String")]
-    pub nomor: Spanned<String>,
+    #[schemars(with = "Option<String>")]
+    pub nomor: Option<Spanned<String>>,
     #[serde(default)]
     #[schemars(description = "Ukuran kertas: A4 (bawaan) atau F4.")]
     pub kertas: Kertas,
@@ -113,9 +117,9 @@ pub struct Pengadilan {
     pub logo: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(description = "Unit kerja.")]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+#[schemars(description = "Unit kerja; yang tidak ditulis tidak dicetak.")]
 pub struct Unit {
     /// e.g. `PERENCANAAN, TI DAN PELAPORAN`.
     #[schemars(description = "Nama unit, misalnya PERENCANAAN, TI DAN PELAPORAN.")]
@@ -135,22 +139,40 @@ pub struct Tanggal {
     #[schemars(description = "Tanggal pembuatan, misalnya 2017-01-09.")]
     #[schemars(with = "String")]
     pub pembuatan: Spanned<String>,
-    #[schemars(description = "Tanggal revisi terakhir.")]
-    #[schemars(with = "String")]
+    #[serde(default = "tanpa_tanggal")]
+    #[schemars(
+        description = "Tanggal revisi terakhir; tulis \"-\" (atau jangan ditulis) bila belum pernah direvisi, maka dicetak \"-\"."
+    )]
+    #[schemars(with = "Option<String>")]
     pub revisi: Spanned<String>,
     #[schemars(description = "Tanggal mulai berlaku.")]
     #[schemars(with = "String")]
     pub efektif: Spanned<String>,
 }
 
+/// A date left out: printed `-`.
+fn tanpa_tanggal() -> Spanned<String> {
+    Spanned::new(
+        "-".into(),
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Pejabat di halaman Pengesahan.")]
 pub struct Pejabat {
-    #[schemars(description = "Yang menyusun (DISUSUN OLEH).")]
-    pub penyusun: Orang,
-    #[schemars(description = "Yang memeriksa (DIPERIKSA OLEH).")]
-    pub pemeriksa: Orang,
+    #[serde(default)]
+    #[schemars(
+        description = "Yang menyusun (DISUSUN OLEH); wajib bila halaman Pengesahan dicetak."
+    )]
+    pub penyusun: Option<Orang>,
+    #[serde(default)]
+    #[schemars(
+        description = "Yang memeriksa (DIPERIKSA OLEH); wajib bila halaman Pengesahan dicetak."
+    )]
+    pub pemeriksa: Option<Orang>,
     #[schemars(description = "Yang mengesahkan (DISAHKAN OLEH).")]
     pub pengesah: Orang,
 }
@@ -162,11 +184,22 @@ pub struct Orang {
     /// The position without the court's name, e.g. `Ketua`.
     #[schemars(description = "Jabatan tanpa nama pengadilan, misalnya Ketua.")]
     pub jabatan: String,
-    #[schemars(description = "Nama lengkap dengan gelar.")]
-    pub nama: String,
-    #[schemars(description = "NIP 18 angka (boleh dengan spasi).")]
-    #[schemars(with = "String")]
-    pub nip: Spanned<String>,
+    /// What "Disahkan Oleh" on the SOP pages prints, when it is not the
+    /// position followed by the court's name.
+    #[serde(default)]
+    #[schemars(
+        description = "Jabatan seperti dicetak di baris \"Disahkan Oleh\" halaman SOP, misalnya KPA Ternate; bawaan: jabatan lalu nama pengadilan."
+    )]
+    pub jabatan_di_sop: Option<String>,
+    #[serde(default)]
+    #[schemars(description = "Nama lengkap dengan gelar; tanpa nama hanya jabatan yang dicetak.")]
+    pub nama: Option<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "NIP 18 angka (boleh dengan spasi); tanpa NIP baris NIP tidak dicetak."
+    )]
+    #[schemars(with = "Option<String>")]
+    pub nip: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
@@ -234,8 +267,11 @@ impl Bagian {
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Kotak kendali dokumen.")]
 pub struct KendaliDokumen {
-    #[schemars(description = "Status salinan yang dicentang.")]
-    pub status: StatusDokumen,
+    #[serde(default)]
+    #[schemars(
+        description = "Status salinan yang dicentang; tanpa status semua kotak dibiarkan kosong untuk diisi tangan."
+    )]
+    pub status: Option<StatusDokumen>,
     #[serde(default)]
     #[schemars(description = "Nomor salinan, misalnya 01.")]
     pub no_salinan: Option<String>,

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::nilai::tanggal::FormatTanggal;
+
 /// How the SOP pages look: a court's house style.
 #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -30,6 +32,7 @@ pub struct Gaya {
         description = "Tulisan yang dicetak di halaman SOP; yang tidak ditulis memakai bawaan."
     )]
     pub label: Label,
+    pub format_tanggal: FormatTanggal,
 }
 
 impl Default for Gaya {
@@ -41,6 +44,7 @@ impl Default for Gaya {
             total_waktu: false,
             jam_kerja_sehari: 7.5,
             label: Label::default(),
+            format_tanggal: FormatTanggal::default(),
         }
     }
 }
@@ -63,92 +67,78 @@ pub enum Orientasi {
     Potret,
 }
 
-/// Every label printed on an SOP page, so that a court prints its own
-/// words (Aktivitas for Kegiatan, Persyaratan/Perlengkapan for Kelengkapan).
-#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-#[schemars(description = "Label halaman SOP.")]
-pub struct Label {
-    #[schemars(description = "Bawaan: STANDAR OPERASIONAL PROSEDUR (SOP)")]
-    pub judul: String,
-    #[schemars(description = "Bawaan: Nomor")]
-    pub nomor: String,
-    #[schemars(description = "Bawaan: Revisi")]
-    pub revisi: String,
-    #[schemars(description = "Bawaan: Tgl. Pembuatan")]
-    pub tgl_pembuatan: String,
-    #[schemars(description = "Bawaan: Tgl. Revisi")]
-    pub tgl_revisi: String,
-    #[schemars(description = "Bawaan: Tgl. Efektif")]
-    pub tgl_efektif: String,
-    #[schemars(description = "Bawaan: Disahkan Oleh")]
-    pub disahkan: String,
-    #[schemars(description = "Bawaan: Dasar Hukum")]
-    pub dasar_hukum: String,
-    #[schemars(description = "Bawaan: Kualifikasi Pelaksanaan")]
-    pub kualifikasi: String,
-    #[schemars(description = "Bawaan: Keterkaitan")]
-    pub keterkaitan: String,
-    #[schemars(description = "Bawaan: Peralatan/Perlengkapan")]
-    pub peralatan: String,
-    #[schemars(description = "Bawaan: Peringatan")]
-    pub peringatan: String,
-    #[schemars(description = "Bawaan: Pencatatan dan Pendataan")]
-    pub pencatatan: String,
-    #[schemars(description = "Bawaan: Alur Proses (judul bagian G bila huruf_bagian)")]
-    pub alur: String,
-    #[schemars(description = "Bawaan: No")]
-    pub no: String,
-    #[schemars(description = "Bawaan: Kegiatan")]
-    pub kegiatan: String,
-    #[schemars(description = "Bawaan: Pelaksana")]
-    pub pelaksana: String,
-    #[schemars(description = "Bawaan: Mutu Baku")]
-    pub mutu_baku: String,
-    #[schemars(description = "Bawaan: Kelengkapan")]
-    pub kelengkapan: String,
-    #[schemars(description = "Bawaan: Waktu")]
-    pub waktu: String,
-    #[schemars(description = "Bawaan: Output")]
-    pub output: String,
-    #[schemars(description = "Bawaan: Ket.")]
-    pub ket: String,
-    #[schemars(description = "Bawaan: Keterangan")]
-    pub keterangan: String,
-    #[schemars(description = "Bawaan: Waktu yang diperlukan")]
-    pub waktu_total: String,
+/// The labels of an SOP page, each with its default: [`Label`] holds every
+/// one (the booklet's, in `gaya.label`), [`LabelSop`] those one SOP
+/// changes (its own `label`).
+macro_rules! labels {
+    ($($field:ident: $default:literal,)*) => {
+        /// Every label printed on an SOP page, so that a court prints its own
+        /// words (Aktivitas for Kegiatan, Persyaratan/Perlengkapan for Kelengkapan).
+        #[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
+        #[serde(deny_unknown_fields, default)]
+        #[schemars(description = "Label halaman SOP; label \"\" tidak dicetak.")]
+        pub struct Label {
+            $(
+                #[schemars(description = concat!("Bawaan: ", $default))]
+                pub $field: String,
+            )*
+        }
+
+        impl Default for Label {
+            fn default() -> Self {
+                Label { $($field: $default.to_string(),)* }
+            }
+        }
+
+        /// The labels one SOP prints differently from the booklet.
+        #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+        #[serde(deny_unknown_fields, default)]
+        #[schemars(description = "Label yang berbeda untuk SOP ini saja; yang tidak ditulis mengikuti `gaya.label` buku.yaml.")]
+        pub struct LabelSop {
+            $(
+                #[schemars(description = concat!("Bawaan: ", $default))]
+                pub $field: Option<String>,
+            )*
+        }
+
+        impl Label {
+            /// These labels with those an SOP writes in their place.
+            pub fn dengan(&self, own: &LabelSop) -> Label {
+                Label {
+                    $($field: own.$field.clone().unwrap_or_else(|| self.$field.clone()),)*
+                }
+            }
+        }
+    };
 }
 
-impl Default for Label {
-    fn default() -> Self {
-        let s = |x: &str| x.to_string();
-        Label {
-            judul: s("STANDAR OPERASIONAL PROSEDUR (SOP)"),
-            nomor: s("Nomor"),
-            revisi: s("Revisi"),
-            tgl_pembuatan: s("Tgl. Pembuatan"),
-            tgl_revisi: s("Tgl. Revisi"),
-            tgl_efektif: s("Tgl. Efektif"),
-            disahkan: s("Disahkan Oleh"),
-            dasar_hukum: s("Dasar Hukum"),
-            kualifikasi: s("Kualifikasi Pelaksanaan"),
-            keterkaitan: s("Keterkaitan"),
-            peralatan: s("Peralatan/Perlengkapan"),
-            peringatan: s("Peringatan"),
-            pencatatan: s("Pencatatan dan Pendataan"),
-            alur: s("Alur Proses"),
-            no: s("No"),
-            kegiatan: s("Kegiatan"),
-            pelaksana: s("Pelaksana"),
-            mutu_baku: s("Mutu Baku"),
-            kelengkapan: s("Kelengkapan"),
-            waktu: s("Waktu"),
-            output: s("Output"),
-            ket: s("Ket."),
-            keterangan: s("Keterangan"),
-            waktu_total: s("Waktu yang diperlukan"),
-        }
-    }
+labels! {
+    judul: "STANDAR OPERASIONAL PROSEDUR (SOP)",
+    nomor: "Nomor",
+    revisi: "Revisi",
+    tgl_pembuatan: "Tgl. Pembuatan",
+    tgl_revisi: "Tgl. Revisi",
+    tgl_efektif: "Tgl. Efektif",
+    disahkan: "Disahkan Oleh",
+    dasar_hukum: "Dasar Hukum",
+    kualifikasi: "Kualifikasi Pelaksanaan",
+    keterkaitan: "Keterkaitan",
+    peralatan: "Peralatan/Perlengkapan",
+    peringatan: "Peringatan",
+    pencatatan: "Pencatatan dan Pendataan",
+    alur: "Alur Proses",
+    no: "No",
+    kegiatan: "Kegiatan",
+    pelaksana: "Pelaksana",
+    mutu_baku: "Mutu Baku",
+    kelengkapan: "Kelengkapan",
+    waktu: "Waktu",
+    output: "Output",
+    ket: "Ket.",
+    keterangan: "Keterangan",
+    waktu_total: "Waktu yang diperlukan",
+    mulai: "Mulai",
+    selesai: "Selesai",
 }
 
 /// Flowchart geometry, in millimetres.

@@ -12,7 +12,7 @@ pub struct TanggalSop {
     #[schemars(description = "Tanggal pembuatan SOP ini.")]
     #[schemars(with = "Option<String>")]
     pub pembuatan: Option<Spanned<String>>,
-    #[schemars(description = "Tanggal revisi SOP ini.")]
+    #[schemars(description = "Tanggal revisi SOP ini; \"-\" bila SOP ini belum pernah direvisi.")]
     #[schemars(with = "Option<String>")]
     pub revisi: Option<Spanned<String>>,
     #[schemars(description = "Tanggal efektif SOP ini.")]
@@ -30,6 +30,12 @@ pub struct Sop {
     pub judul: Spanned<String>,
     #[schemars(description = "Angka revisi SOP ini.")]
     pub revisi: u32,
+    #[serde(default)]
+    #[schemars(
+        description = "Nomor SOP ini seperti dicetak, misalnya SOP/AS/32; menggantikan pola `nomor` buku.yaml. Boleh memuat {bulan} dan {tahun}."
+    )]
+    #[schemars(with = "Option<String>")]
+    pub nomor: Option<Spanned<String>>,
     #[serde(default)]
     #[schemars(description = "Tanggal khusus SOP ini (opsional).")]
     pub tanggal: TanggalSop,
@@ -73,6 +79,14 @@ pub struct Sop {
     #[serde(default)]
     #[schemars(description = "Catatan di bawah tabel (Keterangan): teks atau daftar paragraf.")]
     pub keterangan: Option<SatuAtauBanyak>,
+    #[serde(default)]
+    #[schemars(
+        description = "\"Waktu yang diperlukan\" seperti dicetak di bawah tabel, misalnya \"1.500 menit\"; menggantikan jumlah hitungan."
+    )]
+    pub waktu_total: Option<String>,
+    #[serde(default)]
+    #[schemars(description = "Label halaman SOP yang berbeda untuk SOP ini saja.")]
+    pub label: super::LabelSop,
 }
 
 /// One sub-procedure of an SOP: its own lanes and steps.
@@ -88,6 +102,11 @@ pub struct Prosedur {
     #[schemars(description = "Langkah-langkah sub-prosedur ini.")]
     #[schemars(with = "Vec<Langkah>")]
     pub langkah: Vec<Spanned<Langkah>>,
+    #[serde(default)]
+    #[schemars(
+        description = "\"Waktu yang diperlukan\" sub-prosedur ini seperti dicetak; menggantikan jumlah hitungan."
+    )]
+    pub waktu_total: Option<String>,
 }
 
 /// One flowchart table of an SOP, whether the SOP has one or several.
@@ -100,6 +119,8 @@ pub struct Alur<'a> {
     pub tempat: &'a serde_saphyr::Location,
     pub pelaksana: &'a [Spanned<String>],
     pub langkah: &'a [Spanned<Langkah>],
+    /// The total time as the content writes it, if it does.
+    pub waktu_total: Option<&'a str>,
 }
 
 impl Sop {
@@ -111,6 +132,7 @@ impl Sop {
                 tempat: &self.judul.referenced,
                 pelaksana: &self.pelaksana,
                 langkah: &self.langkah,
+                waktu_total: self.waktu_total.as_deref(),
             }];
         }
         self.prosedur
@@ -120,6 +142,7 @@ impl Sop {
                 tempat: &p.referenced,
                 pelaksana: &p.value.pelaksana,
                 langkah: &p.value.langkah,
+                waktu_total: p.value.waktu_total.as_deref(),
             })
             .collect()
     }
