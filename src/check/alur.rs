@@ -137,6 +137,7 @@ fn node(
             SimbolLangkah::Terminator => Simbol::Terminator,
             SimbolLangkah::Proses => Simbol::Proses,
         }),
+        mulai: s.mulai,
     }
 }
 

@@ -121,11 +121,13 @@ fn decision(
     out
 }
 
-/// Every step must be reachable from the first, and from every step the
-/// procedure must be able to end.
-pub fn check_reach(targets: &Targets, errors: &mut Vec<FlowError>) {
+/// Every step must be reachable from a start (the first step, or one
+/// marked `mulai`), and from every step the procedure must be able to end.
+pub fn check_reach(targets: &Targets, starts: &[usize], errors: &mut Vec<FlowError>) {
     let n = targets.len();
-    let reached = walk(n, [0], |i| targets[i].iter().map(|(t, _)| *t).collect());
+    let reached = walk(n, starts.iter().copied(), |i| {
+        targets[i].iter().map(|(t, _)| *t).collect()
+    });
     for i in (1..n).filter(|&i| !reached[i]) {
         errors.push(FlowError {
             step: i,
@@ -135,7 +137,7 @@ pub fn check_reach(targets: &Targets, errors: &mut Vec<FlowError>) {
                 i + 1
             ),
             hint: Some(format!(
-                "periksa `lanjut`, `selesai` dan `keputusan` langkah sebelumnya, atau arahkan salah satunya ke langkah {}",
+                "periksa `lanjut`, `selesai` dan `keputusan` langkah sebelumnya, arahkan salah satunya ke langkah {}, atau tulis `mulai: true` bila prosedur juga dimulai di sana",
                 i + 1
             )),
         });

@@ -47,6 +47,8 @@ pub struct Node {
     pub lanjut: Lanjut,
     /// A symbol the content asks for instead of the computed one.
     pub simbol: Option<Simbol>,
+    /// The procedure (also) starts here: no arrow need reach this step.
+    pub mulai: bool,
 }
 
 /// Which part of a step's YAML a problem is about, so the message can point
@@ -100,6 +102,8 @@ pub struct Flow {
     /// The lanes of each step (several for a shared step).
     pub step_lanes: Vec<Vec<usize>>,
     pub symbols: Vec<Simbol>,
+    /// The steps the procedure starts at: the first, and those marked.
+    pub mulai: Vec<usize>,
     /// Jumps whose side was a free choice (no downward arrow to keep
     /// away from): routing may move them to the other side.
     pub bebas: Vec<usize>,
@@ -122,7 +126,8 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    graph::check_reach(&targets, &mut errors);
+    let starts: Vec<usize> = (0..n).filter(|&i| i == 0 || nodes[i].mulai).collect();
+    graph::check_reach(&targets, &starts, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -135,7 +140,7 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
         symbols.push(match (&node.lanjut, node.simbol) {
             (Lanjut::Keputusan { .. }, _) => Simbol::Keputusan,
             (_, Some(s)) => s,
-            _ if i == 0 || ends => Simbol::Terminator,
+            _ if i == 0 || node.mulai || ends => Simbol::Terminator,
             _ => Simbol::Proses,
         });
         let out = &targets[i];
@@ -178,6 +183,7 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
         lanes,
         step_lanes: nodes.iter().map(|n| n.lanes.clone()).collect(),
         symbols,
+        mulai: starts,
         edges,
         bebas,
     })
@@ -238,6 +244,7 @@ pub(crate) mod testing {
             lanes: lanes.to_vec(),
             lanjut: Lanjut::Berikut,
             simbol: None,
+            mulai: false,
         }
     }
 

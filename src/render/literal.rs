@@ -48,15 +48,69 @@ pub fn typst_literal(value: &Value) -> Result<String, Error> {
                 ))
             }
         }
-        ValueKind::String => Ok(format!(
-            "#{};",
-            string_literal(value.as_str().unwrap_or_default())
-        )),
+        ValueKind::String => Ok(markup(value.as_str().unwrap_or_default())),
         _ => Err(Error::new(
             ErrorKind::InvalidOperation,
             "templat hanya boleh mencetak teks atau bilangan, bukan daftar atau peta",
         )),
     }
+}
+
+/// Text in markup: string literals, the parts written `_like this_` as
+/// the argument of `emph` (italics, for foreign words). Nothing else of
+/// the text is read as markup.
+fn markup(s: &str) -> String {
+    let mut out = String::new();
+    for (miring, part) in emphasis(s) {
+        if miring {
+            out.push_str(&format!("#emph({});", string_literal(part)));
+        } else {
+            out.push_str(&format!("#{};", string_literal(part)));
+        }
+    }
+    if out.is_empty() {
+        out.push_str("#\"\";");
+    }
+    out
+}
+
+/// `s` cut into plain and emphasised parts. A `_` opens at the start or
+/// after a space or opening bracket, before a non-space; it closes before
+/// the end, a space or punctuation, after a non-space. An underscore
+/// inside a word (`pn_bengkalis@…`) or without its pair stays as it is.
+pub fn emphasis(s: &str) -> Vec<(bool, &str)> {
+    let b = s.as_bytes();
+    let opens = |i: usize| {
+        (i == 0 || matches!(b[i - 1], b' ' | b'(' | b'[' | b'"' | b'\'' | b'/' | b'\n'))
+            && b.get(i + 1)
+                .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'_')
+    };
+    let closes = |i: usize| {
+        i > 0
+            && !b[i - 1].is_ascii_whitespace()
+            && b.get(i + 1)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+    };
+    let mut parts = Vec::new();
+    let (mut plain, mut i) = (0, 0);
+    while i < b.len() {
+        if b[i] == b'_' && opens(i) {
+            if let Some(end) = (i + 2..b.len()).find(|&j| b[j] == b'_' && closes(j)) {
+                if plain < i {
+                    parts.push((false, &s[plain..i]));
+                }
+                parts.push((true, &s[i + 1..end]));
+                plain = end + 1;
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if plain < s.len() {
+        parts.push((false, &s[plain..]));
+    }
+    parts
 }
 
 /// A Typst string literal. The `;` that follows it in markup ends the
@@ -96,5 +150,37 @@ mod tests {
         let code = str_filter(Value::from("a\"#b")).unwrap();
         assert_eq!(typst_literal(&code).unwrap(), r##""a\"#b""##);
         assert!(str_filter(Value::from(3)).is_err());
+    }
+
+    #[test]
+    fn underscores_mark_italics_only_around_words() {
+        assert_eq!(
+            emphasis("rapat _video conference_ selesai"),
+            [
+                (false, "rapat "),
+                (true, "video conference"),
+                (false, " selesai")
+            ]
+        );
+        assert_eq!(
+            emphasis("(_online_)."),
+            [(false, "("), (true, "online"), (false, ").")]
+        );
+        for plain in [
+            "pn_bengkalis@yahoo.co.id",
+            "a _ b _ c",
+            "_tanpa pasangan",
+            "__",
+            "x_y_",
+        ] {
+            assert_eq!(emphasis(plain), [(false, plain)], "{plain}");
+        }
+        assert_eq!(emphasis(""), []);
+        // Inside, the text is a string literal all the same.
+        assert_eq!(
+            typst_literal(&Value::from(r#"_#sys "x"_ lalu"#)).unwrap(),
+            r##"#emph("#sys \"x\"");#" lalu";"##
+        );
+        assert_eq!(typst_literal(&Value::from("")).unwrap(), "#\"\";");
     }
 }

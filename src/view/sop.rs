@@ -88,6 +88,9 @@ pub struct RowView {
 #[derive(Debug, Clone, Serialize)]
 pub struct LaneView {
     pub simbol: Option<Simbol>,
+    /// Words inside the symbol: Mulai or Selesai in a terminator, when the
+    /// style writes them.
+    pub tulisan: Option<String>,
     /// The label of the symbol, which arrows ending here look up.
     pub jangkar: Option<String>,
     /// Lines, arrows, connectors and labels drawn from this symbol.
@@ -122,9 +125,9 @@ pub(super) fn sop(
     let alur = s.alur();
     let lettered = alur.len() > 1;
     let rapat = cetak.rapat.contains(&(urut - 1));
+    let label = c.buku.gaya.label.dengan(&s.label);
     SopView {
         urut,
-        label: c.buku.gaya.label.dengan(&s.label),
         jangkar: kontrak::sop_label(urut),
         ukuran_teks: kontrak::teks_pt(rapat),
         sisip_y: kontrak::sisip_y(rapat),
@@ -150,6 +153,9 @@ pub(super) fn sop(
             .enumerate()
             .map(|(j, ((a, checked), r))| {
                 let mut t = tabel(c, urut, j, a, &checked.flow, r);
+                if c.buku.gaya.tulis_terminator {
+                    tulis_terminator(&mut t, &checked.flow, &label);
+                }
                 if let Some(p) = cetak.potongan.get(&(urut - 1, j)) {
                     t.potongan = p.clone();
                 }
@@ -163,6 +169,23 @@ pub(super) fn sop(
             })
             .collect(),
         keterangan: s.keterangan.as_ref().map(|k| k.items()).unwrap_or_default(),
+        label,
+    }
+}
+
+/// Mulai in the terminators the procedure starts at, Selesai in the others.
+fn tulis_terminator(t: &mut TabelView, flow: &Flow, label: &Label) {
+    for (i, row) in t.langkah.iter_mut().enumerate() {
+        if flow.symbols[i] != Simbol::Terminator {
+            continue;
+        }
+        let words = match flow.mulai.contains(&i) {
+            true => &label.mulai,
+            false => &label.selesai,
+        };
+        for lane in row.lanes.iter_mut().filter(|l| l.simbol.is_some()) {
+            lane.tulisan = Some(words.clone()).filter(|w| !w.is_empty());
+        }
     }
 }
 
@@ -232,6 +255,7 @@ fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<R
                         let here = flow.step_lanes[i].contains(&k);
                         LaneView {
                             simbol: here.then_some(flow.symbols[i]),
+                            tulisan: None,
                             jangkar: here.then(|| kontrak::simbol_label(sop, nomor, i + 1, k)),
                             gambar: Vec::new(),
                         }

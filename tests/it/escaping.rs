@@ -1,4 +1,6 @@
-//! User text never becomes Typst code: hostile strings print literally.
+//! User text never becomes Typst code: hostile strings print literally,
+//! and so does the text inside the one markup content may use, `_miring_`
+//! (italics).
 
 use crate::common::*;
 
@@ -6,7 +8,6 @@ const HOSTILE: &[&str] = &[
     "#sys.inputs",
     "$x^2$",
     "*tebal*",
-    "_miring_",
     "<b>label</b>",
     "@ref",
     "[x]",
@@ -70,4 +71,65 @@ fn hostile_text_prints_literally() {
     }
     // The title went into the bookmark as text too.
     assert!(text.contains(&squash(&HOSTILE.join(" "))));
+}
+
+/// The fonts a PDF uses, by name.
+fn fonts(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("a.pdf");
+    std::fs::write(&f, pdf).unwrap();
+    let o = std::process::Command::new("pdffonts")
+        .arg(&f)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The base folder with one SOP whose step says `kegiatan`, and no front
+/// matter (whose cover prints italics of its own).
+fn one_step(kegiatan: &str) -> Vec<u8> {
+    let dir = copy_content(&root().join("tests/rusak/dasar"));
+    replace_in(
+        &dir.path().join("buku.yaml"),
+        "nomor:",
+        "bagian: []\nnomor:",
+    );
+    let sop = dir.path().join("sop/01-contoh.yaml");
+    replace_in(
+        &sop,
+        "{kegiatan: Menerima berkas,",
+        &format!("{{kegiatan: {},", single_quoted(kegiatan)),
+    );
+    bukusop::build::build(dir.path())
+        .unwrap_or_else(|d| panic!("{d}"))
+        .pdf
+}
+
+#[test]
+fn underscores_print_italics_and_the_text_inside_literally() {
+    let plain = one_step("Rapat video conference");
+    assert!(!fonts(&plain).contains("Italic"), "{}", fonts(&plain));
+
+    let marked = [
+        "_video conference_",
+        "_#sys.inputs_",
+        r#"_#read("/etc/passwd")_"#,
+        "_$x^2$ [x] *t*_",
+        "_`kode`_",
+        "_{{ templat }}_",
+    ];
+    let pdf = one_step(&format!("Rapat {} pn_bengkalis", marked.join(" ")));
+    assert!(
+        fonts(&pdf).contains("LiberationSans-Italic"),
+        "{}",
+        fonts(&pdf)
+    );
+    let text = squash(&pdf_text(&pdf, None));
+    for m in marked {
+        let inner = squash(&m[1..m.len() - 1]);
+        assert!(text.contains(&inner), "{inner:?} not printed in {text}");
+    }
+    // The underscores themselves are gone, except inside a word.
+    assert!(text.contains("pn_bengkalis"));
+    assert_eq!(text.matches('_').count(), 1, "{text}");
 }

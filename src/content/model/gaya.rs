@@ -33,6 +33,10 @@ pub struct Gaya {
     )]
     pub label: Label,
     pub format_tanggal: FormatTanggal,
+    #[schemars(
+        description = "true untuk menulis label `mulai` (bawaan Mulai) di terminator awal dan `selesai` (bawaan Selesai) di terminator akhir."
+    )]
+    pub tulis_terminator: bool,
 }
 
 impl Default for Gaya {
@@ -45,6 +49,7 @@ impl Default for Gaya {
             jam_kerja_sehari: 7.5,
             label: Label::default(),
             format_tanggal: FormatTanggal::default(),
+            tulis_terminator: false,
         }
     }
 }

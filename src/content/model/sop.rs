@@ -188,6 +188,12 @@ pub struct Langkah {
     #[serde(default)]
     #[schemars(description = "true bila prosedur berakhir di langkah ini.")]
     pub selesai: bool,
+    /// The procedure (also) starts at this step.
+    #[serde(default)]
+    #[schemars(
+        description = "true bila prosedur (juga) dimulai di langkah ini: terminator tanpa panah masuk, misalnya awal jalur kedua."
+    )]
+    pub mulai: bool,
     /// A symbol other than the computed one (first and last steps are
     /// terminators, the rest processes).
     #[serde(default)]
