@@ -15,10 +15,11 @@ use crate::nilai::waktu::{self, Waktu};
 /// page, which cannot be split.
 const PANJANG_SEL: usize = 600;
 
-pub fn periksa(f: &SopFile, alur: &Alur, d: &mut Diagnostics) {
+/// `waktu`: whether the Waktu column holds durations (to read and add).
+pub fn periksa(f: &SopFile, alur: &Alur, waktu: bool, d: &mut Diagnostics) {
     for (i, step) in alur.langkah.iter().enumerate() {
         let s = &step.value;
-        if let Some(w) = &s.waktu {
+        if let Some(w) = s.waktu.as_ref().filter(|_| waktu) {
             duration(&f.path, i, w, d);
         }
         let texts = [Some(&s.kegiatan), s.output.as_ref(), s.ket.as_ref()];

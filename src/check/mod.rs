@@ -11,6 +11,7 @@ pub mod bagian;
 pub mod gaya;
 pub mod huruf;
 pub mod judul;
+pub mod kolom;
 pub mod langkah;
 pub mod nomor;
 pub mod pejabat;
@@ -55,15 +56,18 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
         revisi::tersegel(c, r, &mut d);
     }
     let judul = judul::Judul::new(c);
+    kolom::buku(c, &mut d);
     for (i, f) in c.sops.iter().enumerate() {
         tanggal::urutan_sop(c, f, &mut d);
         if let Some(r) = &c.riwayat {
             revisi::tercatat(r, f, &mut d);
         }
         judul.periksa(c, i, &mut d);
+        kolom::sop(c, f, &mut d);
+        let waktu = kolom::waktu_dihitung(c, f);
         for alur in f.sop.alur() {
             pelaksana::tak_terpakai(f, &alur, &mut d);
-            langkah::periksa(f, &alur, &mut d);
+            langkah::periksa(f, &alur, waktu, &mut d);
         }
     }
     let buku = tanggal::buku(c, &mut d);

@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use crate::check::SopChecked;
-use crate::content::model::{Alur, Label};
+use crate::check::kolom::kolom_sop;
+use crate::content::model::{Alur, JenisWaktu, Kolom, Label};
 use crate::content::{Content, SopFile};
 use crate::flow::Flow;
 use crate::flow::Simbol;
@@ -61,10 +62,42 @@ pub struct TabelView {
     pub pindah: bool,
     /// The table's label, which the page plan looks up.
     pub jangkar: String,
+    /// The columns after the lanes, in printed order, grouped: a run of
+    /// Mutu Baku columns shares one head.
+    pub kelompok: Vec<KelompokView>,
+    /// How many columns follow the lanes, and which columns (0-based, of
+    /// the whole table) are left-aligned.
+    pub jumlah_kolom: usize,
+    pub kiri: Vec<usize>,
     /// The text cells' vertical inset, in millimetres, and the text size,
     /// in points.
     pub sisip_y: f64,
     pub ukuran_teks: f64,
+}
+
+/// Columns printed side by side under one head (Mutu Baku), or one
+/// column with a head of its own.
+#[derive(Debug, Clone, Serialize)]
+pub struct KelompokView {
+    pub mutu_baku: bool,
+    pub kolom: Vec<KolomView>,
+}
+
+/// One column after the lanes: its head and width (millimetres, or a
+/// share of what is left).
+#[derive(Debug, Clone, Serialize)]
+pub struct KolomView {
+    pub judul: String,
+    pub mm: Option<f64>,
+    pub fr: Option<f64>,
+}
+
+/// One cell of a column after the lanes: a bulleted list (Kelengkapan)
+/// or a text.
+#[derive(Debug, Clone, Serialize)]
+pub struct SelView {
+    pub butir: Option<Vec<String>>,
+    pub teks: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +112,8 @@ pub struct RowView {
     pub waktu: String,
     pub output: String,
     pub ket: String,
+    /// The cells of the columns after the lanes, in printed order.
+    pub kolom: Vec<SelView>,
     pub lanes: Vec<LaneView>,
     /// Room above and below the symbols of this row, in millimetres.
     pub ruang_atas: f64,
@@ -153,6 +188,7 @@ pub(super) fn sop(
             .enumerate()
             .map(|(j, ((a, checked), r))| {
                 let mut t = tabel(c, urut, j, a, &checked.flow, r);
+                kolom(&mut t, a, &label, &kolom_sop(c, f));
                 if c.buku.gaya.tulis_terminator {
                     tulis_terminator(&mut t, &checked.flow, &label);
                 }
@@ -199,7 +235,7 @@ fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Ro
     }
     let waktu_total = match alur.waktu_total {
         Some(own) => Some(own.to_string()),
-        None if gaya.total_waktu => {
+        None if gaya.total_waktu && gaya.waktu == JenisWaktu::Lama => {
             let w = alur
                 .langkah
                 .iter()
@@ -219,6 +255,9 @@ fn tabel(c: &Content, sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Ro
         potongan: vec![0],
         pindah: false,
         jangkar: kontrak::tabel_label(sop, nomor),
+        kelompok: Vec::new(),
+        jumlah_kolom: 0,
+        kiri: Vec::new(),
         sisip_y: kontrak::sisip_y(false),
         ukuran_teks: kontrak::teks_pt(false),
     }
@@ -250,6 +289,7 @@ fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<R
                     .unwrap_or_default(),
                 output: s.output.clone().unwrap_or_default(),
                 ket: s.ket.clone().unwrap_or_default(),
+                kolom: Vec::new(),
                 lanes: (0..lanes)
                     .map(|k| {
                         let here = flow.step_lanes[i].contains(&k);
@@ -276,5 +316,67 @@ fn gambar(d: &Gambar, label: impl Fn((usize, usize)) -> String) -> GambarView {
         sambungan: d.sambungan,
         penghubung: d.penghubung.clone(),
         label: d.label.clone(),
+    }
+}
+
+/// The columns after the lanes of table `t`: heads, widths, alignment and
+/// every row's cells.
+fn kolom(t: &mut TabelView, alur: &Alur, label: &Label, list: &[std::borrow::Cow<Kolom>]) {
+    let lanes = t.pelaksana.len();
+    t.jumlah_kolom = list.len();
+    t.kiri = vec![1];
+    for (k, kolom) in list.iter().enumerate() {
+        let (judul, mm, mutu_baku, kiri) = match kolom.as_ref() {
+            Kolom::Bawaan(n) => match n.as_str() {
+                "kelengkapan" => (&label.kelengkapan, None, true, true),
+                "waktu" => (&label.waktu, Some(17.0), true, false),
+                "output" => (&label.output, None, true, true),
+                _ => (&label.ket, Some(11.0), false, false),
+            },
+            Kolom::Sendiri(s) => (&s.judul, None, s.mutu_baku, true),
+        };
+        if kiri {
+            t.kiri.push(lanes + 2 + k);
+        }
+        let view = KolomView {
+            judul: judul.clone(),
+            mm,
+            fr: mm.is_none().then_some(1.0),
+        };
+        match t.kelompok.last_mut() {
+            Some(g) if g.mutu_baku && mutu_baku => g.kolom.push(view),
+            _ => t.kelompok.push(KelompokView {
+                mutu_baku,
+                kolom: vec![view],
+            }),
+        }
+    }
+    for (row, step) in t.langkah.iter_mut().zip(alur.langkah) {
+        let s = &step.value;
+        row.kolom = list
+            .iter()
+            .map(|k| match (k.as_ref(), k.kunci()) {
+                (Kolom::Bawaan(_), "kelengkapan") => SelView {
+                    butir: Some(row.kelengkapan.clone()),
+                    teks: String::new(),
+                },
+                (Kolom::Bawaan(_), name) => SelView {
+                    butir: None,
+                    teks: match name {
+                        "waktu" => row.waktu.clone(),
+                        "output" => row.output.clone(),
+                        _ => row.ket.clone(),
+                    },
+                },
+                (Kolom::Sendiri(own), _) => SelView {
+                    butir: None,
+                    teks: s
+                        .kolom
+                        .get(&own.kunci)
+                        .map(|v| v.value.clone())
+                        .unwrap_or_default(),
+                },
+            })
+            .collect();
     }
 }

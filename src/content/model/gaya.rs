@@ -37,6 +37,71 @@ pub struct Gaya {
         description = "true untuk menulis label `mulai` (bawaan Mulai) di terminator awal dan `selesai` (bawaan Selesai) di terminator akhir."
     )]
     pub tulis_terminator: bool,
+    #[schemars(
+        description = "Kolom sesudah lajur pelaksana, dalam urutan cetak: kelengkapan, waktu, output, ket, atau kolom sendiri {judul, kunci}. Bawaan: [kelengkapan, waktu, output, ket]."
+    )]
+    #[schemars(with = "Option<Vec<Kolom>>")]
+    pub kolom: Option<Vec<serde_saphyr::Spanned<Kolom>>>,
+    #[schemars(
+        description = "Cara membaca kolom Waktu: lama (30 Menit, 2 Jam…: diperiksa dan dijumlahkan, bawaan) atau teks (dicetak apa adanya, misalnya Hari ke-1)."
+    )]
+    pub waktu: JenisWaktu,
+}
+
+/// One column after the lanes: a bundled one, or a court's own whose
+/// values come from each step's `kolom`.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(untagged)]
+#[schemars(description = "Satu kolom: nama kolom bawaan, atau {judul, kunci} kolom sendiri.")]
+pub enum Kolom {
+    #[schemars(description = "kelengkapan, waktu, output atau ket.")]
+    Bawaan(String),
+    Sendiri(KolomSendiri),
+}
+
+/// A court's own column.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Kolom sendiri; isinya ditulis di setiap langkah sebagai `kolom: {KUNCI: teks}`."
+)]
+pub struct KolomSendiri {
+    #[schemars(description = "Judul kolom seperti dicetak, misalnya Dokumen.")]
+    pub judul: String,
+    #[schemars(
+        description = "Nama isinya di langkah, misalnya dokumen untuk `kolom: {dokumen: …}`."
+    )]
+    pub kunci: String,
+    #[serde(default = "ya")]
+    #[schemars(description = "true (bawaan) bila kolom ini di bawah judul Mutu Baku.")]
+    pub mutu_baku: bool,
+}
+
+impl Kolom {
+    /// The name a step's values are found under: the bundled column's
+    /// name, or the own column's `kunci`.
+    pub fn kunci(&self) -> &str {
+        match self {
+            Kolom::Bawaan(n) => n,
+            Kolom::Sendiri(s) => &s.kunci,
+        }
+    }
+}
+
+fn ya() -> bool {
+    true
+}
+
+/// The bundled columns, in their default order.
+pub const KOLOM_BAWAAN: [&str; 4] = ["kelengkapan", "waktu", "output", "ket"];
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "lama (bawaan) atau teks.")]
+pub enum JenisWaktu {
+    #[default]
+    Lama,
+    Teks,
 }
 
 impl Default for Gaya {
@@ -50,6 +115,8 @@ impl Default for Gaya {
             label: Label::default(),
             format_tanggal: FormatTanggal::default(),
             tulis_terminator: false,
+            kolom: None,
+            waktu: JenisWaktu::Lama,
         }
     }
 }

@@ -87,6 +87,12 @@ pub struct Sop {
     #[serde(default)]
     #[schemars(description = "Label halaman SOP yang berbeda untuk SOP ini saja.")]
     pub label: super::LabelSop,
+    #[serde(default)]
+    #[schemars(
+        description = "Kolom sesudah lajur pelaksana untuk SOP ini saja; bawaan `gaya.kolom` buku.yaml."
+    )]
+    #[schemars(with = "Option<Vec<super::Kolom>>")]
+    pub kolom: Option<Vec<Spanned<super::Kolom>>>,
 }
 
 /// One sub-procedure of an SOP: its own lanes and steps.
@@ -175,6 +181,12 @@ pub struct Langkah {
     #[serde(default)]
     #[schemars(description = "Keterangan.")]
     pub ket: Option<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "Isi kolom sendiri (`gaya.kolom` atau `kolom` SOP), misalnya {dokumen: Surat Kuasa}."
+    )]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
+    pub kolom: std::collections::BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     #[schemars(description = "Langkah keputusan (belah ketupat): ke mana Ya dan Tidak menuju.")]
     #[schemars(with = "Option<Keputusan>")]
