@@ -102,6 +102,8 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
     };
     // What the drawing cannot do cleanly, as a first layout draws it.
     if let Some(r) = &resources {
+        d.extend(check::templat::tak_dikenal(&r.templates));
+        d.extend(check::logo::contoh(&content, r));
         d.extend(check::huruf::tak_tercetak(&content, &r.fonts));
     }
     if let (Some(checked), Some(r)) = (&checked, &resources) {
@@ -213,18 +215,16 @@ fn typst_files(r: &Resources) -> HashMap<String, Vec<u8>> {
         .templates
         .get(kontrak::PUSTAKA_TEMPLAT)
         .unwrap_or_default();
-    let mut files = HashMap::from([
-        (kontrak::PUSTAKA.to_string(), lib.into_bytes()),
-        (
-            kontrak::LOGO_PENGADILAN.to_string(),
-            r.logo_pengadilan.clone(),
-        ),
-        (
-            kontrak::LOGO_BERAKHLAK.to_string(),
-            r.logo_berakhlak.clone(),
-        ),
-        (kontrak::LOGO_BANGGA.to_string(), r.logo_bangga.clone()),
-    ]);
+    let mut files = HashMap::from([(kontrak::PUSTAKA.to_string(), lib.into_bytes())]);
+    for (path, logo) in [
+        (kontrak::LOGO_PENGADILAN, &r.logo_pengadilan),
+        (kontrak::LOGO_BERAKHLAK, &r.logo_berakhlak),
+        (kontrak::LOGO_BANGGA, &r.logo_bangga),
+    ] {
+        if let Some(bytes) = logo {
+            files.insert(path.to_string(), bytes.clone());
+        }
+    }
     if let Some(p) = &r.pindaian {
         files.insert(kontrak::PINDAIAN.to_string(), p.clone());
     }

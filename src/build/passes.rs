@@ -157,10 +157,13 @@ fn layout(
     let markup = render::render(&p.resources.templates, &view).map_err(one)?;
     timings.template += t.elapsed();
     let t = Instant::now();
-    let doc = parts
-        .ts
-        .compile(markup.clone(), parts.files)
-        .map_err(Diagnostics)?;
+    let doc = parts.ts.compile(markup.clone(), parts.files).map_err(|e| {
+        Diagnostics(
+            e.into_iter()
+                .map(|d| di_templat(&p.resources.templates, d))
+                .collect(),
+        )
+    })?;
     let crossing = crossing_edges(&p.checked, only, &doc);
     let ukuran = measure(&p.checked, only, &doc, &r.rapat);
     timings.typeset += t.elapsed();
@@ -617,4 +620,34 @@ fn plan(
         }
     }
     (r, pages)
+}
+
+/// A Typst error on a line of the generated markup that a court's own
+/// template made, moved to that template's file and line.
+fn di_templat(templates: &crate::content::assets::Templates, d: Diagnostic) -> Diagnostic {
+    let from_main = d.place.as_ref().is_some_and(|p| {
+        p.file == std::path::Path::new(crate::kontrak::MAIN.trim_start_matches('/'))
+    });
+    let Some(at) = d
+        .baris
+        .as_deref()
+        .filter(|_| from_main)
+        .and_then(|l| render::asal(templates, l))
+    else {
+        return d;
+    };
+    let name = at
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let name = name
+        .as_deref()
+        .and_then(|n| n.strip_suffix(".typ.j2"))
+        .unwrap_or("NAMA");
+    Diagnostic {
+        baris: None,
+        ..d.at(Some(at)).hint(format!(
+            "kesalahan ini ada di templat milik folder konten, bukan di berkas YAML; untuk membandingkan dengan bawaannya, pindahkan templat ini lalu `bukusop templat salin {name}`"
+        ))
+    }
 }

@@ -1,12 +1,13 @@
 //! The columns after the lanes: each a bundled one or a court's own,
-//! each once; every value a step writes has a column that prints it.
+//! each once; every value a step writes has a column that prints it, and
+//! Mutu Baku merged over steps covers steps that leave it empty.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
-use crate::content::model::{JenisWaktu, KOLOM_BAWAAN, Kolom};
+use crate::content::model::{JenisWaktu, KOLOM_BAWAAN, Kolom, Langkah};
 use crate::content::yaml::place;
 use crate::content::{Content, SopFile};
 use crate::diag::saran::maksud_anda;
@@ -24,11 +25,103 @@ pub fn sop(c: &Content, f: &SopFile, d: &mut Diagnostics) {
     if let Some(list) = &f.sop.kolom {
         daftar(&f.path, list, d);
     }
-    let names: BTreeSet<String> = kolom_sop(c, f)
+    let list = kolom_sop(c, f);
+    // A list with a misspelt name is reported once, not again at every step.
+    if list
         .iter()
-        .map(|k| k.kunci().to_string())
-        .collect();
+        .any(|k| matches!(k.as_ref(), Kolom::Bawaan(n) if !KOLOM_BAWAAN.contains(&n.as_str())))
+    {
+        return;
+    }
+    let names: BTreeSet<String> = list.iter().map(|k| k.kunci().to_string()).collect();
     isi(f, &names, d);
+    let mutu: Vec<&str> = list
+        .iter()
+        .filter(|k| k.mutu_baku())
+        .map(|k| k.kunci())
+        .collect();
+    gabung(f, &mutu, d);
+}
+
+/// Where step `step` writes a value for column `kunci`, if it does: the
+/// value itself when it has a place, else the step.
+fn tempat_isi<'a>(step: &'a Spanned<Langkah>, kunci: &str) -> Option<&'a Location> {
+    let s = &step.value;
+    let ada = match kunci {
+        "kelengkapan" => s.kelengkapan.is_some(),
+        "output" => s.output.is_some(),
+        "ket" => s.ket.is_some(),
+        "waktu" => return s.waktu.as_ref().map(|w| &w.referenced),
+        own => return s.kolom.get(own).map(|v| &v.referenced),
+    };
+    ada.then_some(&step.referenced)
+}
+
+/// Mutu Baku merged over steps (`mutu_baku_sampai`): each range runs
+/// from its step to a later one of the same table, ranges do not overlap,
+/// and the steps a range covers leave their Mutu Baku cells empty.
+fn gabung(f: &SopFile, mutu: &[&str], d: &mut Diagnostics) {
+    for alur in f.sop.alur() {
+        let n = alur.langkah.len();
+        // The range the current step lies in: its first and last step (1-based).
+        let mut rentang: Option<(usize, usize)> = None;
+        for (i, step) in alur.langkah.iter().enumerate() {
+            let no = i + 1;
+            let sampai = step.value.mutu_baku_sampai.as_ref();
+            if let Some((dari, akhir)) = rentang.filter(|&(_, akhir)| no <= akhir) {
+                if let Some(k) = sampai {
+                    d.push(
+                        Diagnostic::error(format!(
+                            "langkah {no}: sudah di dalam Mutu Baku gabungan langkah {dari}–{akhir}"
+                        ))
+                        .at(place(&f.path, &k.referenced))
+                        .hint(format!(
+                            "hapus `mutu_baku_sampai` di sini, atau akhiri gabungan langkah {dari} sebelum langkah {no}"
+                        )),
+                    );
+                }
+                for kunci in mutu {
+                    if let Some(at) = tempat_isi(step, kunci) {
+                        d.push(
+                            Diagnostic::error(format!(
+                                "langkah {no}: `{kunci}` ditulis, padahal sel Mutu Baku langkah ini digabung dengan langkah {dari} (sampai langkah {akhir})"
+                            ))
+                            .at(place(&f.path, at))
+                            .hint(format!("tulis isinya sekali, di langkah {dari}, dan hapus dari sini")),
+                        );
+                    }
+                }
+                continue;
+            }
+            let Some(k) = sampai else { continue };
+            let akhir = k.value as usize;
+            let at = place(&f.path, &k.referenced);
+            if akhir <= no || akhir > n {
+                let why = match akhir <= no {
+                    true => format!("harus langkah sesudah langkah {no}"),
+                    false => format!("tabel ini hanya punya {n} langkah"),
+                };
+                d.push(
+                    Diagnostic::error(format!(
+                        "langkah {no}: `mutu_baku_sampai: {akhir}` tidak sah: {why}"
+                    ))
+                    .at(at)
+                    .hint("tulis nomor langkah terakhir yang berbagi sel Mutu Baku dengan langkah ini"),
+                );
+                continue;
+            }
+            if mutu.is_empty() {
+                d.push(
+                    Diagnostic::warning(format!(
+                        "langkah {no}: `mutu_baku_sampai` tidak berpengaruh: SOP ini tidak mencetak kolom Mutu Baku"
+                    ))
+                    .at(at)
+                    .hint("hapus `mutu_baku_sampai`, atau cetak kolom kelengkapan, waktu atau output"),
+                );
+            }
+            rentang = Some((no, akhir));
+        }
+    }
 }
 
 /// One list of columns: each known, each once.
@@ -65,13 +158,10 @@ fn isi(f: &SopFile, kolom: &BTreeSet<String>, d: &mut Diagnostics) {
     for alur in f.sop.alur() {
         for (i, step) in alur.langkah.iter().enumerate() {
             let s = &step.value;
-            let bawaan = [
-                ("kelengkapan", s.kelengkapan.is_some()),
-                ("waktu", s.waktu.is_some()),
-                ("output", s.output.is_some()),
-                ("ket", s.ket.is_some()),
-            ];
-            for (name, _) in bawaan.iter().filter(|(n, ada)| *ada && !kolom.contains(*n)) {
+            let tak_dicetak = KOLOM_BAWAAN
+                .iter()
+                .filter(|n| !kolom.contains(**n) && tempat_isi(step, n).is_some());
+            for name in tak_dicetak {
                 d.push(
                     Diagnostic::warning(format!(
                         "langkah {}: `{name}` ditulis tetapi kolomnya tidak dicetak",

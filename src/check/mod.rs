@@ -13,11 +13,13 @@ pub mod huruf;
 pub mod judul;
 pub mod kolom;
 pub mod langkah;
+pub mod logo;
 pub mod nomor;
 pub mod pejabat;
 pub mod pelaksana;
 pub mod revisi;
 pub mod tanggal;
+pub mod templat;
 
 use crate::content::Content;
 use crate::content::model::Bagian;

@@ -37,7 +37,7 @@ impl Nomor {
         let (nomor, at) = match (&f.sop.nomor, &c.buku.nomor) {
             (Some(own), _) => {
                 let at = place(&f.path, &own.referenced);
-                let n = nomor::isi_bebas(&own.value, &nilai).unwrap_or_else(|msg| {
+                let n = nomor::isi(&own.value, &nilai).unwrap_or_else(|msg| {
                     d.push(Diagnostic::error(msg).at(at.clone()));
                     String::new()
                 });
@@ -45,16 +45,19 @@ impl Nomor {
             }
             (None, Some(pola)) => {
                 let at = place(&c.buku_file, &pola.referenced);
-                let n = nomor::isi(&pola.value, &nilai).unwrap_or_else(|msg| {
-                    let tanpa_urut = !pola.value.contains("{urut}");
-                    self.sekali(d, || {
-                        let e = Diagnostic::error(msg).at(at.clone());
-                        if tanpa_urut {
-                            e.hint("pola tanpa `{urut}` boleh bila setiap berkas SOP menulis `nomor:` sendiri")
-                        } else {
-                            e
-                        }
-                    });
+                // A pattern without {urut} numbers only SOPs with their own
+                // number: each one without is reported, not the pattern.
+                let n = nomor::isi(&pola.value, &nilai);
+                if n.is_ok() && !pola.value.contains("{urut}") {
+                    d.push(
+                        Diagnostic::error("SOP ini belum bernomor: pola `nomor` di buku.yaml tanpa `{urut}`, jadi setiap SOP menulis nomornya sendiri")
+                            .at(place(&f.path, &f.sop.judul.referenced))
+                            .hint("tulis `nomor:` di berkas SOP ini, atau tambahkan `{urut}` ke pola `nomor` di buku.yaml"),
+                    );
+                    return String::new();
+                }
+                let n = n.unwrap_or_else(|msg| {
+                    self.sekali(d, || Diagnostic::error(msg).at(at.clone()));
                     String::new()
                 });
                 (n, at)

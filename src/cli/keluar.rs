@@ -1,10 +1,12 @@
 //! Exit statuses and the messages printed on the way out.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
+use bukusop::content::BUKU;
 use bukusop::diag::{Diagnostics, Severity, io_reason, report};
+use bukusop::scaffold;
 
 /// How a command ends: 0 success, 1 a mistake in the content, 2 wrong
 /// usage or a file that cannot be written.
@@ -30,6 +32,30 @@ pub fn missing_folder(folder: &Path) -> ExitStatus {
         "  saran: jalankan perintah dari folder proyek, atau sebutkan foldernya, misalnya `bukusop check content`"
     );
     ExitStatus::PemakaianSalah
+}
+
+/// Writes one file into the content folder `folder` (default: this folder
+/// when it holds `buku.yaml`, else `./content`) with `write`, then says
+/// what to do next (`lalu`, given the folder).
+pub fn tulis_ke_folder(
+    folder: Option<PathBuf>,
+    write: impl FnOnce(&Path) -> Result<PathBuf, scaffold::Gagal>,
+    lalu: impl FnOnce(&Path) -> String,
+) -> Result<ExitStatus, ExitStatus> {
+    let folder = folder.unwrap_or_else(scaffold::folder_bawaan);
+    if !folder.join(BUKU).is_file() {
+        return Err(missing_folder(&folder));
+    }
+    match write(&folder) {
+        Ok(path) => {
+            println!("{} ditulis; {}", path.display(), lalu(&folder));
+            Ok(ExitStatus::Berhasil)
+        }
+        Err(e) => {
+            eprintln!("galat: {e}");
+            Err(ExitStatus::PemakaianSalah)
+        }
+    }
 }
 
 /// The content's diagnostics, then what did not happen because of them.

@@ -11,6 +11,7 @@ mod new;
 mod revisi;
 mod schema;
 mod sintetis;
+mod templat;
 
 use std::path::PathBuf;
 
@@ -63,6 +64,8 @@ enum Perintah {
     Bench(bench::Args),
     /// Tulis folder konten sintetis (N SOP, M langkah, K pelaksana)
     Sintetis(sintetis::Args),
+    /// Bagian templat: daftar yang boleh diganti, atau salin satu untuk diubah
+    Templat(templat::Args),
 }
 
 /// The content folder most commands work on.
@@ -117,6 +120,7 @@ pub fn run() -> ExitStatus {
         Perintah::New(a) => new::run(a),
         Perintah::Bench(a) => bench::run(a),
         Perintah::Sintetis(a) => sintetis::run(a),
+        Perintah::Templat(a) => templat::run(a),
     };
     done.unwrap_or_else(|status| status)
 }

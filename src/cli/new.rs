@@ -2,10 +2,9 @@
 
 use std::path::PathBuf;
 
-use bukusop::content::BUKU;
 use bukusop::scaffold;
 
-use super::keluar::{ExitStatus, missing_folder};
+use super::keluar::{ExitStatus, tulis_ke_folder};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,22 +17,14 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
-    let folder = a.folder.unwrap_or_else(scaffold::folder_bawaan);
-    if !folder.join(BUKU).is_file() {
-        return Err(missing_folder(&folder));
-    }
-    match scaffold::new_sop(&folder, &a.judul) {
-        Ok(path) => {
-            println!(
-                "{} ditulis; isi langkah-langkahnya, lalu `bukusop check {}`.",
-                path.display(),
+    tulis_ke_folder(
+        a.folder,
+        |folder| scaffold::new_sop(folder, &a.judul),
+        |folder| {
+            format!(
+                "isi langkah-langkahnya, lalu `bukusop check {}`.",
                 folder.display()
-            );
-            Ok(ExitStatus::Berhasil)
-        }
-        Err(e) => {
-            eprintln!("galat: {e}");
-            Err(ExitStatus::PemakaianSalah)
-        }
-    }
+            )
+        },
+    )
 }

@@ -9,6 +9,9 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
+use serde_saphyr::Spanned;
+
+use super::model::LOGO_CONTOH;
 use super::{Content, images};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::files::baca::{BATAS_FONT, BATAS_TEMPLAT};
@@ -47,7 +50,11 @@ static LOGOS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/logos");
 /// Template sources by name: the bundled ones, each replaced by a file of
 /// the same name in the content folder's `templates/`.
 #[derive(Clone, Default)]
-pub struct Templates(Arc<BTreeMap<String, String>>);
+pub struct Templates {
+    parts: Arc<BTreeMap<String, String>>,
+    /// The content folder's own parts, by name, with their files.
+    own: Arc<BTreeMap<String, PathBuf>>,
+}
 
 impl Templates {
     pub fn load(akar: &Akar) -> Result<Templates, Diagnostics> {
@@ -56,6 +63,7 @@ impl Templates {
             map.insert(name.to_string(), text.to_string());
         }
         let mut diags = Diagnostics::default();
+        let mut own_parts = BTreeMap::new();
         let own = akar.asli.join("templates");
         let unreadable = |p: &Path, t: Tolak| {
             Diagnostic::error(format!(
@@ -73,6 +81,7 @@ impl Templates {
                     };
                     match akar.baca_teks(&p, BATAS_TEMPLAT) {
                         Ok(text) => {
+                            own_parts.insert(name.clone(), p.clone());
                             map.insert(name, text);
                         }
                         Err(t) => diags.push(unreadable(&p, t)),
@@ -84,12 +93,25 @@ impl Templates {
         if diags.has_errors() {
             Err(diags)
         } else {
-            Ok(Templates(Arc::new(map)))
+            Ok(Templates {
+                parts: Arc::new(map),
+                own: Arc::new(own_parts),
+            })
         }
     }
 
     pub fn get(&self, name: &str) -> Option<String> {
-        self.0.get(name).cloned()
+        self.parts.get(name).cloned()
+    }
+
+    /// The content folder's own parts: name and file.
+    pub fn own(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.own.iter().map(|(n, p)| (n.as_str(), p.as_path()))
+    }
+
+    /// The bundled text of part `name`.
+    pub fn bundled(name: &str) -> Option<&'static str> {
+        BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 }
 
@@ -141,9 +163,11 @@ pub fn bundled_logo(name: &str) -> Option<&'static [u8]> {
 /// Everything a build reads besides the YAML, loaded once.
 pub struct Resources {
     pub templates: Templates,
-    pub logo_pengadilan: Vec<u8>,
-    pub logo_berakhlak: Vec<u8>,
-    pub logo_bangga: Vec<u8>,
+    /// The logos the booklet names (bytes ready for Typst); one not named
+    /// is not printed.
+    pub logo_pengadilan: Option<Vec<u8>>,
+    pub logo_berakhlak: Option<Vec<u8>>,
+    pub logo_bangga: Option<Vec<u8>>,
     /// The signed, scanned Pengesahan page, if the booklet names one.
     pub pindaian: Option<Vec<u8>>,
     /// Bundled fonts and the content folder's own.
@@ -157,11 +181,14 @@ impl Resources {
         let mut d = Diagnostics::default();
         let templates = Templates::load(&c.akar).map_err(|e| d.extend(e)).ok();
         let b = &c.buku;
-        let mut logo = |named, fallback| {
-            images::load(&c.akar, &c.buku_file, named, fallback)
-                .map(|l| l.bytes)
+        // A logo not named is not printed; `contoh` is the bundled placeholder.
+        let mut logo = |named: Option<&Spanned<String>>, contoh| match named {
+            None => Some(None),
+            Some(n) if n.value == LOGO_CONTOH => bundled_logo(contoh).map(|b| Some(b.to_vec())),
+            Some(n) => images::load(&c.akar, &c.buku_file, n)
+                .map(|l| Some(l.bytes))
                 .map_err(|e| d.push(e))
-                .ok()
+                .ok(),
         };
         let pengadilan = logo(b.pengadilan.logo.as_ref(), "logo-pengadilan.png");
         let berakhlak = logo(b.sampul.logo_berakhlak.as_ref(), "berakhlak.png");

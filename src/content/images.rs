@@ -10,7 +10,7 @@ use crate::files::{Akar, Tolak, baca::BATAS_GAMBAR};
 use image::{ImageFormat, ImageReader};
 use serde_saphyr::Spanned;
 
-use super::{assets, yaml};
+use super::yaml;
 use crate::diag::Diagnostic;
 
 /// Longest side kept, in pixels: a 4 cm logo at 300 dpi needs ~470 px.
@@ -21,20 +21,8 @@ pub struct Logo {
     pub bytes: Vec<u8>,
 }
 
-/// Loads a logo named in `file` (relative to `root`), or the bundled
-/// placeholder `fallback` when none is named.
-pub fn load(
-    akar: &Akar,
-    file: &Path,
-    named: Option<&Spanned<String>>,
-    fallback: &str,
-) -> Result<Logo, Diagnostic> {
-    let Some(named) = named else {
-        let bytes = assets::bundled_logo(fallback).expect("bundled logo exists");
-        return Ok(Logo {
-            bytes: bytes.to_vec(),
-        });
-    };
+/// Loads the logo `named` in `file`, a path relative to the content folder.
+pub fn load(akar: &Akar, file: &Path, named: &Spanned<String>) -> Result<Logo, Diagnostic> {
     let bytes = read_under(akar, file, named, "logo")?;
     let at = yaml::place(file, &named.referenced);
     prepare(bytes).map_err(|m| Diagnostic::error(format!("logo `{}`: {m}", named.value)).at(at))

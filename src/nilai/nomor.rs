@@ -9,18 +9,9 @@ pub struct Nilai<'a> {
 
 pub const PLACEHOLDERS: [&str; 3] = ["urut", "bulan", "tahun"];
 
-/// Fills `{urut}`, `{bulan}` and `{tahun}` in the pattern.
+/// Fills `{urut}`, `{bulan}` and `{tahun}` in a pattern or an SOP's own
+/// number; whether a pattern must hold `{urut}` is the check's to say.
 pub fn isi(pola: &str, n: &Nilai) -> Result<String, String> {
-    let out = isi_bebas(pola, n)?;
-    if !pola.contains("{urut}") {
-        return Err("pola nomor harus memuat `{urut}`, agar setiap SOP bernomor unik".into());
-    }
-    Ok(out)
-}
-
-/// Fills the placeholders of a number that need not contain `{urut}`: an
-/// SOP's own, or a pattern every SOP overrides.
-pub fn isi_bebas(pola: &str, n: &Nilai) -> Result<String, String> {
     let mut out = String::new();
     let mut rest = pola;
     while let Some(open) = rest.find('{') {
@@ -61,8 +52,7 @@ mod tests {
             "3/KPN.W4-U2/SOP.PTIP/OT1.2/I/2024"
         );
         assert!(isi("{nomor}/X", &n).is_err());
-        assert!(isi("X/{tahun}", &n).is_err());
-        assert_eq!(isi_bebas("SOP/AS/{tahun}", &n).unwrap(), "SOP/AS/2024");
-        assert!(isi_bebas("SOP/{x}", &n).is_err());
+        assert_eq!(isi("SOP/AS/{tahun}", &n).unwrap(), "SOP/AS/2024");
+        assert!(isi("SOP/{x}", &n).is_err());
     }
 }

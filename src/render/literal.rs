@@ -94,16 +94,17 @@ pub fn emphasis(s: &str) -> Vec<(bool, &str)> {
     let mut parts = Vec::new();
     let (mut plain, mut i) = (0, 0);
     while i < b.len() {
-        if b[i] == b'_' && opens(i) {
-            if let Some(end) = (i + 2..b.len()).find(|&j| b[j] == b'_' && closes(j)) {
-                if plain < i {
-                    parts.push((false, &s[plain..i]));
-                }
-                parts.push((true, &s[i + 1..end]));
-                plain = end + 1;
-                i = end + 1;
-                continue;
+        if b[i] == b'_'
+            && opens(i)
+            && let Some(end) = (i + 2..b.len()).find(|&j| b[j] == b'_' && closes(j))
+        {
+            if plain < i {
+                parts.push((false, &s[plain..i]));
             }
+            parts.push((true, &s[i + 1..end]));
+            plain = end + 1;
+            i = end + 1;
+            continue;
         }
         i += 1;
     }

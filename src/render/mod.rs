@@ -75,3 +75,65 @@ fn template_error(e: Error) -> Diagnostic {
     });
     Diagnostic::error(msg).at(place)
 }
+
+/// The line of a court's own template that made `line` of the generated
+/// markup, found by the template line's literal text (what lies outside
+/// `{{ }}`, `{% %}` and `{# #}`): a Typst error there is the template's,
+/// and is reported at its file and line.
+pub fn asal(templates: &Templates, line: &str) -> Option<crate::diag::Place> {
+    let mut best: Option<(usize, crate::diag::Place)> = None;
+    for (name, path) in templates.own() {
+        let text = templates.get(name).unwrap_or_default();
+        for (n, tline) in text.lines().enumerate() {
+            let parts = literal_parts(tline);
+            let score: usize = parts.iter().map(|p| p.len()).sum();
+            if score < 3 || best.as_ref().is_some_and(|(b, _)| *b >= score) {
+                continue;
+            }
+            let mut rest = line;
+            let found = parts.iter().all(|p| match rest.find(p) {
+                Some(i) => {
+                    rest = &rest[i + p.len()..];
+                    true
+                }
+                None => false,
+            });
+            if found {
+                let column = tline.len() - tline.trim_start().len() + 1;
+                best = Some((
+                    score,
+                    crate::diag::Place {
+                        file: path.to_path_buf(),
+                        line: n as u64 + 1,
+                        column: column as u64,
+                    },
+                ));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// The text of a template line outside its Jinja tags, in pieces.
+fn literal_parts(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = line;
+    while let Some(open) = ["{{", "{%", "{#"].iter().filter_map(|t| rest.find(t)).min() {
+        parts.push(rest[..open].trim());
+        let close = match &rest[open..open + 2] {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        match rest[open + 2..].find(close) {
+            Some(c) => rest = &rest[open + 2 + c + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    parts.push(rest.trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}

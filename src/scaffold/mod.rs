@@ -120,6 +120,49 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
     Ok(path)
 }
 
+/// Copies the bundled template part `nama` (with or without `.typ.j2`)
+/// into `root/templates/`, to start a court's own from; never replaces a
+/// file that is there.
+pub fn salin_templat(root: &Path, nama: &str) -> Result<PathBuf, Gagal> {
+    use crate::content::assets::{BUNDLED, Templates};
+    let known: Vec<&str> = BUNDLED.iter().map(|(n, _)| *n).collect();
+    let full = known
+        .iter()
+        .find(|n| **n == nama || n.strip_suffix(".typ.j2") == Some(nama))
+        .ok_or_else(|| {
+            let short: Vec<&str> = known
+                .iter()
+                .map(|n| n.strip_suffix(".typ.j2").unwrap_or(n))
+                .collect();
+            let saran = crate::diag::saran::maksud_anda(nama, &short)
+                .map(|s| format!("{s}; "))
+                .unwrap_or_default();
+            Gagal::Nilai(format!(
+                "bagian templat `{nama}` tidak ada; {saran}bagian yang ada: {}",
+                short.join(", ")
+            ))
+        })?;
+    let text = Templates::bundled(full).unwrap_or_default();
+    let dir = root.join("templates");
+    // Written only into the folder itself, never through a link a fork planted.
+    if dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
+        return Err(Gagal::Nilai(format!(
+            "`{}` bukan folder biasa (mungkin tautan simbolik); tidak ditulis",
+            dir.display()
+        )));
+    }
+    let path = dir.join(full);
+    if path.exists() || path.symlink_metadata().is_ok() {
+        return Err(Gagal::Nilai(format!(
+            "`{}` sudah ada; tidak ditimpa (hapus dulu bila ingin mulai lagi dari bawaan)",
+            path.display()
+        )));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| Gagal::Io(path.clone(), e))?;
+    tulis(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;
+    Ok(path)
+}
+
 /// A YAML double-quoted string: whatever `s` holds (`#`, `:`, quotes, a
 /// line break) stays one value.
 fn quote(s: &str) -> String {
@@ -194,6 +237,13 @@ berkas: {berkas}                            # nama berkas PDF di out/
 # bagian: [sampul, sampul_dalam, pengesahan, kata_pengantar, daftar_isi, daftar_nomor, makna_simbol, riwayat]
 # kata_pengantar:
 #   - Paragraf pertama Kata Pengantar.
+# sampul:                                   # yang tidak ditulis tidak dicetak
+#   logo_berakhlak: logo/berakhlak.png      # atau `contoh` untuk logo contoh bawaan
+#   logo_bangga: logo/bangga-melayani.png
+#   semboyan: Berorientasi Pelayanan · Akuntabel · Kompeten · Harmonis · Loyal · Adaptif · Kolaboratif
+#   judul: PELAYANAN TERPADU SATU PINTU     # judul di bawah STANDAR OPERASIONAL PROSEDUR
+#   kode: SOP/PTSP/01
+#   tanggal: true                           # tanggal pembuatan, revisi dan efektif
 # kendali_dokumen: {{status: terkendali, no_salinan: "01"}}
 # pemilik: Dokumen ini milik {pengadilan}. Dilarang memperbanyak tanpa izin.
 # gaya:
@@ -201,6 +251,7 @@ berkas: {berkas}                            # nama berkas PDF di out/
 #   huruf_bagian: false                     # true: A. DASAR HUKUM ... G. ALUR PROSES
 #   orientasi: lanskap                      # lanskap atau potret
 #   total_waktu: false                      # true: "Waktu yang diperlukan" di bawah tabel
+#   kendali_di: sampul                      # kotak kendali dan pemilik: sampul, sop atau keduanya
 #   jam_kerja_sehari: 7.5
 #   label:
 #     kegiatan: Kegiatan                    # misalnya Aktivitas

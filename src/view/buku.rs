@@ -1,7 +1,7 @@
 //! The booklet-wide part of the view: document metadata, paper, the
 //! court, the officials, the front matter's data and the drawing sizes.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::check::Checked;
@@ -9,7 +9,7 @@ use crate::content::Content;
 use crate::content::model::{Buku, KendaliDokumen, Orientasi, StatusDokumen};
 use crate::content::riwayat::Riwayat;
 use crate::kontrak;
-use crate::nilai::tanggal;
+use crate::nilai::tanggal::{self, FormatTanggal};
 
 /// The PDF's metadata.
 #[derive(Debug, Clone, Serialize)]
@@ -63,6 +63,25 @@ pub struct TanggalView {
     pub efektif: String,
 }
 
+impl TanggalView {
+    /// Creation, revision and effective dates as the SOP pages print them;
+    /// a revision not made yet prints `-`.
+    pub(super) fn dicetak(
+        [pembuatan, revisi, efektif]: [NaiveDate; 3],
+        revisi_kosong: bool,
+        f: FormatTanggal,
+    ) -> Self {
+        TanggalView {
+            pembuatan: tanggal::cetak(pembuatan, f),
+            revisi: match revisi_kosong {
+                true => "-".into(),
+                false => tanggal::cetak(revisi, f),
+            },
+            efektif: tanggal::cetak(efektif, f),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct OrangView {
     pub peran: String,
@@ -78,6 +97,16 @@ pub struct OrangView {
 pub struct KendaliView {
     pub status: Vec<StatusView>,
     pub no_salinan: String,
+}
+
+/// What the cover prints besides the court, the unit and the year.
+#[derive(Debug, Clone, Serialize)]
+pub struct SampulView {
+    pub semboyan: Option<String>,
+    pub judul: Option<String>,
+    pub kode: Option<String>,
+    /// The booklet's dates as the SOP pages print them, when asked for.
+    pub tanggal: Option<TanggalView>,
 }
 
 /// One status of the control box.
@@ -110,23 +139,23 @@ pub struct AlurView {
     pub ujung_panah: f64,
 }
 
-/// The virtual paths Typst reads the library and the logos from.
+/// The virtual paths Typst reads the library and the logos from; a logo
+/// the booklet does not name has none and is not printed.
 #[derive(Debug, Clone, Serialize)]
 pub struct JalurView {
     pub pustaka: &'static str,
-    pub logo_pengadilan: &'static str,
-    pub logo_berakhlak: &'static str,
-    pub logo_bangga: &'static str,
+    pub logo_pengadilan: Option<&'static str>,
+    pub logo_berakhlak: Option<&'static str>,
+    pub logo_bangga: Option<&'static str>,
 }
 
-impl Default for JalurView {
-    fn default() -> Self {
-        JalurView {
-            pustaka: kontrak::PUSTAKA,
-            logo_pengadilan: kontrak::LOGO_PENGADILAN,
-            logo_berakhlak: kontrak::LOGO_BERAKHLAK,
-            logo_bangga: kontrak::LOGO_BANGGA,
-        }
+pub(super) fn jalur(b: &Buku) -> JalurView {
+    let ada = |logo: &Option<_>, path| logo.as_ref().map(|_| path);
+    JalurView {
+        pustaka: kontrak::PUSTAKA,
+        logo_pengadilan: ada(&b.pengadilan.logo, kontrak::LOGO_PENGADILAN),
+        logo_berakhlak: ada(&b.sampul.logo_berakhlak, kontrak::LOGO_BERAKHLAK),
+        logo_bangga: ada(&b.sampul.logo_bangga, kontrak::LOGO_BANGGA),
     }
 }
 
@@ -253,6 +282,23 @@ pub(super) fn alur(b: &Buku) -> AlurView {
         label: kontrak::LABEL_PT,
         font_label: kontrak::LABEL_FONT,
         ujung_panah: kontrak::UJUNG_PANAH,
+    }
+}
+
+pub(super) fn sampul(b: &Buku, checked: &Checked) -> SampulView {
+    let s = &b.sampul;
+    let t = &checked.tanggal;
+    SampulView {
+        semboyan: s.semboyan.clone(),
+        judul: s.judul.clone(),
+        kode: s.kode.clone(),
+        tanggal: s.tanggal.then(|| {
+            TanggalView::dicetak(
+                [t.pembuatan, t.revisi, t.efektif],
+                t.revisi_kosong,
+                b.gaya.format_tanggal,
+            )
+        }),
     }
 }
 

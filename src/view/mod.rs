@@ -24,7 +24,7 @@ use crate::route::Routed;
 
 pub use buku::{
     AlurView, JalurView, KendaliView, Meta, OrangView, Paper, PengadilanView, RiwayatView,
-    StatusView, TanggalView, UnitView,
+    SampulView, StatusView, TanggalView, UnitView,
 };
 pub use sop::{GambarView, LaneView, RowView, SopView, TabelView};
 
@@ -54,6 +54,7 @@ pub struct View {
     pub kata_pengantar: Vec<String>,
     pub kendali_dokumen: Option<KendaliView>,
     pub pemilik: Option<String>,
+    pub sampul: SampulView,
     /// Labels, header layout and the other house-style settings.
     pub gaya: Gaya,
     pub sops: Vec<SopView>,
@@ -85,7 +86,7 @@ pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>], cetak: &Cet
         pengesah: pejabat[2].clone(),
         pejabat,
         alur: buku::alur(b),
-        jalur: JalurView::default(),
+        jalur: buku::jalur(b),
         satu_sop: false,
         pengesahan_pindaian: b
             .pengesahan_pindaian
@@ -96,6 +97,7 @@ pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>], cetak: &Cet
         kata_pengantar: crate::check::bagian::kata_pengantar(b).to_vec(),
         kendali_dokumen: b.kendali_dokumen.as_ref().map(buku::kendali),
         pemilik: b.pemilik.clone(),
+        sampul: buku::sampul(b, checked),
         gaya: b.gaya.clone(),
         sops: c
             .sops

@@ -10,7 +10,7 @@ use crate::content::{Content, SopFile};
 use crate::flow::Flow;
 use crate::flow::Simbol;
 use crate::kontrak;
-use crate::nilai::{huruf::huruf, tanggal, waktu};
+use crate::nilai::{huruf::huruf, waktu};
 use crate::route::{Arah, Gambar, LabelCabang, Penghubung, Routed, Titik};
 
 #[derive(Debug, Clone, Serialize)]
@@ -98,6 +98,9 @@ pub struct KolomView {
 pub struct SelView {
     pub butir: Option<Vec<String>>,
     pub teks: String,
+    /// Rows the cell spans: 1, more for Mutu Baku merged over steps
+    /// (`mutu_baku_sampai`), 0 for a row a cell above covers.
+    pub rentang: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,6 +164,12 @@ pub(super) fn sop(
     let lettered = alur.len() > 1;
     let rapat = cetak.rapat.contains(&(urut - 1));
     let label = c.buku.gaya.label.dengan(&s.label);
+    let list = kolom_sop(c, f);
+    let tgl = super::TanggalView::dicetak(
+        [t.pembuatan, t.revisi, t.efektif],
+        t.revisi_kosong,
+        c.buku.gaya.format_tanggal,
+    );
     SopView {
         urut,
         jangkar: kontrak::sop_label(urut),
@@ -169,12 +178,9 @@ pub(super) fn sop(
         nomor: checked.nomor.clone(),
         judul: s.judul.value.clone(),
         revisi: t.nomor_revisi,
-        tgl_pembuatan: tanggal::cetak(t.pembuatan, c.buku.gaya.format_tanggal),
-        tgl_revisi: match t.revisi_kosong {
-            true => "-".into(),
-            false => tanggal::cetak(t.revisi, c.buku.gaya.format_tanggal),
-        },
-        tgl_efektif: tanggal::cetak(t.efektif, c.buku.gaya.format_tanggal),
+        tgl_pembuatan: tgl.pembuatan,
+        tgl_revisi: tgl.revisi,
+        tgl_efektif: tgl.efektif,
         dasar_hukum: s.dasar_hukum.clone(),
         kualifikasi: s.kualifikasi.clone(),
         keterkaitan: s.keterkaitan.iter().map(|k| k.value.teks()).collect(),
@@ -188,13 +194,14 @@ pub(super) fn sop(
             .enumerate()
             .map(|(j, ((a, checked), r))| {
                 let mut t = tabel(c, urut, j, a, &checked.flow, r);
-                kolom(&mut t, a, &label, &kolom_sop(c, f));
+                kolom(&mut t, a, &label, &list);
                 if c.buku.gaya.tulis_terminator {
                     tulis_terminator(&mut t, &checked.flow, &label);
                 }
                 if let Some(p) = cetak.potongan.get(&(urut - 1, j)) {
                     t.potongan = p.clone();
                 }
+                gabung(&mut t, a, &list);
                 t.pindah = cetak.pindah.contains(&(urut - 1, j));
                 t.sisip_y = kontrak::sisip_y(rapat);
                 t.ukuran_teks = kontrak::teks_pt(rapat);
@@ -326,14 +333,15 @@ fn kolom(t: &mut TabelView, alur: &Alur, label: &Label, list: &[std::borrow::Cow
     t.jumlah_kolom = list.len();
     t.kiri = vec![1];
     for (k, kolom) in list.iter().enumerate() {
-        let (judul, mm, mutu_baku, kiri) = match kolom.as_ref() {
+        let mutu_baku = kolom.mutu_baku();
+        let (judul, mm, kiri) = match kolom.as_ref() {
             Kolom::Bawaan(n) => match n.as_str() {
-                "kelengkapan" => (&label.kelengkapan, None, true, true),
-                "waktu" => (&label.waktu, Some(17.0), true, false),
-                "output" => (&label.output, None, true, true),
-                _ => (&label.ket, Some(11.0), false, false),
+                "kelengkapan" => (&label.kelengkapan, None, true),
+                "waktu" => (&label.waktu, Some(17.0), false),
+                "output" => (&label.output, None, true),
+                _ => (&label.ket, Some(11.0), false),
             },
-            Kolom::Sendiri(s) => (&s.judul, None, s.mutu_baku, true),
+            Kolom::Sendiri(s) => (&s.judul, None, true),
         };
         if kiri {
             t.kiri.push(lanes + 2 + k);
@@ -359,9 +367,11 @@ fn kolom(t: &mut TabelView, alur: &Alur, label: &Label, list: &[std::borrow::Cow
                 (Kolom::Bawaan(_), "kelengkapan") => SelView {
                     butir: Some(row.kelengkapan.clone()),
                     teks: String::new(),
+                    rentang: 1,
                 },
                 (Kolom::Bawaan(_), name) => SelView {
                     butir: None,
+                    rentang: 1,
                     teks: match name {
                         "waktu" => row.waktu.clone(),
                         "output" => row.output.clone(),
@@ -370,6 +380,7 @@ fn kolom(t: &mut TabelView, alur: &Alur, label: &Label, list: &[std::borrow::Cow
                 },
                 (Kolom::Sendiri(own), _) => SelView {
                     butir: None,
+                    rentang: 1,
                     teks: s
                         .kolom
                         .get(&own.kunci)
@@ -378,5 +389,39 @@ fn kolom(t: &mut TabelView, alur: &Alur, label: &Label, list: &[std::borrow::Cow
                 },
             })
             .collect();
+    }
+}
+
+/// Mutu Baku merged over steps (`mutu_baku_sampai`): the first row of a
+/// range spans it in every Mutu Baku column; where a page part starts
+/// inside the range, the cells are printed again there for the rest.
+fn gabung(t: &mut TabelView, alur: &Alur, list: &[std::borrow::Cow<Kolom>]) {
+    let mutu: Vec<usize> = (0..list.len()).filter(|&k| list[k].mutu_baku()).collect();
+    let rows = t.langkah.len();
+    for (i, step) in alur.langkah.iter().enumerate() {
+        let Some(sampai) = &step.value.mutu_baku_sampai else {
+            continue;
+        };
+        let end = (sampai.value as usize).min(rows);
+        let mut a = i;
+        while a < end {
+            let b = t
+                .potongan
+                .iter()
+                .copied()
+                .find(|&p| p > a)
+                .map_or(end, |p| p.min(end));
+            for &k in &mutu {
+                let sel = t.langkah[i].kolom[k].clone();
+                t.langkah[a].kolom[k] = SelView {
+                    rentang: b - a,
+                    ..sel
+                };
+                for r in &mut t.langkah[a + 1..b] {
+                    r.kolom[k].rentang = 0;
+                }
+            }
+            a = b;
+        }
     }
 }

@@ -87,6 +87,7 @@ fn flow(rng: &mut Lcg, k: usize) -> Alur {
             lanes: vec![rng.next(lanes)],
             lanjut: Lanjut::Berikut,
             simbol: None,
+            mulai: false,
         })
         .collect();
     let mut labels = vec![None; n];

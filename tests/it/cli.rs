@@ -119,11 +119,7 @@ fn bad_nip_and_date_are_errors() {
 fn a_logo_that_is_not_an_image_is_rejected() {
     let (_d, o) = broken(|d| {
         std::fs::write(d.join("logo.png"), b"bukan gambar").unwrap();
-        replace_in(
-            &d.join("buku.yaml"),
-            "  # logo: logo/pengadilan.png",
-            "  logo: logo.png",
-        );
+        replace_in(&d.join("buku.yaml"), "  logo: contoh", "  logo: logo.png");
     });
     assert!(
         stderr(&o).contains("logo `logo.png`: bukan gambar PNG atau JPEG"),
@@ -142,7 +138,7 @@ fn a_logo_outside_the_content_folder_is_refused() {
         .ok();
         replace_in(
             &d.join("buku.yaml"),
-            "  # logo: logo/pengadilan.png",
+            "  logo: contoh",
             "  logo: ../luar.png",
         );
     });
@@ -163,7 +159,7 @@ fn a_real_logo_is_used_and_downscaled() {
     big.save(dir.path().join("besar.png")).unwrap();
     replace_in(
         &dir.path().join("buku.yaml"),
-        "  # logo: logo/pengadilan.png",
+        "  logo: contoh",
         "  logo: besar.png",
     );
     let out = bukusop::build::build(dir.path()).unwrap_or_else(|d| panic!("{d}"));
@@ -220,6 +216,19 @@ fn readme_example_builds() {
     std::fs::create_dir(dir.path().join("sop")).unwrap();
     let buku = format!("{}\n{}", block("pengadilan:"), block("# Bagian depan"));
     std::fs::write(dir.path().join("buku.yaml"), buku).unwrap();
+    // The logos the block names, as a court puts its own in `logo/`.
+    std::fs::create_dir(dir.path().join("logo")).unwrap();
+    for (bundled, own) in [
+        ("logo-pengadilan.png", "pengadilan.png"),
+        ("berakhlak.png", "berakhlak.png"),
+        ("bangga-melayani-bangsa.png", "bangga-melayani-bangsa.png"),
+    ] {
+        std::fs::copy(
+            root().join("logos").join(bundled),
+            dir.path().join("logo").join(own),
+        )
+        .unwrap();
+    }
     std::fs::write(dir.path().join("sop/01-surat.yaml"), block("judul:")).unwrap();
     let sub = format!("judul: SURAT DINAS\nrevisi: 0\n{}", block("prosedur:"));
     std::fs::write(dir.path().join("sop/02-surat-dinas.yaml"), sub).unwrap();
@@ -302,7 +311,7 @@ fn check_reports_all_problems_with_exit_codes() {
     // "." is reported by the folder's own name.
     let name = dir.path().file_name().unwrap().to_string_lossy();
     assert!(
-        stderr(&o).contains(&format!("\n{name}: 0 galat, 11 peringatan")),
+        stderr(&o).contains(&format!("\n{name}: 0 galat, 14 peringatan")),
         "{}",
         stderr(&o)
     );
@@ -396,9 +405,11 @@ fn init_then_new_then_build() {
     ] {
         assert!(d.join(f).is_file(), "{f} missing");
     }
+    // The placeholder logo `init` writes is marked until it is replaced.
     let o = bukusop(&d, &["check", "."]);
     assert!(
-        stderr(&o).contains("pa-contoh: 0 galat, 0 peringatan"),
+        stderr(&o).contains("./buku.yaml:12:9: peringatan: logo pengadilan `logo/logo-pengadilan.png` sama persis dengan logo contoh bawaan bukusop")
+            && stderr(&o).contains("pa-contoh: 0 galat, 1 peringatan"),
         "{}",
         stderr(&o)
     );

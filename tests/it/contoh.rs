@@ -234,3 +234,95 @@ fn sub_procedures_get_their_own_tables_and_totals() {
     let sizes = page_sizes_mm(&pdf);
     assert!(sizes.iter().all(|s| *s == (216, 279)), "{sizes:?}");
 }
+
+/// The Pengadilan Agama example, written with `init` and keys only: a
+/// cover with title, code and dates; one SOP with its own number, six
+/// sub-procedures with totals as written, the control box and ownership
+/// notice under its header, "Disahkan Oleh" as a position only, no Ket.
+/// column, Waktu as "Hari ke-", Mulai/Selesai in the terminators.
+#[test]
+fn pa_contoh_prints_a_pengadilan_agama_booklet_from_keys_alone() {
+    let dir = root().join("examples/pa-contoh");
+    let d = bukusop::build::check(&dir);
+    assert!(!d.has_errors(), "{d}");
+    let pdf = build(&dir).pdf;
+    assert_eq!(page_count(&pdf), 4);
+    let cover = squash(&pdf_text(&pdf, Some(1)));
+    assert_contains_all(
+        &cover,
+        &[
+            "Pengadilan Agama Contoh",
+            "PELAYANAN PERKARA GUGATAN",
+            "SOP/PA.Ctr/01",
+            "Tgl. Pembuatan : 4/1/2021",
+            "Tgl. Efektif : 4/1/2021",
+        ],
+        "the cover",
+    );
+    assert!(cover.replace(' ', "").contains("Tgl.Revisi:-"), "{cover}");
+    assert!(!cover.contains("Berorientasi"), "{cover}");
+    assert!(!cover.contains("STATUS DOKUMEN"), "{cover}");
+    let first = squash(&pdf_text(&pdf, Some(2)));
+    assert_contains_all(
+        &first,
+        &[
+            "Nomor SOP/PA.Ctr/01/2024",
+            "Tgl. Revisi -",
+            "Disahkan Oleh KPA Contoh",
+            "STATUS DOKUMEN",
+            "DOKUMEN MASTER √",
+            "Dokumen ini milik Pengadilan Agama Contoh.",
+            "A. Pendaftaran Perkara",
+            "Mulai",
+            "Hari ke-1",
+        ],
+        "the SOP's first page",
+    );
+    assert!(!first.contains("NIP"), "{first}");
+    assert!(!first.contains("Ket."), "{first}");
+    let all = squash(&pdf_text(&pdf, None));
+    for (part, total) in [
+        ("A. Pendaftaran Perkara", "Hari ke-1"),
+        ("B. Penunjukan Majelis Hakim", "Hari ke-2"),
+        ("C. Penetapan Hari Sidang", "Hari ke-3"),
+        ("D. Pemanggilan Para Pihak", "Hari ke-4 s.d. Hari ke-10"),
+        ("E. Persidangan", "paling lama 150 hari"),
+        (
+            "F. Minutasi dan Penyerahan Akta Cerai",
+            "14 hari sesudah putusan berkekuatan hukum tetap",
+        ),
+    ] {
+        assert!(all.contains(part), "{part}");
+        assert!(
+            all.contains(&format!("Waktu yang diperlukan : {total}")),
+            "{part}: {total}"
+        );
+    }
+    assert_eq!(all.matches("Mulai").count(), 6, "one start per table");
+    // No example folder carries a template of its own.
+    for e in std::fs::read_dir(root().join("examples")).unwrap() {
+        let e = e.unwrap().path();
+        assert!(!e.join("templates").exists(), "{}", e.display());
+    }
+}
+
+/// PN Tais prints one Mutu Baku block for the whole table of SOPs 9 and 10
+/// (`mutu_baku_sampai`); where SOP 9's table breaks, the block is printed
+/// again on the next page.
+#[test]
+fn pn_tais_merges_mutu_baku_over_a_whole_table() {
+    let pdf = tais();
+    let pages: Vec<usize> = (1..=page_count(pdf))
+        .filter(|&p| squash(&pdf_text(pdf, Some(p))).contains("File aplikasi"))
+        .collect();
+    assert_eq!(pages.len(), 2, "{pages:?}");
+    assert_eq!(pages[1], pages[0] + 1);
+    for p in &pages {
+        let t = squash(&pdf_text(pdf, Some(*p)));
+        assert_eq!(t.matches("1 hari kerja").count(), 1, "page {p}: {t}");
+    }
+    let monitoring = (1..=page_count(pdf))
+        .filter(|&p| squash(&pdf_text(pdf, Some(p))).contains("File Log"))
+        .count();
+    assert_eq!(monitoring, 1);
+}

@@ -9,6 +9,7 @@ mod cli;
 mod common;
 mod contoh;
 mod escaping;
+mod ragam;
 mod revisi;
 mod rusak;
 mod serangan;

@@ -99,3 +99,77 @@ fn a_broken_part_is_reported_with_its_name_and_line() {
         "{text}"
     );
 }
+
+#[test]
+fn a_typst_error_in_a_court_part_is_reported_at_that_part() {
+    // Line 3 of the court's header calls a function that does not exist.
+    let dir = with_part(
+        "tests/rusak/dasar",
+        "kepala_tabel.typ.j2",
+        "{# a court's header #}\n#let kepala-sop(sop) = {\n  tidak-ada(sop.judul)\n}\n",
+    );
+    let Err(d) = bukusop::build::build(dir.path()) else {
+        panic!("a header calling an unknown function builds");
+    };
+    let text = d.to_string();
+    let part = std::path::Path::new("templates").join("kepala_tabel.typ.j2");
+    assert!(
+        text.contains(&format!(
+            "{}:3:3: galat: tata letak gagal: unknown variable: tidak-ada",
+            dir.path().join(&part).display()
+        )) || text.contains(&format!(
+            "{}:3:3: galat: tata letak gagal: unknown variable: tidak-ada",
+            part.display()
+        )),
+        "{text}"
+    );
+    assert!(!text.contains("buku.typ"), "{text}");
+}
+
+#[test]
+fn a_misnamed_part_is_a_warning_with_the_name_meant() {
+    let dir = with_part(
+        "tests/rusak/dasar",
+        "sampull.typ.j2",
+        "#page[SAMPUL SENDIRI]\n",
+    );
+    let d = bukusop::build::check(dir.path());
+    let text = d.to_string();
+    assert!(
+        text.contains("peringatan: templat `sampull.typ.j2` tidak menggantikan bagian mana pun, jadi tidak dipakai")
+            && text.contains("saran: maksud Anda `sampul.typ.j2`?"),
+        "{text}"
+    );
+    assert!(!d.has_errors(), "{text}");
+}
+
+#[test]
+fn templat_lists_the_parts_and_copies_one_to_start_from() {
+    let o = bukusop(&root(), &["templat", "daftar"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert!(names.contains(&"kepala_tabel".to_string()), "{names:?}");
+    assert_eq!(names.len(), 16, "{names:?}");
+
+    let dir = copy_content(&root().join("tests/rusak/dasar"));
+    let o = bukusop(dir.path(), &["templat", "salin", "kepala_tabel"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let copy = dir.path().join("templates/kepala_tabel.typ.j2");
+    assert_eq!(
+        std::fs::read_to_string(&copy).unwrap(),
+        bundled("kepala_tabel.typ.j2")
+    );
+    // The copy builds the same booklet; a second copy never overwrites it.
+    assert_eq!(
+        pdf_text(&build(dir.path()).pdf, None),
+        pdf_text(&build(&root().join("tests/rusak/dasar")).pdf, None)
+    );
+    std::fs::write(&copy, "diubah").unwrap();
+    let o = bukusop(dir.path(), &["templat", "salin", "kepala_tabel"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), "diubah");
+    // A name that is no part: refused with the name meant.
+    let o = bukusop(dir.path(), &["templat", "salin", "kepala_tabell"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("kepala_tabel"), "{}", stderr(&o));
+}

@@ -40,7 +40,9 @@ pub struct Buku {
     #[schemars(description = "Nama berkas PDF tanpa .pdf; bawaan sop-<kode>-<tahun>.")]
     pub berkas: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Logo tambahan di sampul.")]
+    #[schemars(
+        description = "Isi sampul: logo BerAKHLAK dan Bangga Melayani, semboyan, judul, kode, tanggal."
+    )]
     pub sampul: Sampul,
     #[serde(default)]
     #[schemars(
@@ -308,13 +310,36 @@ impl StatusDokumen {
 }
 
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(description = "Logo tambahan di sampul.")]
+#[serde(deny_unknown_fields, default)]
+#[schemars(
+    description = "Isi sampul selain nama pengadilan, unit dan tahun; yang tidak ditulis tidak dicetak."
+)]
 pub struct Sampul {
-    #[schemars(description = "Berkas logo BerAKHLAK.")]
+    #[schemars(
+        description = "Berkas logo BerAKHLAK di dalam folder konten, atau `contoh` untuk logo contoh bawaan; tanpa kunci ini tidak dicetak."
+    )]
     #[schemars(with = "Option<String>")]
     pub logo_berakhlak: Option<Spanned<String>>,
-    #[schemars(description = "Berkas logo Bangga Melayani Bangsa.")]
+    #[schemars(
+        description = "Berkas logo Bangga Melayani Bangsa di dalam folder konten, atau `contoh` untuk logo contoh bawaan; tanpa kunci ini tidak dicetak."
+    )]
     #[schemars(with = "Option<String>")]
     pub logo_bangga: Option<Spanned<String>>,
+    #[schemars(
+        description = "Semboyan di bawah logo, misalnya \"Berorientasi Pelayanan · Akuntabel · Kompeten · Harmonis · Loyal · Adaptif · Kolaboratif\"."
+    )]
+    pub semboyan: Option<String>,
+    #[schemars(
+        description = "Judul di bawah STANDAR OPERASIONAL PROSEDUR, misalnya judul SOP buku yang berisi satu SOP."
+    )]
+    pub judul: Option<String>,
+    #[schemars(description = "Kode atau nomor yang dicetak di bawah judul, misalnya SOP/AS/32.")]
+    pub kode: Option<String>,
+    #[schemars(
+        description = "true untuk mencetak tanggal pembuatan, revisi dan efektif buku di sampul."
+    )]
+    pub tanggal: bool,
 }
+
+/// A cover logo given as `contoh`: the bundled placeholder.
+pub const LOGO_CONTOH: &str = "contoh";

@@ -46,6 +46,10 @@ pub struct Gaya {
         description = "Cara membaca kolom Waktu: lama (30 Menit, 2 Jam…: diperiksa dan dijumlahkan, bawaan) atau teks (dicetak apa adanya, misalnya Hari ke-1)."
     )]
     pub waktu: JenisWaktu,
+    #[schemars(
+        description = "Di mana kotak kendali dokumen (`kendali_dokumen`) dan pemberitahuan pemilik (`pemilik`) dicetak: sampul (bawaan), sop (di bawah kepala setiap SOP) atau keduanya."
+    )]
+    pub kendali_di: KendaliDi,
 }
 
 /// One column after the lanes: a bundled one, or a court's own whose
@@ -86,6 +90,15 @@ impl Kolom {
             Kolom::Sendiri(s) => &s.kunci,
         }
     }
+
+    /// Whether the column stands under the Mutu Baku heading: every one
+    /// but Ket., and a court's own unless it says otherwise.
+    pub fn mutu_baku(&self) -> bool {
+        match self {
+            Kolom::Bawaan(n) => n != "ket",
+            Kolom::Sendiri(s) => s.mutu_baku,
+        }
+    }
 }
 
 fn ya() -> bool {
@@ -104,6 +117,16 @@ pub enum JenisWaktu {
     Teks,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "sampul (bawaan), sop atau keduanya.")]
+pub enum KendaliDi {
+    #[default]
+    Sampul,
+    Sop,
+    Keduanya,
+}
+
 impl Default for Gaya {
     fn default() -> Self {
         Gaya {
@@ -117,6 +140,7 @@ impl Default for Gaya {
             tulis_terminator: false,
             kolom: None,
             waktu: JenisWaktu::Lama,
+            kendali_di: KendaliDi::Sampul,
         }
     }
 }

@@ -187,6 +187,14 @@ pub struct Langkah {
     )]
     #[schemars(with = "std::collections::BTreeMap<String, String>")]
     pub kolom: std::collections::BTreeMap<String, Spanned<String>>,
+    /// The last step (of this table) whose Mutu Baku cells merge with this
+    /// step's.
+    #[serde(default)]
+    #[schemars(
+        description = "Nomor langkah terakhir yang berbagi sel Mutu Baku (Kelengkapan, Waktu, Output …) langkah ini: satu sel gabungan dari langkah ini sampai langkah itu; langkah-langkah di antaranya tidak menulis isi kolom Mutu Baku."
+    )]
+    #[schemars(with = "Option<u32>")]
+    pub mutu_baku_sampai: Option<Spanned<u32>>,
     #[serde(default)]
     #[schemars(description = "Langkah keputusan (belah ketupat): ke mana Ya dan Tidak menuju.")]
     #[schemars(with = "Option<Keputusan>")]
