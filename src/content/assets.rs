@@ -19,7 +19,7 @@ use crate::files::{Akar, Tolak};
 
 /// The bundled templates by name, each a part a court may replace on its
 /// own (`include_str!` makes cargo rebuild when one is edited).
-pub const BUNDLED: [(&str, &str); 16] = {
+pub const BUNDLED: [(&str, &str); 17] = {
     macro_rules! t {
         ($($name:literal),* $(,)?) => {
             [$(($name, include_str!(concat!("../../templates/", $name)))),*]
@@ -39,6 +39,7 @@ pub const BUNDLED: [(&str, &str); 16] = {
         "sop.typ.j2",
         "kepala_tabel.typ.j2",
         "kepala_daftar.typ.j2",
+        "kepala_tanpa.typ.j2",
         "informasi.typ.j2",
         "kolom_bagan.typ.j2",
         "sel_bagan.typ.j2",

@@ -247,7 +247,7 @@ berkas: {berkas}                            # nama berkas PDF di out/
 # kendali_dokumen: {{status: terkendali, no_salinan: "01"}}
 # pemilik: Dokumen ini milik {pengadilan}. Dilarang memperbanyak tanpa izin.
 # gaya:
-#   kepala: tabel                           # tabel atau daftar
+#   kepala: tabel                           # tabel, daftar atau tanpa (hanya judul)
 #   huruf_bagian: false                     # true: A. DASAR HUKUM ... G. ALUR PROSES
 #   orientasi: lanskap                      # lanskap atau potret
 #   total_waktu: false                      # true: "Waktu yang diperlukan" di bawah tabel

@@ -301,3 +301,34 @@ fn images_on_page(pdf: &[u8], page: u32) -> usize {
         })
         .sum()
 }
+
+#[test]
+fn a_page_without_identity_header_and_a_control_box_without_a_tick() {
+    let dir = dasar(|d| {
+        append(
+            &d.join("buku.yaml"),
+            "kendali_dokumen: {no_salinan: \"02\"}\ngaya:\n  kepala: tanpa\n  kendali_di: sop\n",
+        );
+    });
+    let out = build(dir.path());
+    let sop = squash(&pdf_text(&out.pdf, Some(FIRST_SOP_PAGE)));
+    assert!(sop.starts_with("CONTOH YANG BENAR"), "{sop}");
+    for gone in [
+        "PENGADILAN NEGERI UJI",
+        "Nomor",
+        "Disahkan Oleh",
+        "Tgl. Efektif",
+    ] {
+        assert!(!sop.contains(gone), "{gone}: {sop}");
+    }
+    assert_contains_all(&sop, &["STATUS DOKUMEN", "NO. SALINAN 02"], "the SOP page");
+    assert!(!sop.contains('√'), "no status given, none ticked: {sop}");
+    // The title is still the SOP's bookmark, on its first page.
+    let doc = lopdf::Document::load_mem(&out.pdf).unwrap();
+    let toc = doc.get_toc().unwrap().toc;
+    assert!(
+        toc.iter()
+            .any(|t| t.title == "CONTOH YANG BENAR" && t.page == FIRST_SOP_PAGE),
+        "{toc:?}"
+    );
+}

@@ -149,7 +149,7 @@ fn templat_lists_the_parts_and_copies_one_to_start_from() {
     assert!(o.status.success(), "{}", stderr(&o));
     let names: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
     assert!(names.contains(&"kepala_tabel".to_string()), "{names:?}");
-    assert_eq!(names.len(), 16, "{names:?}");
+    assert_eq!(names.len(), 17, "{names:?}");
 
     let dir = copy_content(&root().join("tests/rusak/dasar"));
     let o = bukusop(dir.path(), &["templat", "salin", "kepala_tabel"]);

@@ -11,7 +11,7 @@ use crate::nilai::tanggal::FormatTanggal;
 #[schemars(description = "Gaya cetak halaman SOP.")]
 pub struct Gaya {
     #[schemars(
-        description = "Tata letak kepala identitas SOP: tabel (logo dan data berdampingan, seperti PN Bengkalis) atau daftar (daftar dua kolom di bawah kop, seperti PN Bangil)."
+        description = "Tata letak kepala identitas SOP: tabel (logo dan data berdampingan, seperti PN Bengkalis), daftar (daftar dua kolom di bawah kop, seperti PN Bangil) atau tanpa (hanya judul SOP, seperti PN Tais)."
     )]
     pub kepala: Kepala,
     #[schemars(
@@ -152,6 +152,7 @@ pub enum Kepala {
     #[default]
     Tabel,
     Daftar,
+    Tanpa,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
