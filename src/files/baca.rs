@@ -86,7 +86,43 @@ impl Akar {
 
     /// The bytes of the regular file `path`, at most `batas` of them.
     pub fn baca(&self, path: &Path, batas: u64) -> Result<Vec<u8>, Tolak> {
-        baca_berkas(&self.inside(path)?, batas)
+        let real = self.inside(path)?;
+        if !fs::metadata(&real)?.is_file() {
+            return Err(Tolak::BukanBerkas);
+        }
+        // The real path holds no symlink: one planted after the check is
+        // not followed, and a folder swapped for one is caught on the open
+        // file itself.
+        let file = open(&real, true)?;
+        self.still_inside(&file, &real)?;
+        read_open(file, batas)
+    }
+
+    /// The file opened for `real` still lies inside the root: the kernel's
+    /// own path of it (Linux), else the same device and inode as `real`.
+    fn still_inside(&self, file: &fs::File, real: &Path) -> Result<(), Tolak> {
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            if let Ok(now) = fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())) {
+                return match now.starts_with(&self.nyata) {
+                    true => Ok(()),
+                    false => Err(Tolak::DiLuar),
+                };
+            }
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (open, named) = (file.metadata()?, fs::metadata(real)?);
+            if (open.dev(), open.ino()) != (named.dev(), named.ino())
+                || !self.inside(real).is_ok_and(|r| r == real)
+            {
+                return Err(Tolak::DiLuar);
+            }
+        }
+        let _ = (file, real);
+        Ok(())
     }
 
     /// [`Akar::baca`] as UTF-8 text.
@@ -123,7 +159,11 @@ pub fn baca_berkas(path: &Path, batas: u64) -> Result<Vec<u8>, Tolak> {
     if !fs::metadata(path)?.is_file() {
         return Err(Tolak::BukanBerkas);
     }
-    let file = open(path)?;
+    read_open(open(path, false)?, batas)
+}
+
+/// The bytes of an open file, if it is a regular file within the limit.
+fn read_open(file: fs::File, batas: u64) -> Result<Vec<u8>, Tolak> {
     // Checked again on the open file: it may have been swapped.
     let meta = file.metadata()?;
     if !meta.is_file() {
@@ -141,18 +181,20 @@ pub fn baca_berkas(path: &Path, batas: u64) -> Result<Vec<u8>, Tolak> {
 }
 
 /// Opens for reading without waiting: a pipe swapped in after the check
-/// would otherwise block the open until a writer comes.
+/// would otherwise block the open until a writer comes. With `nofollow`, a
+/// symlink as the last part of `path` is refused.
 #[cfg(unix)]
-fn open(path: &Path) -> std::io::Result<fs::File> {
+fn open(path: &Path, nofollow: bool) -> std::io::Result<fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
+    let follow = if nofollow { libc::O_NOFOLLOW } else { 0 };
     fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(libc::O_NONBLOCK | follow)
         .open(path)
 }
 
 #[cfg(not(unix))]
-fn open(path: &Path) -> std::io::Result<fs::File> {
+fn open(path: &Path, _nofollow: bool) -> std::io::Result<fs::File> {
     fs::File::open(path)
 }
 
@@ -195,5 +237,28 @@ mod tests {
                 .not_found()
         );
         assert_eq!(akar.daftar(&root.join("sop")).unwrap(), None);
+    }
+
+    #[test]
+    fn a_file_opened_outside_the_root_is_refused_after_the_open() {
+        // What a folder swapped for a symlink between the check and the
+        // open leaves: an open file whose real place is outside.
+        let out = tempfile::tempdir().unwrap();
+        let root = out.path().join("konten");
+        fs::create_dir(&root).unwrap();
+        fs::write(root.join("a.yaml"), "judul: x").unwrap();
+        let secret = out.path().join("rahasia");
+        fs::write(&secret, "kunci").unwrap();
+        let akar = Akar::new(&root).unwrap();
+        let inside = root.canonicalize().unwrap().join("a.yaml");
+        assert!(
+            akar.still_inside(&fs::File::open(&inside).unwrap(), &inside)
+                .is_ok()
+        );
+        let file = fs::File::open(&secret).unwrap();
+        assert!(matches!(
+            akar.still_inside(&file, &inside),
+            Err(Tolak::DiLuar)
+        ));
     }
 }
