@@ -11,5 +11,6 @@ fn main() -> std::process::ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    cli::keluar::pipa_tertutup_diam();
     cli::run().into()
 }

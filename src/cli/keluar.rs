@@ -23,6 +23,23 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// Where no signal ends the program on a closed pipe (Windows), println!
+/// panics there: end quietly instead, as ripgrep does.
+pub fn pipa_tertutup_diam() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or_default();
+        if message.starts_with("failed printing to std") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 pub fn missing_folder(folder: &Path) -> ExitStatus {
     eprintln!(
         "galat: folder konten `{}` tidak ditemukan",

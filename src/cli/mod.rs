@@ -6,7 +6,7 @@ mod bench;
 mod build;
 mod check;
 mod init;
-mod keluar;
+pub mod keluar;
 mod new;
 mod revisi;
 mod schema;
