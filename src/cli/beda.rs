@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
-    let folder = a.folder.existing()?;
+    let folder = &a.folder.existing()?;
     let (rows, same) = beda(folder, a.dari.as_deref(), a.ke.as_deref()).map_err(|e| match e {
         GagalBeda::Konten(d) => content_failure(&d, "tidak dapat dibandingkan"),
         GagalBeda::Lain(d) => {

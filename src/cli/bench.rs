@@ -1,8 +1,6 @@
 //! `bukusop bench`: cold builds of a booklet and of a large synthetic one,
 //! phase by phase.
 
-use std::path::PathBuf;
-
 use bukusop::bench::{Pengukuran, ukur};
 use bukusop::scaffold::synth;
 
@@ -10,9 +8,8 @@ use super::keluar::{ExitStatus, content_failure, io_failure, secs};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Folder konten yang diukur
-    #[arg(default_value = "content", value_name = "FOLDER")]
-    folder: PathBuf,
+    #[command(flatten)]
+    folder: super::FolderArg,
     /// Jumlah pengulangan tiap pengukuran (1–50)
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=50))]
     ulang: u16,
@@ -28,6 +25,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
+    let folder = a.folder.existing()?;
     let ulang = usize::from(a.ulang);
     let tmp = tempfile::tempdir().map_err(|e| io_failure(&std::env::temp_dir(), &e))?;
     let dir = tmp.path().join("sintetis");
@@ -38,7 +36,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     );
     let label = format!("sintetis {}×{}×{}", a.sop, a.langkah, a.peran);
     let mut medians: Vec<Pengukuran> = Vec::new();
-    for (label, dir) in [("buku bawaan", &a.folder), (label.as_str(), &dir)] {
+    for (label, dir) in [("buku bawaan", &folder), (label.as_str(), &dir)] {
         let m = ukur(dir, ulang).map_err(|d| content_failure(&d, "pengukuran dibatalkan"))?;
         let t = m.timings;
         println!(

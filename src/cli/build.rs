@@ -14,7 +14,7 @@ use super::keluar::{ExitStatus, content_failure, io_failure, secs, size};
 pub struct Args {
     #[command(flatten)]
     folder: FolderArg,
-    /// Tulis PDF ke BERKAS ini, bukan ke out/<nama>.pdf
+    /// Tulis PDF ke BERKAS ini, bukan ke FOLDER/out/<nama>.pdf
     #[arg(short = 'o', long = "output", value_name = "BERKAS")]
     output: Option<PathBuf>,
     /// Tulis juga satu PDF per SOP (untuk situs web), ke folder bernama sama dengan PDF buku
@@ -25,9 +25,18 @@ pub struct Args {
     pdfa: bool,
 }
 
+/// Where a booklet is written unless `-o` says otherwise: `out/` inside
+/// its content folder, as mdBook writes `book/` in the book's root.
+fn keluar_buku(folder: &Path) -> PathBuf {
+    match folder == Path::new(".") {
+        true => PathBuf::from("out"),
+        false => folder.join("out"),
+    }
+}
+
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let start = Instant::now();
-    let folder = a.folder.existing()?;
+    let folder = &a.folder.existing()?;
     let options = Options {
         pdfa: a.pdfa,
         per_sop: a.per_sop,
@@ -46,7 +55,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     }
     let path = a
         .output
-        .unwrap_or_else(|| PathBuf::from("out").join(format!("{}.pdf", out.name)));
+        .unwrap_or_else(|| keluar_buku(folder).join(format!("{}.pdf", out.name)));
     // The SOPs' own PDFs first: a failure there leaves the booklet as it was.
     if a.per_sop {
         // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf

@@ -22,7 +22,7 @@ enum Format {
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
-    let folder = a.folder.existing()?;
+    let folder = &a.folder.existing()?;
     let d = build::check(folder);
     match a.format {
         Format::Json => println!("{}", report::json(&d)),

@@ -71,18 +71,23 @@ enum Perintah {
 /// The content folder most commands work on.
 #[derive(clap::Args)]
 struct FolderArg {
-    /// Folder konten (berisi buku.yaml dan sop/)
-    #[arg(default_value = "content", value_name = "FOLDER")]
-    folder: PathBuf,
+    /// Folder konten (berisi buku.yaml dan sop/); bawaan: folder ini bila berisi buku.yaml, selain itu ./content
+    #[arg(value_name = "FOLDER")]
+    folder: Option<PathBuf>,
 }
 
 impl FolderArg {
-    /// The folder, if it exists; otherwise the message is printed.
-    fn existing(&self) -> Result<&std::path::Path, ExitStatus> {
-        if self.folder.is_dir() {
-            Ok(&self.folder)
+    /// The folder named, or the one the command runs in (or `./content`),
+    /// if it exists; otherwise the message is printed.
+    fn existing(&self) -> Result<PathBuf, ExitStatus> {
+        let folder = self
+            .folder
+            .clone()
+            .unwrap_or_else(bukusop::scaffold::folder_bawaan);
+        if folder.is_dir() {
+            Ok(folder)
         } else {
-            Err(keluar::missing_folder(&self.folder))
+            Err(keluar::missing_folder(&folder))
         }
     }
 }

@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
-    let folder = a.folder.existing()?;
+    let folder = &a.folder.existing()?;
     let today = chrono::Local::now().date_naive();
     let revisi = Revisi::baca(
         a.tanggal.as_deref(),

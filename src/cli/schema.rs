@@ -12,7 +12,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
-    let folder = a.folder.existing()?;
+    let folder = &a.folder.existing()?;
     let files = schema::write(folder).map_err(|e| io_failure(&folder.join(schema::DIR), &e))?;
     for f in files {
         println!("{}", f.display());

@@ -5,6 +5,8 @@ use std::process::Output;
 
 use crate::common::*;
 
+/// One rule for where the PDF goes: `out/` inside the content folder,
+/// wherever the command runs; run inside the folder, no argument is needed.
 #[test]
 fn build_without_arguments_uses_content_and_writes_out() {
     let work = tempfile::tempdir().unwrap();
@@ -12,11 +14,31 @@ fn build_without_arguments_uses_content_and_writes_out() {
     std::fs::rename(content.path(), work.path().join("content")).unwrap();
     let o = bukusop(work.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let pdf = work.path().join("out/sop-ptip-pn-bengkalis-2024.pdf");
+    let pdf = work
+        .path()
+        .join("content/out/sop-ptip-pn-bengkalis-2024.pdf");
     let line = stdout(&o);
     assert!(
-        line.starts_with("out/sop-ptip-pn-bengkalis-2024.pdf: "),
+        line.starts_with("content/out/sop-ptip-pn-bengkalis-2024.pdf: "),
         "{line}"
+    );
+    assert!(!work.path().join("out").exists());
+    // Inside the folder: `build` and `check` find it, the PDF lands in ./out.
+    let inside = work.path().join("content");
+    std::fs::remove_dir_all(inside.join("out")).unwrap();
+    let o = bukusop(&inside, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).starts_with("out/sop-ptip-pn-bengkalis-2024.pdf: "),
+        "{}",
+        stdout(&o)
+    );
+    assert!(inside.join("out/sop-ptip-pn-bengkalis-2024.pdf").is_file());
+    let o = bukusop(&inside, &["check"]);
+    assert!(
+        stderr(&o).contains("0 galat, 14 peringatan"),
+        "{}",
+        stderr(&o)
     );
     let pages = page_count(&std::fs::read(&pdf).unwrap());
     assert!(line.contains(&format!(" {pages} halaman, ")), "{line}");
