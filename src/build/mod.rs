@@ -84,11 +84,11 @@ pub struct Prepared {
 /// Loads and checks the content folder `root`: every diagnostic, errors
 /// and warnings, and, when none is an error, what a build needs.
 pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
-    let content = match content::load(root) {
-        Ok(c) => c,
-        Err(d) => return (d, None),
+    // Every file that could be read is checked, even when another failed.
+    let (mut d, content) = content::load_partial(root);
+    let Some(content) = content else {
+        return (d, None);
     };
-    let mut d = Diagnostics::default();
     let resources = Resources::load(&content).map_err(|e| d.extend(e)).ok();
     let checked = match check::check(&content) {
         Ok((checked, warnings)) => {

@@ -38,6 +38,9 @@ pub struct Content {
     pub buku: Buku,
     /// SOP files in file-name order, which is the booklet's order.
     pub sops: Vec<SopFile>,
+    /// SOP files that could not be read (only while `check` goes on with
+    /// the others: a build never starts with one).
+    pub sop_gagal: Vec<PathBuf>,
     /// The revision record, once `bukusop revisi` has written one.
     pub riwayat: Option<Riwayat>,
 }
@@ -55,13 +58,23 @@ pub struct SopFile {
 
 /// Reads `buku.yaml` and every `sop/*.yaml`; reports every file that fails.
 pub fn load(root: &Path) -> Result<Content, Diagnostics> {
+    match load_partial(root) {
+        (d, Some(c)) if !d.has_errors() => Ok(c),
+        (d, _) => Err(d),
+    }
+}
+
+/// [`load`], keeping what could be read: the content without the SOP
+/// files that failed (listed in [`Content::sop_gagal`]), so that `check`
+/// goes on with every other file. `None` when `buku.yaml` cannot be read.
+pub fn load_partial(root: &Path) -> (Diagnostics, Option<Content>) {
     let mut diags = Diagnostics::default();
     let akar = match Akar::new(root) {
         Ok(a) if root.is_dir() => a,
         _ => {
             diags.push(Diagnostic::error(format!("folder konten `{}` tidak ditemukan", root.display()))
                 .hint("jalankan perintah dari folder proyek, atau sebutkan foldernya: `bukusop build FOLDER`"));
-            return Err(diags);
+            return (diags, None);
         }
     };
     let buku_file = root.join(BUKU);
@@ -95,33 +108,36 @@ pub fn load(root: &Path) -> Result<Content, Diagnostics> {
         ))),
     }
     let mut sops = Vec::new();
+    let mut sop_gagal = Vec::new();
     for f in files {
-        if let Some((sop, teks)) = read_yaml::<Sop>(&akar, &f, &mut diags) {
-            let nama = crate::files::file_name(&f);
-            sops.push(SopFile {
-                path: f,
-                nama,
-                teks,
-                sop,
-            });
+        match read_yaml::<Sop>(&akar, &f, &mut diags) {
+            Some((sop, teks)) => {
+                let nama = crate::files::file_name(&f);
+                sops.push(SopFile {
+                    path: f,
+                    nama,
+                    teks,
+                    sop,
+                });
+            }
+            None => sop_gagal.push(f),
         }
     }
     let riwayat = riwayat::load(&akar).unwrap_or_else(|d| {
         diags.push(d);
         None
     });
-    match buku {
-        Some((buku, buku_teks)) if !diags.has_errors() => Ok(Content {
-            root: root.to_path_buf(),
-            akar,
-            buku_file,
-            buku_teks,
-            buku,
-            sops,
-            riwayat,
-        }),
-        _ => Err(diags),
-    }
+    let content = buku.map(|(buku, buku_teks)| Content {
+        root: root.to_path_buf(),
+        akar,
+        buku_file,
+        buku_teks,
+        buku,
+        sops,
+        sop_gagal,
+        riwayat,
+    });
+    (diags, content)
 }
 
 /// The value of the YAML file `file`, with its text.
@@ -160,10 +176,10 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    match yaml::parse::<T>(file, &text) {
+    match yaml::parse_semua::<T>(file, &text) {
         Ok(v) => Some((v, text)),
-        Err(d) => {
-            diags.push(d);
+        Err(found) => {
+            diags.extend(Diagnostics(found));
             None
         }
     }

@@ -63,6 +63,320 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnost
     serde_saphyr::from_str::<T>(text).map_err(|e| to_diagnostic(file, &e))
 }
 
+/// [`parse`], reporting every key or type mistake of the file, not only
+/// the first. After an unknown key, a wrong type or a bad value, that
+/// entry is blanked out; after a missing key, a stand-in value is added
+/// (`""`, `0`, `[]` or `{}`, whichever the type takes, with stand-ins for
+/// the keys a `{}` needs; a one-line `{…}` missing a key is blanked out
+/// instead); then the text is parsed again, up to 60 times. Places are
+/// mapped back to the file as written. A mistake the repair itself causes
+/// is not reported; a syntax error, or a repair that cannot be made, ends
+/// the search.
+pub fn parse_semua<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Vec<Diagnostic>> {
+    let first = match parse::<T>(file, text) {
+        Ok(v) => return Ok(v),
+        Err(d) => d,
+    };
+    let mut r = Perbaikan {
+        lines: text
+            .strip_prefix('\u{feff}')
+            .unwrap_or(text)
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        added: Vec::new(),
+        blanked: Vec::new(),
+        last: 0,
+    };
+    let mut found = vec![first];
+    for round in 0..60 {
+        let Err(e) = serde_saphyr::from_str::<T>(&r.lines.join("\n")) else {
+            break;
+        };
+        let e = e.without_snippet();
+        let (line, column) = e
+            .location()
+            .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+        let ours = r.added_at(line);
+        // Is this a mistake of the file, to report (the first one is)?
+        let report = match (ours, e) {
+            _ if round == 0 => false,
+            // A key missing beside one added for a missing key is missing
+            // in the file too; anything else at an added line is ours.
+            (Some(a), Error::SerdeMissingField { .. }) => a.seen && !a.map_open(),
+            (Some(_), _) => false,
+            (None, _) if r.caused(e, line) => {
+                // A key missing only because of a repair gets its stand-in
+                // silently; any other consequence ends the search.
+                match e {
+                    Error::SerdeMissingField { field, .. } if r.add(line, field, false) => continue,
+                    _ => break,
+                }
+            }
+            (None, _) => true,
+        };
+        let mut seen = round == 0;
+        if report {
+            let mut d = to_diagnostic(file, e);
+            if let Some(p) = d.place.as_mut() {
+                p.line = match ours {
+                    Some(a) => a.anchor,
+                    None => r.original(line),
+                } as u64;
+            }
+            if found
+                .iter()
+                .any(|f| f.place == d.place && f.message == d.message)
+            {
+                break;
+            }
+            found.push(d);
+            seen = true;
+        }
+        let repaired = match (ours.copied(), e) {
+            (Some(a), Error::SerdeMissingField { field, .. }) if a.map_open() => {
+                r.open_map(line, field)
+            }
+            (Some(_), Error::SerdeMissingField { field, .. }) => r.add(line, field, seen),
+            (Some(_), _) => r.next_stand_in(line),
+            (None, Error::SerdeMissingField { field, .. }) => r.add(line, field, seen),
+            (None, _) if structural(e) => false,
+            (None, _) => r.blank(line, column),
+        };
+        if !repaired {
+            break;
+        }
+    }
+    Err(found)
+}
+
+/// The text being repaired, by line, and what was changed in it.
+struct Perbaikan {
+    lines: Vec<String>,
+    /// Lines added for missing keys.
+    added: Vec<Added>,
+    /// Keys whose entries were blanked out.
+    blanked: Vec<String>,
+    /// The last line (1-based, current text) a repair touched.
+    last: usize,
+}
+
+/// A line added for a missing key.
+#[derive(Debug, Clone, Copy)]
+struct Added {
+    /// Its index in the current text.
+    i: usize,
+    /// Which of [`STAND_INS`] it holds.
+    tried: usize,
+    /// Added for a key missing in the file (reported), not for one a
+    /// stand-in `{}` needs.
+    seen: bool,
+    /// The line of the file a message about its mapping points at.
+    anchor: usize,
+}
+
+impl Added {
+    /// Holds `{}`: a key missing at this line is one the `{}` needs.
+    fn map_open(&self) -> bool {
+        STAND_INS[self.tried] == "{}"
+    }
+}
+
+/// Values a missing key is given in turn, until its type takes one.
+const STAND_INS: [&str; 4] = ["\"\"", "0", "[]", "{}"];
+
+impl Perbaikan {
+    /// Whether error `e` on `line` is one the repairs made: a key missing
+    /// because its entry (or a misspelling of it) was blanked, an anchor
+    /// blanked with its entry, or a syntax error before the last repair
+    /// (such as the end of a text left empty).
+    fn caused(&self, e: &Error, line: usize) -> bool {
+        let raw = e.to_string();
+        match e {
+            Error::SerdeMissingField { field, .. } => self
+                .blanked
+                .iter()
+                .any(|k| k == field || maksud_anda(k, &[field]).is_some()),
+            _ if raw.contains("unknown anchor") => true,
+            _ if structural(e) => line <= self.last || raw.contains("unexpected end of input"),
+            _ => false,
+        }
+    }
+
+    /// The added line `line` (1-based) is, if it is one.
+    fn added_at(&self, line: usize) -> Option<&Added> {
+        self.added.iter().find(|a| a.i + 1 == line)
+    }
+
+    /// A line of the current text as numbered in the file.
+    fn original(&self, line: usize) -> usize {
+        line - self.added.iter().filter(|a| a.i + 1 < line).count()
+    }
+
+    /// The entry starting on `line` (1-based): its first index, the index
+    /// after its last line, its indentation and its key. When `column` is
+    /// the `-` of a list item, the entry is the whole list: the mistake is
+    /// a list where something else belongs.
+    fn entry(&self, line: usize, column: usize) -> Option<(usize, usize, usize, String)> {
+        let i = line.checked_sub(1)?;
+        let body = self.lines.get(i)?.trim_start();
+        if body.is_empty() || body.starts_with('#') {
+            return None;
+        }
+        let indent = self.lines[i].len() - body.len();
+        let key = body
+            .trim_start_matches("- ")
+            .split(':')
+            .next()?
+            .trim()
+            .to_string();
+        let whole_list = body.starts_with("- ") && column == indent + 1;
+        let end = (i + 1..self.lines.len())
+            .find(|&j| {
+                let b = self.lines[j].trim_start();
+                let at = self.lines[j].len() - b.len();
+                !b.is_empty()
+                    && !b.starts_with('#')
+                    && (at < indent || (at == indent && !(whole_list && b.starts_with("- "))))
+            })
+            .unwrap_or(self.lines.len());
+        Some((i, end, indent, key))
+    }
+
+    /// Blanks the entry on `line`, keeping its lines so places stay.
+    fn blank(&mut self, line: usize, column: usize) -> bool {
+        let Some((i, end, _, key)) = self.entry(line, column) else {
+            return false;
+        };
+        if self.added.iter().any(|a| (i..end).contains(&a.i)) {
+            return false;
+        }
+        self.lines[i..end].iter_mut().for_each(String::clear);
+        self.blanked.push(key);
+        self.last = self.last.max(end);
+        true
+    }
+
+    /// Adds `field` with a stand-in value to the mapping the place `line`
+    /// names: beside the key there; inside it when it is a `key:` with
+    /// nothing under it (its entry was blanked).
+    fn add(&mut self, line: usize, field: &str, seen: bool) -> bool {
+        let Some((i, end, indent, _)) = self.entry(line, 0) else {
+            return false;
+        };
+        let body = self.lines[i].trim_start();
+        // A flow mapping (`{…}`) takes no line of its own: its entry goes.
+        if body.trim_start_matches("- ").starts_with('{') {
+            return self.blank(line, 0);
+        }
+        // Inside a list item or under an empty `key:`, right after that
+        // line; else before the key the place names, so that the last key
+        // of a mapping (where a later missing key is reported) stays the
+        // file's own.
+        let empty = body.ends_with(':') && (i + 1..end).all(|j| self.lines[j].trim().is_empty());
+        let (at, indent) = match (body.starts_with("- "), empty) {
+            (true, _) => (i + 1, indent + 2),
+            (false, true) => (i + 1, indent + 2),
+            (false, false) => (i, indent),
+        };
+        let anchor = match self.added_at(line) {
+            Some(a) => a.anchor,
+            None => self.original(line),
+        };
+        self.insert(
+            at,
+            format!("{}{field}: {}", " ".repeat(indent), STAND_INS[0]),
+        );
+        self.added.push(Added {
+            i: at,
+            tried: 0,
+            seen,
+            anchor,
+        });
+        true
+    }
+
+    /// The added `key: {}` on `line` needs `field`: it becomes `key:` with
+    /// `field` and a stand-in under it.
+    fn open_map(&mut self, line: usize, field: &str) -> bool {
+        let Some(k) = self.added.iter().position(|a| a.i + 1 == line) else {
+            return false;
+        };
+        let a = self.added[k];
+        let head = self.lines[a.i]
+            .trim_end_matches(STAND_INS[3])
+            .trim_end()
+            .to_string();
+        let indent = head.len() - head.trim_start().len() + 2;
+        self.lines[a.i] = head;
+        self.insert(
+            a.i + 1,
+            format!("{}{field}: {}", " ".repeat(indent), STAND_INS[0]),
+        );
+        self.added.push(Added {
+            i: a.i + 1,
+            tried: 0,
+            seen: false,
+            anchor: a.anchor,
+        });
+        true
+    }
+
+    /// Inserts `text` as line `at` (0-based), moving the added lines after.
+    fn insert(&mut self, at: usize, text: String) {
+        self.lines.insert(at, text);
+        for a in self.added.iter_mut().filter(|a| a.i >= at) {
+            a.i += 1;
+        }
+        self.last = self.last.max(at + 1);
+    }
+
+    /// The next stand-in value for the added line `line` (1-based).
+    fn next_stand_in(&mut self, line: usize) -> bool {
+        let Some(k) = self.added.iter().position(|a| a.i + 1 == line) else {
+            return false;
+        };
+        let Added { i, tried, .. } = self.added[k];
+        let Some(value) = STAND_INS.get(tried + 1) else {
+            return false;
+        };
+        let key = self.lines[i]
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        self.lines[i] = format!("{key}: {value}");
+        self.added[k].tried = tried + 1;
+        true
+    }
+}
+
+/// A mistake in the YAML's structure (quotes, indentation, tabs), after
+/// which the rest of the file cannot be read reliably.
+fn structural(e: &Error) -> bool {
+    let raw = e.to_string();
+    [
+        "quoted scalar",
+        "did not find expected",
+        "tabs disallowed",
+        "mapping values are not allowed",
+        "unexpected end of input",
+        "recursion limit",
+        "while scanning",
+        "while parsing",
+    ]
+    .iter()
+    .any(|n| raw.contains(n))
+        || matches!(
+            e,
+            Error::InvalidUtf8Input
+                | Error::Budget { .. }
+                | Error::AliasReplayLimitExceeded { .. }
+                | Error::AliasExpansionLimitExceeded { .. }
+                | Error::AliasReplayStackDepthExceeded { .. }
+        )
+}
+
 fn to_diagnostic(file: &Path, err: &Error) -> Diagnostic {
     let err = err.without_snippet();
     let at = err.location().and_then(|l| place(file, &l));
@@ -234,4 +548,67 @@ fn jenis(s: &str) -> String {
         return "teks atau daftar teks".into();
     }
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::model::{Buku, Sop};
+
+    fn lines_of(d: &[Diagnostic]) -> Vec<(u64, String)> {
+        d.iter()
+            .map(|d| (d.place.as_ref().map_or(0, |p| p.line), d.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_and_type_mistake_of_a_file_in_one_parse() {
+        let text = "judul: DUA\nrevisi: nol\nwarna: biru\npelaksana: [Staf]\nlangkah:\n  - kegiatan: Menerima\n    waktu: 5 Menit\n  - kegiatan: Memeriksa\n    pelaksana: Staf\n    warna: merah\n  - {kegiatan: Mengarsipkan}\n  - kegiatan: Melapor\n    pelaksana: Staf\n    keputusan: ya\n";
+        let Err(d) = parse_semua::<Sop>(Path::new("s.yaml"), text) else {
+            panic!("a broken SOP parses");
+        };
+        let got = lines_of(&d);
+        let lines: Vec<u64> = got.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [2, 3, 7, 10, 11, 14], "{got:?}");
+        assert!(got[1].1.contains("`warna` tidak dikenal"), "{got:?}");
+        assert!(got[2].1.contains("`pelaksana` wajib diisi"), "{got:?}");
+    }
+
+    #[test]
+    fn ten_missing_keys_are_ten_messages_and_a_misspelt_key_is_one() {
+        // Only `pengadilan` with its name, and `pejabat` with the pengesah:
+        // tahun, tanggal and the pengadilan's alamat are missing, and the
+        // pengesah's jabatan is misspelt.
+        let text = "pengadilan:\n  nama: PN Uji\ntanggal:\n  efektif: 2024-01-01\npejabat:\n  pengesah:\n    jabatn: Ketua\n";
+        let only = "pengadilan:\n  nama: PN Uji\n";
+        let Err(d) = parse_semua::<Buku>(Path::new("buku.yaml"), only) else {
+            panic!("a buku.yaml of one key parses");
+        };
+        let missing: Vec<String> = lines_of(&d).into_iter().map(|(_, m)| m).collect();
+        assert_eq!(
+            missing,
+            ["alamat", "tahun", "tanggal", "pejabat"]
+                .map(|k| format!("kunci `{k}` wajib diisi tetapi tidak ada")),
+            "every missing key, not the keys inside them"
+        );
+        let Err(d) = parse_semua::<Buku>(Path::new("buku.yaml"), text) else {
+            panic!("an incomplete buku.yaml parses");
+        };
+        let got: Vec<String> = lines_of(&d).into_iter().map(|(_, m)| m).collect();
+        for key in ["alamat", "pembuatan", "tahun"] {
+            assert!(
+                got.iter()
+                    .any(|m| m == &format!("kunci `{key}` wajib diisi tetapi tidak ada")),
+                "{key}: {got:?}"
+            );
+        }
+        assert!(
+            got.iter().any(|m| m == "kunci `jabatn` tidak dikenal"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|m| m.contains("`jabatan` wajib")),
+            "{got:?}"
+        );
+    }
 }

@@ -272,6 +272,64 @@ fn readme_example_builds() {
     );
 }
 
+/// One mistake in each of five files, one of them a syntax error: one run
+/// of `check` reports all five, each at its place.
+#[test]
+fn check_reports_every_file_in_one_run() {
+    let (d, _) = broken(|d| {
+        replace_in(
+            &d.join("buku.yaml"),
+            "nip: \"197803022002121005\"",
+            "nip: \"19780302200212100\"",
+        );
+        replace_in(
+            &d.join("sop/03-perawatan-sipp.yaml"),
+            "judul: SOP PERAWATAN SIPP",
+            "judul: \"SOP PERAWATAN SIPP",
+        );
+        replace_in(
+            &d.join("sop/05-perawatan-jaringan.yaml"),
+            "    pelaksana: Team TI\n",
+            "    pelaksana: Team TIX\n",
+        );
+        replace_in(
+            &d.join("sop/06-peliputan-penginputan-website.yaml"),
+            "      tidak: 5",
+            "      tidak: 12",
+        );
+        replace_in(
+            &d.join("sop/09-pengumpulan-data-sakip.yaml"),
+            "peringatan: >-",
+            "peringatann: >-",
+        );
+    });
+    let o = bukusop(d.path(), &["check"]);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    for (file, what) in [
+        ("buku.yaml:46:10", "NIP `19780302200212100` berisi 17 angka"),
+        ("sop/03-perawatan-sipp.yaml:", "galat:"),
+        (
+            "sop/05-perawatan-jaringan.yaml:",
+            "pelaksana `Team TIX` tidak ada",
+        ),
+        (
+            "sop/06-peliputan-penginputan-website.yaml:83:14",
+            "menuju langkah 12 yang tidak ada",
+        ),
+        (
+            "sop/09-pengumpulan-data-sakip.yaml:18:1",
+            "kunci `peringatann` tidak dikenal",
+        ),
+    ] {
+        assert!(
+            e.lines().any(|l| l.contains(file) && l.contains(what)),
+            "{file} {what}:\n{e}"
+        );
+    }
+    assert!(e.contains(": 5 galat,"), "{e}");
+}
+
 /// Flow mistakes point at the number that is wrong.
 #[test]
 fn flow_errors_name_the_step_and_the_place() {
