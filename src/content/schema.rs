@@ -90,8 +90,14 @@ mod tests {
         let re = nip.as_str().unwrap();
         assert_eq!(re, r"^ *([0-9] *){18}$");
         let tanggal = &defs["Tanggal"]["properties"];
-        assert_eq!(tanggal["pembuatan"]["pattern"], r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-        assert_eq!(tanggal["revisi"]["pattern"], r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|-|)$");
+        assert_eq!(
+            tanggal["pembuatan"]["pattern"],
+            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        );
+        assert_eq!(
+            tanggal["revisi"]["pattern"],
+            r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|-|)$"
+        );
         // An SOP's revision number stays a number.
         let sop: serde_json::Value = serde_json::from_str(&super::all()[1].1).unwrap();
         assert!(sop["properties"]["revisi"].get("pattern").is_none());

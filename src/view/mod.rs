@@ -116,7 +116,12 @@ impl View {
         self.sops.retain(|s| s.urut == i + 1);
         self.satu_sop = true;
         if let Some(s) = self.sops.first() {
-            self.meta.judul = format!("SOP {} {}", s.judul, self.pengadilan.nama);
+            // "SOP SOP PERAWATAN SIPP" when the title already says it.
+            let sop = match s.judul.to_uppercase().starts_with("SOP ") {
+                true => "",
+                false => "SOP ",
+            };
+            self.meta.judul = format!("{sop}{} {}", s.judul, self.pengadilan.nama);
             self.meta.subjek = format!("{} ({})", s.judul, s.nomor);
         }
     }

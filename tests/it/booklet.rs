@@ -105,6 +105,46 @@ fn daftar_isi_matches_titles_and_pages() {
     );
 }
 
+/// Every entry of DAFTAR ISI and DAFTAR NOMOR is a link to the SOP's
+/// first page; every logo says what it is to a screen reader.
+#[test]
+fn contents_entries_link_to_their_sops_and_logos_have_alt_text() {
+    let pdf = default_pdf();
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let pages = doc.get_pages();
+    let number: std::collections::HashMap<lopdf::ObjectId, usize> =
+        pages.iter().map(|(n, id)| (*id, *n as usize)).collect();
+    // The pages links on page `p` lead to, in order, once each.
+    let targets = |p: usize| {
+        let mut out: Vec<usize> = Vec::new();
+        for a in doc.get_page_annotations(pages[&(p as u32)]).unwrap() {
+            let dest = a.get(b"Dest").unwrap();
+            let dest = match dest {
+                lopdf::Object::Reference(r) => doc.get_object(*r).unwrap(),
+                d => d,
+            };
+            let page = dest.as_array().unwrap()[0].as_reference().unwrap();
+            let n = number[&page];
+            if out.last() != Some(&n) {
+                out.push(n);
+            }
+        }
+        out
+    };
+    let expected: Vec<usize> = daftar_isi(pdf)
+        .iter()
+        .map(|(_, _, page)| FRONT_PAGES + page)
+        .collect();
+    assert_eq!(targets(FRONT_PAGES - 1), expected, "DAFTAR ISI");
+    assert_eq!(targets(FRONT_PAGES), expected, "DAFTAR NOMOR");
+    let alt = pdf
+        .windows(b"/Alt(Logo Pengadilan Negeri Bengkalis)".len())
+        .filter(|w| *w == b"/Alt(Logo Pengadilan Negeri Bengkalis)")
+        .count();
+    // The cover, the inner title and the header of each of 15 SOPs.
+    assert_eq!(alt, 17);
+}
+
 #[test]
 fn each_sop_page_has_identity_and_flowchart() {
     let pdf = default_pdf();

@@ -230,6 +230,28 @@ fn one_pdf_per_sop_with_its_own_page_count() {
         bukusop::pdf::labels::read(&pdf),
         vec![(0, "D".to_string(), 1)]
     );
+    // Titles that begin with "SOP" are not given a second one.
+    let title = |f: &str| {
+        let doc =
+            lopdf::Document::load_mem(&std::fs::read(dir.path().join("buku").join(f)).unwrap())
+                .unwrap();
+        let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let t = doc
+            .get_dictionary(info)
+            .unwrap()
+            .get(b"Title")
+            .unwrap()
+            .clone();
+        lopdf::decode_text_string(&t).unwrap()
+    };
+    assert_eq!(
+        title(&files[2]),
+        "SOP PERAWATAN SIPP Pengadilan Negeri Bengkalis"
+    );
+    assert_eq!(
+        title(&files[10]),
+        "SOP SURAT MASUK DAN KELUAR Pengadilan Negeri Bengkalis"
+    );
 }
 
 #[test]
