@@ -25,7 +25,10 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let (rows, same) = beda(folder, a.dari.as_deref(), a.ke.as_deref()).map_err(|e| match e {
         GagalBeda::Konten(d) => content_failure(&d, "tidak dapat dibandingkan"),
         GagalBeda::Lain(d) => {
-            eprint!("{}", report::teks(&Diagnostics(vec![d])));
+            eprint!(
+                "{}",
+                report::teks_warna(&Diagnostics(vec![d]), super::keluar::warna())
+            );
             ExitStatus::PemakaianSalah
         }
     })?;

@@ -51,7 +51,10 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             folder.display()
         );
     } else {
-        eprint!("{}", report::teks(&out.warnings));
+        eprint!(
+            "{}",
+            report::teks_warna(&out.warnings, super::keluar::warna())
+        );
     }
     let path = a
         .output

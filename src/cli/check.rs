@@ -27,7 +27,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     match a.format {
         Format::Json => println!("{}", report::json(&d)),
         Format::Teks => {
-            eprint!("{}", report::teks(&d));
+            eprint!("{}", report::teks_warna(&d, super::keluar::warna()));
             // "pa-contoh: 0 galat" reads better than ".: 0 galat".
             let nama = std::fs::canonicalize(folder)
                 .ok()

@@ -40,6 +40,13 @@ pub fn pipa_tertutup_diam() {
     }));
 }
 
+/// Whether messages on stderr are coloured: on a terminal, unless
+/// `NO_COLOR` is set (no-color.org).
+pub fn warna() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 pub fn missing_folder(folder: &Path) -> ExitStatus {
     eprintln!(
         "galat: folder konten `{}` tidak ditemukan",
@@ -77,7 +84,7 @@ pub fn tulis_ke_folder(
 
 /// The content's diagnostics, then what did not happen because of them.
 pub fn content_failure(d: &Diagnostics, akibat: &str) -> ExitStatus {
-    eprint!("{}", report::teks(d));
+    eprint!("{}", report::teks_warna(d, warna()));
     let n = report::count(d, Severity::Error);
     eprintln!("gagal: {n} galat dalam konten; {akibat}.");
     ExitStatus::KontenSalah

@@ -5,19 +5,60 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use super::{Diagnostic, Diagnostics, Severity};
 
-/// Every diagnostic with its source line, then a count.
+/// Every diagnostic with its source line.
 pub fn teks(diags: &Diagnostics) -> String {
+    teks_warna(diags, false)
+}
+
+/// [`teks`], coloured for a terminal when `warna`: the severity, the
+/// underline, the gutter and `saran`. Content text never carries a colour
+/// code of its own: its control characters are shown escaped.
+pub fn teks_warna(diags: &Diagnostics, warna: bool) -> String {
     let mut sources: HashMap<PathBuf, Option<String>> = HashMap::new();
     let mut out = String::new();
     for d in &diags.0 {
-        out.push_str(&super::tampak(&one(d, &mut sources)));
+        out.push_str(&one(d, &mut sources, Warna::new(warna, d.severity)));
         out.push('\n');
     }
     out
+}
+
+/// The styles of one diagnostic's report; plain when off.
+struct Warna {
+    tingkat: Style,
+    garis: Style,
+    saran: Style,
+}
+
+impl Warna {
+    fn new(on: bool, severity: Severity) -> Warna {
+        if !on {
+            return Warna {
+                tingkat: Style::new(),
+                garis: Style::new(),
+                saran: Style::new(),
+            };
+        }
+        let color = match severity {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+        };
+        Warna {
+            tingkat: Style::new().bold().fg_color(Some(color.into())),
+            garis: Style::new().bold().fg_color(Some(AnsiColor::Blue.into())),
+            saran: Style::new().bold().fg_color(Some(AnsiColor::Cyan.into())),
+        }
+    }
+
+    /// `text` in `style`.
+    fn pakai(style: Style, text: &str) -> String {
+        format!("{style}{text}{style:#}")
+    }
 }
 
 /// `2 galat, 1 peringatan`.
@@ -31,42 +72,61 @@ pub fn count(diags: &Diagnostics, s: Severity) -> usize {
     diags.0.iter().filter(|d| d.severity == s).count()
 }
 
-fn one(d: &Diagnostic, sources: &mut HashMap<PathBuf, Option<String>>) -> String {
-    let Some(p) = &d.place else {
-        return d.to_string();
-    };
-    let mut s = format!("{}\n", d.headline());
-    let text = sources.entry(p.file.clone()).or_insert_with(|| {
-        crate::files::baca::baca_berkas(&p.file, crate::files::baca::BATAS_YAML)
-            .ok()
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-    });
-    let on_disk = || {
-        text.as_deref()
-            .and_then(|t| t.lines().nth(p.line.saturating_sub(1) as usize))
-    };
-    if let Some(line) = d.baris.as_deref().or_else(on_disk) {
-        // Tabs would shift the underline; show them as one space each.
-        let line: String = line
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
-        // A long line is shown around the spot.
-        let col = (p.column.max(1) - 1) as usize;
-        let skip = col.saturating_sub(60);
-        let line: String = line.chars().skip(skip).take(120).collect();
-        let col = col - skip;
-        let width = underline(&line.chars().skip(col).collect::<String>());
-        let n = p.line.to_string();
-        let pad = " ".repeat(n.len());
-        let _ = writeln!(s, "{pad} |");
-        let _ = writeln!(s, "{n} | {line}");
-        let _ = write!(s, "{pad} | {}{}", " ".repeat(col), "^".repeat(width));
-    } else {
-        s.pop();
+fn one(d: &Diagnostic, sources: &mut HashMap<PathBuf, Option<String>>, w: Warna) -> String {
+    use super::tampak;
+    let at = d
+        .place
+        .as_ref()
+        .map(|p| format!("{}:{}:{}: ", p.file.display(), p.line, p.column))
+        .unwrap_or_default();
+    let mut s = format!(
+        "{}{}: {}",
+        tampak(&at),
+        Warna::pakai(w.tingkat, d.severity.kata()),
+        tampak(&d.message)
+    );
+    if let Some(p) = &d.place {
+        let text = sources.entry(p.file.clone()).or_insert_with(|| {
+            crate::files::baca::baca_berkas(&p.file, crate::files::baca::BATAS_YAML)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        });
+        let on_disk = || {
+            text.as_deref()
+                .and_then(|t| t.lines().nth(p.line.saturating_sub(1) as usize))
+        };
+        if let Some(line) = d.baris.as_deref().or_else(on_disk) {
+            // Tabs would shift the underline; show them as one space each.
+            let line: String = line
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
+            // A long line is shown around the spot.
+            let col = (p.column.max(1) - 1) as usize;
+            let skip = col.saturating_sub(60);
+            let line: String = line.chars().skip(skip).take(120).collect();
+            let col = col - skip;
+            let width = underline(&line.chars().skip(col).collect::<String>());
+            let n = p.line.to_string();
+            let pad = " ".repeat(n.len());
+            let bar = |left: &str| Warna::pakai(w.garis, &format!("{left} |"));
+            let _ = write!(s, "\n{}", bar(&pad));
+            let _ = write!(s, "\n{} {}", bar(&n), tampak(&line));
+            let _ = write!(
+                s,
+                "\n{} {}{}",
+                bar(&pad),
+                " ".repeat(
+                    tampak(&line.chars().take(col).collect::<String>())
+                        .chars()
+                        .count()
+                ),
+                Warna::pakai(w.tingkat, &"^".repeat(width))
+            );
+        }
     }
     if let Some(h) = &d.hint {
-        let _ = write!(s, "\n  saran: {h}");
+        let _ = write!(s, "\n  {} {}", Warna::pakai(w.saran, "saran:"), tampak(h));
     }
     s
 }
@@ -114,4 +174,49 @@ pub fn json(diags: &Diagnostics) -> String {
 
 fn path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Place;
+
+    #[test]
+    fn colours_only_its_own_parts_and_never_content_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("s.yaml");
+        std::fs::write(&file, "judul: \"\u{1b}[31mMERAH\"\n").unwrap();
+        let d = Diagnostics(vec![
+            Diagnostic::error("judul `\u{1b}[2J` salah")
+                .at(Some(Place {
+                    file: file.clone(),
+                    line: 1,
+                    column: 8,
+                }))
+                .hint("ganti"),
+        ]);
+        let plain = teks(&d);
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let coloured = teks_warna(&d, true);
+        assert!(
+            coloured.contains("\u{1b}[1m\u{1b}[31mgalat\u{1b}[0m: "),
+            "{coloured:?}"
+        );
+        // Every escape is one of ours: severity, three gutters, the
+        // underline and `saran`, each switched on and off.
+        assert_eq!(coloured.matches('\u{1b}').count(), 6 * 3, "{coloured:?}");
+        assert!(coloured.contains("\\u{1b}[2J"), "{coloured:?}");
+        // Stripped of the styles, the coloured text is the plain one.
+        let mut stripped = coloured.clone();
+        for code in [
+            "\u{1b}[1m",
+            "\u{1b}[31m",
+            "\u{1b}[34m",
+            "\u{1b}[36m",
+            "\u{1b}[0m",
+        ] {
+            stripped = stripped.replace(code, "");
+        }
+        assert_eq!(stripped, plain);
+    }
 }
