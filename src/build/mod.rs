@@ -71,6 +71,22 @@ pub struct Options {
     pub pdfa: bool,
     /// One PDF per SOP as well, for the court's website.
     pub per_sop: bool,
+    /// Told of each stage as the build reaches it (the library never
+    /// prints; the CLI shows it on a terminal).
+    pub kemajuan: Option<fn(Tahap)>,
+}
+
+/// A stage of a build, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tahap {
+    /// The content is read and checked: this many SOPs.
+    Disiapkan { sop: usize },
+    /// Layout pass `lintasan` (1-based) starts.
+    TataLetak { lintasan: usize },
+    /// The PDF is being written.
+    Pdf,
+    /// The SOPs' own PDFs are being made.
+    PerSop { sop: usize },
 }
 
 /// A content folder loaded and checked without an error: everything a
@@ -150,6 +166,10 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
             return Err(refused);
         }
     }
+    let tell = |t| options.kemajuan.inspect(|f| f(t));
+    tell(Tahap::Disiapkan {
+        sop: prepared.content.sops.len(),
+    });
     let huruf = HurufLabel::dari(&prepared.resources.fonts);
     let ts = Typesetter::new(std::mem::take(&mut prepared.resources.fonts));
     let files = typst_files(&prepared.resources);
@@ -160,6 +180,7 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
         ts: &ts,
         huruf: &huruf,
         pdfa: options.pdfa,
+        kemajuan: options.kemajuan,
     };
     let mut out = passes::build_loaded(&parts, None)?;
     out.timings.load = load;
@@ -170,6 +191,9 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
     }
     out.warnings = warnings;
     let singles = if options.per_sop {
+        tell(Tahap::PerSop {
+            sop: prepared.content.sops.len(),
+        });
         per_sop::per_sop(&parts)?
     } else {
         Vec::new()

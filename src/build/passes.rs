@@ -31,6 +31,7 @@ pub(super) struct Parts<'a> {
     pub ts: &'a Typesetter,
     pub huruf: &'a HurufLabel,
     pub pdfa: bool,
+    pub kemajuan: Option<fn(super::Tahap)>,
 }
 
 /// Routes every table of the booklet, with the arrows in `putus` as
@@ -188,6 +189,9 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
     let p = parts.prepared;
     let mut timings = Timings::default();
     let mut passes = 1;
+    // The booklet's own build reports its stages; a single SOP's does not.
+    let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
+    tell(super::Tahap::TataLetak { lintasan: 1 });
     let natural = layout(parts, only, &Rencana::default(), &mut timings)?;
     let tall = too_tall(&p.checked, &natural.ukuran);
     if !tall.is_empty() {
@@ -206,6 +210,7 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
     if rencana != Rencana::default() || !last.crossing.is_empty() {
         loop {
             passes += 1;
+            tell(super::Tahap::TataLetak { lintasan: passes });
             last = layout(parts, only, &rencana, &mut timings)?;
             if last.crossing == rencana.putus || passes >= MAX_PASSES {
                 break;
@@ -240,6 +245,7 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         pdfa: parts.pdfa,
         depan,
     };
+    tell(super::Tahap::Pdf);
     let (pdf, pages) = pdf::write(&doc, &settings).map_err(one)?;
     timings.pdf = t.elapsed();
     let mut laporan = audit::pages(&doc, depan, kontrak::TEPI_BAWAH);

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use bukusop::build::{self, Options};
+use bukusop::build::{self, Options, Tahap};
 use bukusop::diag::report;
 use bukusop::files::tulis;
 
@@ -23,6 +23,20 @@ pub struct Args {
     /// Tulis PDF/A-2b untuk arsip
     #[arg(long)]
     pdfa: bool,
+    /// Jangan cetak ringkasan dan kemajuan (galat dan peringatan tetap dicetak)
+    #[arg(short = 'q', long)]
+    quiet: bool,
+}
+
+/// One progress line on a terminal, overwritten by the next.
+fn kemajuan(t: Tahap) {
+    let text = match t {
+        Tahap::Disiapkan { sop } => format!("{sop} SOP diperiksa"),
+        Tahap::TataLetak { lintasan } => format!("tata letak, lintasan {lintasan}"),
+        Tahap::Pdf => "menulis PDF".to_string(),
+        Tahap::PerSop { sop } => format!("membuat {sop} PDF per SOP"),
+    };
+    eprint!("\r\x1b[K{text}…");
 }
 
 /// Where a booklet is written unless `-o` says otherwise: `out/` inside
@@ -37,12 +51,18 @@ fn keluar_buku(folder: &Path) -> PathBuf {
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let start = Instant::now();
     let folder = &a.folder.existing()?;
+    use std::io::IsTerminal;
+    let progress = !a.quiet && std::io::stderr().is_terminal();
     let options = Options {
         pdfa: a.pdfa,
         per_sop: a.per_sop,
+        kemajuan: progress.then_some(kemajuan as fn(Tahap)),
     };
-    let (out, singles) =
-        build::build_with(folder, options).map_err(|d| content_failure(&d, "PDF tidak ditulis"))?;
+    let built = build::build_with(folder, options);
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+    let (out, singles) = built.map_err(|d| content_failure(&d, "PDF tidak ditulis"))?;
     // Many warnings would bury the result: `check` lists them.
     if out.warnings.0.len() > 3 {
         eprintln!(
@@ -66,22 +86,35 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         for s in &singles {
             write(&dir.join(format!("{}.pdf", s.name)), &s.pdf)?;
         }
-        println!(
-            "{}/: {} PDF per SOP, {}",
-            dir.display(),
-            singles.len(),
-            secs(start.elapsed())
+        say(
+            a.quiet,
+            format!(
+                "{}/: {} PDF per SOP, {}",
+                dir.display(),
+                singles.len(),
+                secs(start.elapsed())
+            ),
         );
     }
     write(&path, &out.pdf)?;
-    println!(
-        "{}: {} halaman, {}, {}",
-        path.display(),
-        out.pages,
-        size(out.pdf.len()),
-        secs(start.elapsed())
+    say(
+        a.quiet,
+        format!(
+            "{}: {} halaman, {}, {}",
+            path.display(),
+            out.pages,
+            size(out.pdf.len()),
+            secs(start.elapsed())
+        ),
     );
     Ok(ExitStatus::Berhasil)
+}
+
+/// A line of the summary, unless `--quiet`.
+fn say(quiet: bool, line: String) {
+    if !quiet {
+        println!("{line}");
+    }
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), ExitStatus> {

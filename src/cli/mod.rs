@@ -21,14 +21,19 @@ pub use keluar::ExitStatus;
 
 const TEMPLATE: &str = "\
 {before-help}{about-with-newline}
-{usage-heading} {usage}
+Pemakaian: {usage}
 
-{all-args}{after-help}";
+{all-args}{after-help}
+";
+
+/// The version, with the Typst it embeds (a test checks it against
+/// Cargo.lock).
+pub const VERSI: &str = concat!(env!("CARGO_PKG_VERSION"), " (typst 0.15.1)");
 
 #[derive(Parser)]
 #[command(
     name = "bukusop",
-    version,
+    version = VERSI,
     about = "Membangun buku SOP pengadilan (PDF siap cetak) dari berkas YAML.",
     help_template = TEMPLATE,
     disable_help_flag = true,
@@ -46,7 +51,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Perintah {
-    /// Bangun buku SOP menjadi PDF (bawaan: folder ./content, hasil di out/)
+    /// Bangun buku SOP menjadi PDF (bawaan: folder ini atau ./content; hasil di FOLDER/out/)
     Build(build::Args),
     /// Periksa konten tanpa membangun: semua kesalahan sekaligus, dengan letaknya
     Check(check::Args),
@@ -66,6 +71,16 @@ enum Perintah {
     Sintetis(sintetis::Args),
     /// Bagian templat: daftar yang boleh diganti, atau salin satu untuk diubah
     Templat(templat::Args),
+    /// Tulis skrip pelengkap perintah untuk shell (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Tampilkan bantuan bukusop, atau bantuan satu PERINTAH
+    Help {
+        #[arg(value_name = "PERINTAH")]
+        perintah: Option<String>,
+    },
 }
 
 /// The content folder most commands work on.
@@ -100,15 +115,69 @@ fn help_arg() -> Arg {
         .help("Tampilkan bantuan ini")
 }
 
-/// Parses the arguments and runs the subcommand.
-pub fn run() -> ExitStatus {
-    let command = Cli::command().mut_subcommands(|s| {
+/// The whole command, with help in Indonesian at every level.
+fn command() -> clap::Command {
+    Cli::command().mut_subcommands(|s| {
         s.help_template(TEMPLATE)
             .disable_help_flag(true)
             .arg(help_arg())
             .next_help_heading("Opsi")
-    });
-    let cli = match command
+            .mut_subcommands(|s| {
+                s.help_template(TEMPLATE)
+                    .disable_help_flag(true)
+                    .arg(help_arg())
+            })
+    })
+}
+
+/// clap's fixed English words in help and usage, in Indonesian.
+fn indonesia(s: &str) -> String {
+    [
+        ("Usage:", "Pemakaian:"),
+        ("[OPTIONS]", "[OPSI]"),
+        ("<COMMAND>", "<PERINTAH>"),
+        ("\nArguments:\n", "\nArgumen:\n"),
+        ("\nOptions:\n", "\nOpsi:\n"),
+        ("\nCommands:\n", "\nPerintah:\n"),
+        ("[default: ", "[bawaan: "),
+        ("[possible values: ", "[pilihan: "),
+    ]
+    .iter()
+    .fold(s.to_string(), |s, (en, id)| s.replace(en, id))
+}
+
+/// `bukusop help [PERINTAH]`: the help of the program or of one command.
+fn help(perintah: Option<String>) -> Result<ExitStatus, ExitStatus> {
+    let mut cmd = command();
+    // Built first, so a subcommand's usage starts with `bukusop`.
+    cmd.build();
+    let target = match &perintah {
+        None => Some(&mut cmd),
+        Some(name) => cmd.find_subcommand_mut(name),
+    };
+    let Some(target) = target else {
+        let names: Vec<String> = command()
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let name = perintah.unwrap_or_default();
+        eprintln!(
+            "galat: perintah tidak dikenal: {}",
+            bukusop::diag::tampak(&name)
+        );
+        if let Some(s) = bukusop::diag::saran::maksud_anda(&name, &names) {
+            eprintln!("  saran: {s}");
+        }
+        return Err(ExitStatus::PemakaianSalah);
+    };
+    print!("{}", indonesia(&target.render_help().to_string()));
+    Ok(ExitStatus::Berhasil)
+}
+
+/// Parses the arguments and runs the subcommand.
+pub fn run() -> ExitStatus {
+    let cli = match command()
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m))
     {
@@ -126,6 +195,11 @@ pub fn run() -> ExitStatus {
         Perintah::Bench(a) => bench::run(a),
         Perintah::Sintetis(a) => sintetis::run(a),
         Perintah::Templat(a) => templat::run(a),
+        Perintah::Completions { shell } => {
+            clap_complete::generate(shell, &mut command(), "bukusop", &mut std::io::stdout());
+            Ok(ExitStatus::Berhasil)
+        }
+        Perintah::Help { perintah } => help(perintah),
     };
     done.unwrap_or_else(|status| status)
 }
@@ -134,11 +208,11 @@ pub fn run() -> ExitStatus {
 fn usage_error(e: clap::Error) -> ExitStatus {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = e.print();
+            print!("{}", indonesia(&e.to_string()));
             return ExitStatus::Berhasil;
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = e.print();
+            eprint!("{}", indonesia(&e.to_string()));
             return ExitStatus::PemakaianSalah;
         }
         _ => {}
@@ -163,11 +237,25 @@ fn usage_error(e: clap::Error) -> ExitStatus {
         })
         .map(|(_, v)| v.to_string())
         .collect();
+    let detail = bukusop::diag::tampak(&detail.join(" "));
     if detail.is_empty() {
         eprintln!("galat: {what}");
     } else {
-        eprintln!("galat: {what}: {}", detail.join(" "));
+        eprintln!("galat: {what}: {detail}");
     }
-    eprintln!("Lihat `bukusop --help`.");
+    // clap's own suggestions and the values allowed, kept.
+    for (kind, value) in e.context() {
+        let value = bukusop::diag::tampak(&value.to_string());
+        match kind {
+            clap::error::ContextKind::SuggestedSubcommand
+            | clap::error::ContextKind::SuggestedArg
+            | clap::error::ContextKind::SuggestedValue => {
+                eprintln!("  saran: maksud Anda `{value}`?");
+            }
+            clap::error::ContextKind::ValidValue => eprintln!("  pilihan: {value}"),
+            _ => {}
+        }
+    }
+    eprintln!("Lihat `bukusop help`.");
     ExitStatus::PemakaianSalah
 }

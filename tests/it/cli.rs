@@ -48,6 +48,17 @@ fn build_without_arguments_uses_content_and_writes_out() {
     );
 }
 
+/// `--quiet` prints nothing when all is well; the PDF is still written.
+#[test]
+fn quiet_build_prints_nothing() {
+    let dir = copy_content(&root().join("tests/rusak/dasar"));
+    let o = bukusop(dir.path(), &["build", "--quiet"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "", "no progress when stderr is not a terminal");
+    assert!(dir.path().join("out/sop-ptip-2024.pdf").is_file());
+}
+
 #[test]
 fn build_takes_a_folder_and_an_output_file() {
     let work = tempfile::tempdir().unwrap();
@@ -215,6 +226,67 @@ fn usage_errors_are_indonesian_with_exit_code_2() {
         stderr(&o).contains("folder konten `tidak-ada` tidak ditemukan"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// Help, usage and clap's suggestions all in Indonesian; `help`,
+/// `completions` and `--version` (with the Typst it embeds).
+#[test]
+fn help_is_indonesian_with_suggestions_completions_and_version() {
+    for args in [&["build", "--help"][..], &["help", "build"]] {
+        let o = bukusop(&root(), args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let help = stdout(&o);
+        assert!(
+            help.contains("Pemakaian: bukusop build [OPSI] [FOLDER]"),
+            "{help}"
+        );
+        assert!(
+            help.contains("\nArgumen:\n") && help.contains("\nOpsi:\n"),
+            "{help}"
+        );
+        for english in ["Usage", "Options", "Arguments", "[default", "[possible"] {
+            assert!(!help.contains(english), "{english} in {help}");
+        }
+    }
+    let o = bukusop(&root(), &["check", "--help"]);
+    assert!(
+        stdout(&o).contains("[bawaan: teks]") && stdout(&o).contains("[pilihan: teks, json]"),
+        "{}",
+        stdout(&o)
+    );
+    let o = bukusop(&root(), &["biuld"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("saran: maksud Anda `build`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = bukusop(&root(), &["check", "--format", "xml"]);
+    assert!(stderr(&o).contains("pilihan: teks, json"), "{}", stderr(&o));
+    let o = bukusop(&root(), &["help", "chek"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("maksud Anda `check`?"),
+        "{}",
+        stderr(&o)
+    );
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let o = bukusop(&root(), &["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        assert!(stdout(&o).contains("templat"), "{shell}: {}", stdout(&o));
+    }
+    let o = bukusop(&root(), &["--version"]);
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
+    let typst = lock
+        .split("[[package]]")
+        .find(|p| p.contains("\nname = \"typst\"\n"))
+        .and_then(|p| p.split("version = \"").nth(1))
+        .and_then(|v| v.split('"').next())
+        .unwrap();
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("bukusop {} (typst {typst})", env!("CARGO_PKG_VERSION"))
     );
 }
 
