@@ -152,6 +152,35 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
 
 /// Builds the booklet, and with `per_sop` every SOP on its own, in parallel.
 pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
+    Pengamat::default().build(root, options)
+}
+
+/// Builds one content folder again and again (`bukusop watch`), keeping
+/// the fonts loaded and the booklet's Typst source between builds, so that
+/// Typst's caches serve what did not change.
+#[derive(Default)]
+pub struct Pengamat {
+    /// The font files of the last build and the typesetter made of them.
+    ts: Option<(Vec<Vec<u8>>, Typesetter)>,
+}
+
+impl Pengamat {
+    /// [`build_with`], reusing what the last build prepared when the fonts
+    /// are the same.
+    pub fn build(
+        &mut self,
+        root: &Path,
+        options: Options,
+    ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
+        build_in(root, options, &mut self.ts)
+    }
+}
+
+fn build_in(
+    root: &Path,
+    options: Options,
+    kept: &mut Option<(Vec<Vec<u8>>, Typesetter)>,
+) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
     // The same checks as `bukusop check`: no PDF when one of them fails.
     let (mut warnings, prepared) = prepare(root);
@@ -171,13 +200,17 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
         sop: prepared.content.sops.len(),
     });
     let huruf = HurufLabel::dari(&prepared.resources.fonts);
-    let ts = Typesetter::new(std::mem::take(&mut prepared.resources.fonts));
+    let fonts = std::mem::take(&mut prepared.resources.fonts);
+    if kept.as_ref().is_none_or(|(f, _)| *f != fonts) {
+        *kept = Some((fonts.clone(), Typesetter::new(fonts)));
+    }
+    let ts = &kept.as_ref().expect("just set").1;
     let files = typst_files(&prepared.resources);
     let load = t0.elapsed();
     let parts = passes::Parts {
         prepared: &prepared,
         files: &files,
-        ts: &ts,
+        ts,
         huruf: &huruf,
         pdfa: options.pdfa,
         kemajuan: options.kemajuan,
@@ -258,4 +291,10 @@ fn typst_files(r: &Resources) -> HashMap<String, Vec<u8>> {
 /// Forgets Typst's memoized results, so the next build runs cold.
 pub fn evict_caches() {
     comemo::evict(0);
+}
+
+/// Forgets the memoized results no build of the last ten used, as
+/// typst-cli does in `watch`: memory stays bounded over hours.
+pub fn evict_old_caches() {
+    comemo::evict(10);
 }

@@ -158,7 +158,13 @@ fn layout(
     let markup = render::render(&p.resources.templates, &view).map_err(one)?;
     timings.template += t.elapsed();
     let t = Instant::now();
-    let doc = parts.ts.compile(markup.clone(), parts.files).map_err(|e| {
+    // The booklet's passes edit one kept source; each SOP alone (in
+    // parallel) gets its own.
+    let compiled = match only {
+        None => parts.ts.compile_kept(markup.clone(), parts.files),
+        Some(_) => parts.ts.compile(markup.clone(), parts.files),
+    };
+    let doc = compiled.map_err(|e| {
         Diagnostics(
             e.into_iter()
                 .map(|d| di_templat(&p.resources.templates, d))

@@ -41,7 +41,7 @@ fn kemajuan(t: Tahap) {
 
 /// Where a booklet is written unless `-o` says otherwise: `out/` inside
 /// its content folder, as mdBook writes `book/` in the book's root.
-fn keluar_buku(folder: &Path) -> PathBuf {
+pub(super) fn keluar_buku(folder: &Path) -> PathBuf {
     match folder == Path::new(".") {
         true => PathBuf::from("out"),
         false => folder.join("out"),

@@ -12,6 +12,7 @@ mod revisi;
 mod schema;
 mod sintetis;
 mod templat;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -55,6 +56,8 @@ enum Perintah {
     Build(build::Args),
     /// Periksa konten tanpa membangun: semua kesalahan sekaligus, dengan letaknya
     Check(check::Args),
+    /// Bangun, lalu bangun ulang setiap kali berkas konten disimpan
+    Watch(watch::Args),
     /// Tulis JSON Schema berkas buku dan berkas SOP ke FOLDER/schema/ (untuk editor)
     Schema(schema::Args),
     /// Revisi tahunan: naikkan nomor revisi SOP yang berubah dan catat di riwayat.yaml
@@ -187,6 +190,7 @@ pub fn run() -> ExitStatus {
     let done = match cli.perintah {
         Perintah::Build(a) => build::run(a),
         Perintah::Check(a) => check::run(a),
+        Perintah::Watch(a) => watch::run(a),
         Perintah::Schema(a) => schema::run(a),
         Perintah::Revisi(a) => revisi::run(a),
         Perintah::Beda(a) => beda::run(a),

@@ -355,6 +355,24 @@ pub const CONTOH: [(&str, &str); 4] = [
 
 /// The content folder `new` adds to when none is named: the current
 /// folder when it holds `buku.yaml`, otherwise `./content`.
+/// Copies the content folder `from` to `to` (for `bench --sunting`):
+/// folders and regular files only, never through a symlink, without the
+/// built `out/`.
+pub fn salin_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let kind = e.file_type()?;
+        let target = to.join(e.file_name());
+        if kind.is_dir() && e.file_name() != "out" {
+            salin_folder(&e.path(), &target)?;
+        } else if kind.is_file() {
+            std::fs::copy(e.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn folder_bawaan() -> PathBuf {
     if Path::new(crate::content::BUKU).exists() {
         PathBuf::from(".")

@@ -27,6 +27,10 @@ pub struct Typesetter {
     pub(crate) library: LazyHash<Library>,
     pub(crate) book: LazyHash<FontBook>,
     pub(crate) fonts: Vec<Font>,
+    /// The booklet's last source, edited in place by the next compile so
+    /// that the parts that did not change keep their spans, and with them
+    /// Typst's cached layout (a later pass, a rebuild in `watch`).
+    kept: std::sync::Mutex<Option<Source>>,
 }
 
 impl Typesetter {
@@ -39,7 +43,28 @@ impl Typesetter {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
+            kept: std::sync::Mutex::new(None),
         }
+    }
+
+    /// [`Typesetter::compile`] of the booklet itself: its source is the
+    /// last one, edited to `main` (Typst reparses only what changed).
+    pub fn compile_kept(
+        &self,
+        main: String,
+        files: &HashMap<String, Vec<u8>>,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        let source = {
+            let mut kept = self.kept.lock().unwrap_or_else(|e| e.into_inner());
+            match kept.as_mut() {
+                Some(s) => {
+                    edit_by_sop(s, &main);
+                    s.clone()
+                }
+                None => kept.insert(Source::new(id(kontrak::MAIN), main)).clone(),
+            }
+        };
+        self.compile_source(source, files)
     }
 
     /// Lays out `main`; `files` maps virtual paths (`/logo/x.png`, `/x.typ`)
@@ -49,9 +74,17 @@ impl Typesetter {
         main: String,
         files: &HashMap<String, Vec<u8>>,
     ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        self.compile_source(Source::new(id(kontrak::MAIN), main), files)
+    }
+
+    fn compile_source(
+        &self,
+        main: Source,
+        files: &HashMap<String, Vec<u8>>,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
         let world = Sandbox {
             ts: self,
-            main: Source::new(id(kontrak::MAIN), main),
+            main,
             files,
         };
         let warned = typst::compile::<PagedDocument>(&world);
@@ -72,6 +105,63 @@ impl Typesetter {
             out
         })
     }
+}
+
+/// Edits `source` into `new` one SOP at a time (each starts on a line
+/// `#metadata(`), each edit only the changed middle of its part: a
+/// connector added in one SOP leaves the spans of every other SOP, and so
+/// their cached layout, as they were. A whole replace when the parts
+/// differ in number.
+fn edit_by_sop(source: &mut Source, new: &str) {
+    let starts = |t: &str| -> Vec<usize> {
+        std::iter::once(0)
+            .chain(t.match_indices("\n#metadata(").map(|(i, _)| i + 1))
+            .collect()
+    };
+    let old = source.text().to_string();
+    let (a, b) = (starts(&old), starts(new));
+    if a.len() != b.len() {
+        source.replace(new);
+        return;
+    }
+    // Last part first: the offsets of the parts before stay valid.
+    for k in (0..a.len()).rev() {
+        let was = &old[a[k]..a.get(k + 1).copied().unwrap_or(old.len())];
+        let now = &new[b[k]..b.get(k + 1).copied().unwrap_or(new.len())];
+        if was == now {
+            continue;
+        }
+        let same_start = common(was.bytes(), now.bytes(), was, now, false);
+        let rest = (was.len() - same_start).min(now.len() - same_start);
+        let same_end = common(was.bytes().rev(), now.bytes().rev(), was, now, true).min(rest);
+        source.edit(
+            a[k] + same_start..a[k] + was.len() - same_end,
+            &now[same_start..now.len() - same_end],
+        );
+    }
+    if source.text() != new {
+        source.replace(new);
+    }
+}
+
+/// How many leading (or, `from_end`, trailing) bytes two texts share,
+/// ending on a character boundary of both.
+fn common(
+    x: impl Iterator<Item = u8>,
+    y: impl Iterator<Item = u8>,
+    was: &str,
+    now: &str,
+    from_end: bool,
+) -> usize {
+    let mut n = x.zip(y).take_while(|(p, q)| p == q).count();
+    let boundary = |n: usize| match from_end {
+        false => was.is_char_boundary(n) && now.is_char_boundary(n),
+        true => was.is_char_boundary(was.len() - n) && now.is_char_boundary(now.len() - n),
+    };
+    while n > 0 && !boundary(n) {
+        n -= 1;
+    }
+    n
 }
 
 /// The italic face branch labels are set in, to measure them as Typst

@@ -596,3 +596,66 @@ fn init_then_new_then_build() {
         stderr(&o)
     );
 }
+
+/// `watch` builds, rebuilds after a save, reports a broken save without
+/// touching the last good PDF, and builds again once it is fixed.
+#[test]
+fn watch_rebuilds_on_save_and_keeps_the_last_good_pdf() {
+    use std::io::BufRead;
+    let dir = copy_content(&root().join("tests/rusak/dasar"));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bukusop"))
+        .current_dir(dir.path())
+        .arg("watch")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let out = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let next = || {
+        rx.recv_timeout(std::time::Duration::from_secs(60))
+            .expect("a line from watch")
+    };
+    let first = next();
+    let pdf = dir.path().join("out/sop-ptip-2024.pdf");
+    assert!(
+        first.contains("out/sop-ptip-2024.pdf: 6 halaman"),
+        "{first}"
+    );
+    let sop = dir.path().join("sop/01-contoh.yaml");
+    let text = std::fs::read_to_string(&sop).unwrap();
+    std::fs::write(
+        &sop,
+        text.replace("Menerima berkas", "Menerima berkas baru"),
+    )
+    .unwrap();
+    let second = next();
+    assert!(
+        second.contains("out/sop-ptip-2024.pdf: 6 halaman"),
+        "{second}"
+    );
+    assert!(
+        squash(&pdf_text(&std::fs::read(&pdf).unwrap(), Some(6))).contains("Menerima berkas baru")
+    );
+    let good = std::fs::read(&pdf).unwrap();
+    // What the warm rebuild wrote is what a cold build makes.
+    assert!(good == build(dir.path()).pdf, "a rebuild differs from a cold build");
+    std::fs::write(&sop, "judul: [rusak\n").unwrap();
+    let third = next();
+    assert!(
+        third.contains("gagal: 1 galat")
+            && third.contains("PDF terakhir yang berhasil tetap dipakai"),
+        "{third}"
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), good);
+    std::fs::write(&sop, text).unwrap();
+    let fourth = next();
+    assert!(fourth.contains("6 halaman"), "{fourth}");
+    child.kill().unwrap();
+    let _ = child.wait();
+}
