@@ -1,4 +1,5 @@
-//! `bukusop check`: every problem of the content, as text or JSON.
+//! `bukusop check`: every problem of the content, as text, JSON or GitHub
+//! workflow commands.
 
 use bukusop::build;
 use bukusop::diag::report;
@@ -10,7 +11,7 @@ use super::keluar::ExitStatus;
 pub struct Args {
     #[command(flatten)]
     folder: FolderArg,
-    /// Bentuk laporan: `teks` untuk dibaca, `json` untuk editor dan CI
+    /// Bentuk laporan: `teks` untuk dibaca, `json` untuk editor, `github` untuk anotasi GitHub Actions
     #[arg(long, value_enum, default_value_t = Format::Teks, value_name = "BENTUK")]
     format: Format,
 }
@@ -19,6 +20,7 @@ pub struct Args {
 enum Format {
     Teks,
     Json,
+    Github,
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
@@ -26,6 +28,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let d = build::check(folder);
     match a.format {
         Format::Json => println!("{}", report::json(&d)),
+        Format::Github => print!("{}", report::github(&d)),
         Format::Teks => {
             eprint!("{}", report::teks_warna(&d, super::keluar::warna()));
             // "pa-contoh: 0 galat" reads better than ".: 0 galat".

@@ -64,6 +64,18 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
                 return Ok(ExitStatus::Berhasil);
             }
         }
+        // A save may still be under way (a file truncated, then written):
+        // build once the files have stayed the same for a moment.
+        let mut now = sidik(&folder);
+        loop {
+            std::thread::sleep(Duration::from_millis(200));
+            let later = sidik(&folder);
+            if later == now {
+                break;
+            }
+            now = later;
+        }
+        while rx.try_recv().is_ok() {}
     }
 }
 

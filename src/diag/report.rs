@@ -172,6 +172,47 @@ pub fn json(diags: &Diagnostics) -> String {
     serde_json::to_string_pretty(&items).expect("plain data serializes")
 }
 
+/// One GitHub Actions workflow command per diagnostic (`::error
+/// file=…,line=…,col=…::message`), so a broken edit is marked on its line
+/// in the pull request.
+pub fn github(diags: &Diagnostics) -> String {
+    // The escapes GitHub's runner undoes: in the message, and also `:`
+    // and `,` in a property.
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let prop = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for d in &diags.0 {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let at = d
+            .place
+            .as_ref()
+            .map(|p| {
+                format!(
+                    " file={},line={},col={}",
+                    prop(&path(&p.file)),
+                    p.line,
+                    p.column
+                )
+            })
+            .unwrap_or_default();
+        let hint = d
+            .hint
+            .as_deref()
+            .map(|h| format!(" (saran: {h})"))
+            .unwrap_or_default();
+        let message = super::tampak(&format!("{}{hint}", d.message));
+        let _ = writeln!(out, "::{kind}{at}::{}", data(&message));
+    }
+    out
+}
+
 fn path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
@@ -218,5 +259,23 @@ mod tests {
             stripped = stripped.replace(code, "");
         }
         assert_eq!(stripped, plain);
+    }
+
+    #[test]
+    fn github_annotations_at_the_place_with_escapes() {
+        let d = Diagnostics(vec![
+            Diagnostic::error("nilai 100% salah,\nbaris dua")
+                .at(Some(Place {
+                    file: "sop/01-a,b.yaml".into(),
+                    line: 3,
+                    column: 8,
+                }))
+                .hint("tulis: angka"),
+            Diagnostic::warning("tanpa tempat"),
+        ]);
+        assert_eq!(
+            github(&d),
+            "::error file=sop/01-a%2Cb.yaml,line=3,col=8::nilai 100%25 salah,%0Abaris dua (saran: tulis: angka)\n::warning::tanpa tempat\n"
+        );
     }
 }

@@ -40,7 +40,7 @@ impl std::fmt::Display for Gagal {
         match self {
             Gagal::TidakKosong(p) => write!(
                 f,
-                "folder `{}` sudah ada dan tidak kosong; pilih folder baru",
+                "folder `{}` sudah berisi berkas (selain .git, README dan LICENSE); pilih folder baru",
                 p.display()
             ),
             Gagal::Nilai(m) => f.write_str(m),
@@ -49,14 +49,26 @@ impl std::fmt::Display for Gagal {
     }
 }
 
-/// Writes a complete content folder into `dir` (new or empty) and returns
-/// the files written.
+/// What a freshly made repository may already hold: `init` fills it and
+/// keeps these as they are.
+const REPO_AWAL: [&str; 5] = [".git", "README.md", "README", "LICENSE", ".gitattributes"];
+
+/// Writes a complete content folder into `dir` (new, empty, or a freshly
+/// cloned repository holding only `.git`, a README and a LICENSE, which
+/// are kept) and returns the files written.
 pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
+    let existing: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(d) => d
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(_) if !dir.exists() => Vec::new(),
+        Err(e) => return Err(Gagal::Io(dir.to_path_buf(), e)),
+    };
+    let kept = |n: &String| {
+        REPO_AWAL.contains(&n.as_str()) || n.starts_with("LICENSE") || n.starts_with("README")
+    };
+    if !existing.iter().all(kept) {
         return Err(Gagal::TidakKosong(dir.to_path_buf()));
     }
     if !crate::nilai::tanggal::TAHUN.contains(&id.tahun) {
@@ -80,7 +92,11 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
         assets::bundled_logo("logo-pengadilan.png").expect("bundled logo"),
     )?;
     put(".gitignore", b"out/\n")?;
-    put("README.md", readme(id).as_bytes())?;
+    // A README the repository came with is the court's own: ours only
+    // where there is none.
+    if !existing.iter().any(|n| n.starts_with("README")) {
+        put("README.md", readme(id).as_bytes())?;
+    }
     put(".github/workflows/bukusop.yml", WORKFLOW.as_bytes())?;
     for (name, text) in schema::all() {
         put(&format!("{}/{name}", schema::DIR), text.as_bytes())?;

@@ -400,6 +400,25 @@ fn check_reports_every_file_in_one_run() {
         );
     }
     assert!(e.contains(": 5 galat,"), "{e}");
+    // The same as GitHub annotations, one per problem, each at its place.
+    let o = bukusop(d.path(), &["check", "--format", "github"]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("::error ")).count(),
+        5,
+        "{lines:?}"
+    );
+    assert!(
+        lines.contains(&"::error file=./sop/06-peliputan-penginputan-website.yaml,line=83,col=14::langkah 6 menuju langkah 12 yang tidak ada (SOP ini punya 7 langkah) (saran: tulis nomor langkah antara 1 dan 7)".to_string()),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning ")),
+        "{lines:?}"
+    );
 }
 
 /// Flow mistakes point at the number that is wrong.
@@ -591,10 +610,30 @@ fn init_then_new_then_build() {
     let o = bukusop(work.path(), &["init", "pa-contoh"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("sudah ada dan tidak kosong"),
+        stderr(&o).contains("sudah berisi berkas (selain .git, README dan LICENSE)"),
         "{}",
         stderr(&o)
     );
+
+    // A freshly cloned repository (only .git, README and LICENSE) is
+    // filled; its README and LICENSE stay the court's own.
+    let repo = work.path().join("sop-pa");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::write(repo.join("README.md"), "# SOP kami\n").unwrap();
+    std::fs::write(repo.join("LICENSE"), "hak cipta\n").unwrap();
+    let o = bukusop(work.path(), &["init", "sop-pa"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(repo.join("README.md")).unwrap(),
+        "# SOP kami\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.join("LICENSE")).unwrap(),
+        "hak cipta\n"
+    );
+    assert!(repo.join("buku.yaml").is_file() && repo.join("sop/01-surat-masuk.yaml").is_file());
+    let o = bukusop(&repo, &["check"]);
+    assert!(stderr(&o).contains("0 galat"), "{}", stderr(&o));
 }
 
 /// `watch` builds, rebuilds after a save, reports a broken save without
@@ -644,7 +683,10 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdf() {
     );
     let good = std::fs::read(&pdf).unwrap();
     // What the warm rebuild wrote is what a cold build makes.
-    assert!(good == build(dir.path()).pdf, "a rebuild differs from a cold build");
+    assert!(
+        good == build(dir.path()).pdf,
+        "a rebuild differs from a cold build"
+    );
     std::fs::write(&sop, "judul: [rusak\n").unwrap();
     let third = next();
     assert!(
