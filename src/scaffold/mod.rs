@@ -369,8 +369,6 @@ pub const CONTOH: [(&str, &str); 4] = [
     ("Kode unit", "PTIP"),
 ];
 
-/// The content folder `new` adds to when none is named: the current
-/// folder when it holds `buku.yaml`, otherwise `./content`.
 /// Copies the content folder `from` to `to` (for `bench --sunting`):
 /// folders and regular files only, never through a symlink, without the
 /// built `out/`.
@@ -389,6 +387,8 @@ pub fn salin_folder(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The content folder a command works on when none is named: the current
+/// folder when it holds `buku.yaml`, otherwise `./content`.
 pub fn folder_bawaan() -> PathBuf {
     if Path::new(crate::content::BUKU).exists() {
         PathBuf::from(".")

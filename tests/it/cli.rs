@@ -251,7 +251,8 @@ fn help_is_indonesian_with_suggestions_completions_and_version() {
     }
     let o = bukusop(&root(), &["check", "--help"]);
     assert!(
-        stdout(&o).contains("[bawaan: teks]") && stdout(&o).contains("[pilihan: teks, json]"),
+        stdout(&o).contains("[bawaan: teks]")
+            && stdout(&o).contains("[pilihan: teks, json, github]"),
         "{}",
         stdout(&o)
     );
