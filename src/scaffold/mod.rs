@@ -97,7 +97,7 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
     if !existing.iter().any(|n| n.starts_with("README")) {
         put("README.md", readme(id).as_bytes())?;
     }
-    put(".github/workflows/bukusop.yml", WORKFLOW.as_bytes())?;
+    put(".github/workflows/bukusop.yml", workflow().as_bytes())?;
     for (name, text) in schema::all() {
         put(&format!("{}/{name}", schema::DIR), text.as_bytes())?;
     }
@@ -360,6 +360,11 @@ const SOP_INFORMASI: &str = include_str!("files/02-permohonan-informasi.yaml");
 const SOP_BARU: &str = include_str!("files/sop-baru.yaml");
 
 const WORKFLOW: &str = include_str!("files/bukusop.yml");
+
+/// The content repository's workflow, pinned to the bukusop that wrote it.
+pub fn workflow() -> String {
+    WORKFLOW.replace("{versi}", env!("CARGO_PKG_VERSION"))
+}
 
 /// What `init` suggests for each value it asks: (question, suggestion).
 pub const CONTOH: [(&str, &str); 4] = [

@@ -702,3 +702,70 @@ fn watch_rebuilds_on_save_and_keeps_the_last_good_pdf() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+/// The project's workflows (CI, releases) and the one `init` writes: the
+/// actions on their Node 24 majors, the four release targets with
+/// checksums, the pinned version, annotations; and actionlint finds
+/// nothing in any of them when it is installed.
+#[test]
+fn workflows_are_current_and_pass_actionlint() {
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+    let ci = root().join(".github/workflows/ci.yml");
+    let rilis = root().join(".github/workflows/rilis.yml");
+    let dir = tempfile::tempdir().unwrap();
+    let init = dir.path().join("bukusop.yml");
+    std::fs::write(&init, bukusop::scaffold::workflow()).unwrap();
+    let files = [&ci, &rilis, &init];
+    for f in files {
+        let text = read(f);
+        for uses in text
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- uses: "))
+        {
+            assert!(
+                [
+                    "actions/checkout@v5",
+                    "actions/cache@v5",
+                    "actions/upload-artifact@v6",
+                    "actions/download-artifact@v7"
+                ]
+                .contains(&uses),
+                "{}: {uses}",
+                f.display()
+            );
+        }
+    }
+    assert!(read(&ci).contains("run: ./.ci/run"));
+    let r = read(&rilis);
+    for target in [
+        "x86_64-unknown-linux-musl",
+        "x86_64-pc-windows-msvc",
+        "aarch64-apple-darwin",
+        "x86_64-apple-darwin",
+    ] {
+        assert!(r.contains(&format!("- target: {target}")), "{target}");
+    }
+    assert!(r.contains("tags: [\"v*\"]") && r.contains("sha256sum -- * > SHA256SUMS"));
+    let w = read(&init);
+    assert!(
+        w.contains(&format!("BUKUSOP_VERSI: \"{}\"", env!("CARGO_PKG_VERSION"))),
+        "{w}"
+    );
+    assert!(w.contains("run: bukusop check . --format github"), "{w}");
+    assert!(
+        w.contains("key: bukusop-${{ runner.os }}-${{ env.BUKUSOP_VERSI }}"),
+        "{w}"
+    );
+    match std::process::Command::new("actionlint")
+        .args(files)
+        .output()
+    {
+        Ok(o) => assert!(
+            o.status.success(),
+            "actionlint:\n{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+        Err(_) => eprintln!("actionlint is not installed: the workflows were not linted"),
+    }
+}
