@@ -184,6 +184,30 @@ fn layout(
     })
 }
 
+/// What a build's first layout finds: rows taller than a page, and the
+/// warnings of routing with the arrows its page breaks cut.
+pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
+    let huruf = HurufLabel::dari(&p.resources.fonts);
+    let ts = Typesetter::new(p.resources.fonts.clone());
+    let files = super::typst_files(&p.resources);
+    let parts = Parts {
+        prepared: p,
+        files: &files,
+        ts: &ts,
+        huruf: &huruf,
+        pdfa: false,
+        kemajuan: None,
+    };
+    match layout(&parts, None, &Rencana::default(), &mut Timings::default()) {
+        Err(d) => d,
+        Ok(natural) => {
+            let mut d = too_tall(&p.checked, &natural.ukuran);
+            d.extend(route_all(&p.content, &p.checked, &natural.crossing, &huruf, true).1);
+            d
+        }
+    }
+}
+
 /// Builds from loaded parts: the whole booklet, or only SOP `only`
 /// (0-based) as a document of its own. The first layout measures the rows;
 /// from it the page plan decides every break. An SOP that would take more

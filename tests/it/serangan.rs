@@ -246,4 +246,11 @@ fn a_step_taller_than_a_page_is_an_error_not_a_cut() {
         std::fs::read(d.path().join("lama.pdf")).unwrap(),
         b"PDF LAMA"
     );
+    // `check` finds it too: what it passes, `build` does not reject.
+    let o = bukusop(d.path(), &["check", "."]);
+    fails_with(
+        &o,
+        1,
+        "sop/02-tinggi.yaml:7:5: galat: langkah 2: barisnya lebih tinggi dari satu halaman; isinya akan terpotong",
+    );
 }
