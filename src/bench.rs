@@ -34,6 +34,25 @@ pub fn ukur(dir: &Path, ulang: usize) -> Result<Pengukuran, Diagnostics> {
     Ok(runs[runs.len() / 2])
 }
 
+/// bukusop's whole build of `dir` against one plain Typst compile of the
+/// markup it generates (its last pass), both cold: the medians of `ulang`
+/// pairs.
+pub fn ukur_polos(dir: &Path, ulang: usize) -> Result<(Duration, Duration), Diagnostics> {
+    let (mut ours, mut plain) = (Vec::new(), Vec::new());
+    for _ in 0..ulang.max(1) {
+        build::evict_caches();
+        let t = Instant::now();
+        let out = build::build(dir)?;
+        ours.push(t.elapsed());
+        let t = Instant::now();
+        out.sumber.compile(&out.markup)?;
+        plain.push(t.elapsed());
+    }
+    ours.sort();
+    plain.sort();
+    Ok((ours[ours.len() / 2], plain[plain.len() / 2]))
+}
+
 /// What `watch` gains: a cold build of `dir`, then a rebuild after one
 /// step of one SOP (the middle one) was edited, with the same
 /// [`build::Pengamat`]; the medians of `ulang` such pairs. `dir` is

@@ -51,10 +51,32 @@ pub struct Output {
     pub name: String,
     /// The generated Typst markup of the last pass (for debugging templates).
     pub markup: String,
+    /// What that markup reads: the files by virtual path, and the fonts.
+    pub sumber: Sumber,
     /// The laid-out pages, for rendering previews.
     pub document: typst_layout::PagedDocument,
     /// The drawing's defects, measured on the laid-out pages.
     pub audit: crate::audit::Laporan,
+}
+
+/// Everything a plain Typst compile of [`Output::markup`] needs.
+#[derive(Debug, Clone, Default)]
+pub struct Sumber {
+    /// The library, the logos and the scan, by the virtual path the markup
+    /// names them with (`/bukusop.typ`, `/logo/…`).
+    pub files: HashMap<String, Vec<u8>>,
+    pub fonts: Vec<Vec<u8>>,
+}
+
+impl Sumber {
+    /// One plain Typst compile of `markup`, cold: what bukusop's build is
+    /// compared with in `bench`.
+    pub fn compile(&self, markup: &str) -> Result<typst_layout::PagedDocument, Diagnostics> {
+        evict_caches();
+        Typesetter::new(self.fonts.clone())
+            .compile(markup.to_string(), &self.files)
+            .map_err(Diagnostics)
+    }
 }
 
 impl Output {
@@ -227,6 +249,10 @@ fn build_in(
     };
     let mut out = passes::build_loaded(&parts, None)?;
     out.timings.load = load;
+    out.sumber = Sumber {
+        files: files.clone(),
+        fonts: kept.as_ref().map(|(f, _)| f.clone()).unwrap_or_default(),
+    };
     for w in out.warnings.0.drain(..) {
         if !warnings.0.contains(&w) {
             warnings.push(w);

@@ -306,6 +306,7 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         warnings,
         name,
         markup,
+        sumber: super::Sumber::default(),
         document: doc,
         audit: laporan,
     })

@@ -26,6 +26,24 @@ pub struct Args {
     /// Jangan cetak ringkasan dan kemajuan (galat dan peringatan tetap dicetak)
     #[arg(short = 'q', long)]
     quiet: bool,
+    /// Tulis juga markup Typst yang dibuat (buku.typ) dan berkas yang dibacanya ke FOLDER_TYPST, untuk memeriksa templat
+    #[arg(long, value_name = "FOLDER_TYPST")]
+    typst: Option<PathBuf>,
+}
+
+/// The markup of the last pass and what it reads, as files a plain
+/// `typst compile` can take: `buku.typ`, the library and logos under their
+/// virtual paths, the fonts in `fonts/`.
+fn tulis_typst(dir: &Path, out: &build::Output) -> Result<(), ExitStatus> {
+    write(&dir.join("buku.typ"), out.markup.as_bytes())?;
+    for (virtual_path, bytes) in &out.sumber.files {
+        // Our own paths (`/bukusop.typ`, `/logo/…`), never the content's.
+        write(&dir.join(virtual_path.trim_start_matches('/')), bytes)?;
+    }
+    for (i, font) in out.sumber.fonts.iter().enumerate() {
+        write(&dir.join("fonts").join(format!("fon-{i:02}.ttf")), font)?;
+    }
+    Ok(())
 }
 
 /// One progress line on a terminal, overwritten by the next.
@@ -107,6 +125,19 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             secs(start.elapsed())
         ),
     );
+    if let Some(dir) = &a.typst {
+        tulis_typst(dir, &out)?;
+        say(
+            a.quiet,
+            format!(
+                "{}/buku.typ: markup Typst; `typst compile --root {} --font-path {}/fonts --ignore-system-fonts {}/buku.typ`",
+                dir.display(),
+                dir.display(),
+                dir.display(),
+                dir.display()
+            ),
+        );
+    }
     Ok(ExitStatus::Berhasil)
 }
 

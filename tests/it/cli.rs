@@ -769,3 +769,42 @@ fn workflows_are_current_and_pass_actionlint() {
         Err(_) => eprintln!("actionlint is not installed: the workflows were not linted"),
     }
 }
+
+/// `build --typst` writes the markup of the last pass and everything it
+/// reads; compiled again from those files alone, it gives the same pages.
+#[test]
+fn build_writes_its_typst_markup_for_template_authors() {
+    let dir = copy_content(&root().join("tests/rusak/dasar"));
+    let o = bukusop(dir.path(), &["build", "--typst", "typst"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("typst/buku.typ: markup Typst; `typst compile --root typst"),
+        "{}",
+        stdout(&o)
+    );
+    let t = dir.path().join("typst");
+    let markup = std::fs::read_to_string(t.join("buku.typ")).unwrap();
+    let mut files = std::collections::HashMap::new();
+    let mut fonts = Vec::new();
+    let mut stack = vec![t.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.parent() == Some(&t.join("fonts")) {
+                fonts.push(std::fs::read(&p).unwrap());
+            } else if p != t.join("buku.typ") {
+                let virtual_path = format!("/{}", p.strip_prefix(&t).unwrap().display());
+                files.insert(virtual_path, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    assert!(files.contains_key("/bukusop.typ"), "{:?}", files.keys());
+    assert!(!fonts.is_empty());
+    let doc = bukusop::build::Sumber { files, fonts }
+        .compile(&markup)
+        .unwrap_or_else(|d| panic!("{d}"));
+    let pdf = std::fs::read(dir.path().join("out/sop-ptip-2024.pdf")).unwrap();
+    assert_eq!(doc.pages().len(), page_count(&pdf));
+}
