@@ -65,7 +65,8 @@ pub struct Sumber {
     /// The library, the logos and the scan, by the virtual path the markup
     /// names them with (`/bukusop.typ`, `/logo/…`).
     pub files: HashMap<String, Vec<u8>>,
-    pub fonts: Vec<Vec<u8>>,
+    /// Shared with the typesetter's owner: no copy per build.
+    pub fonts: std::sync::Arc<Vec<Vec<u8>>>,
 }
 
 impl Sumber {
@@ -73,7 +74,7 @@ impl Sumber {
     /// compared with in `bench`.
     pub fn compile(&self, markup: &str) -> Result<typst_layout::PagedDocument, Diagnostics> {
         evict_caches();
-        Typesetter::new(self.fonts.clone())
+        Typesetter::new(self.fonts.to_vec())
             .compile(markup.to_string(), &self.files)
             .map_err(Diagnostics)
     }
@@ -168,11 +169,7 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
 pub fn check(root: &Path) -> Diagnostics {
     let (mut d, prepared) = prepare(root);
     if let Some(p) = prepared {
-        for x in passes::first_layout_checks(&p).0 {
-            if !d.0.contains(&x) {
-                d.push(x);
-            }
-        }
+        d.extend_new(passes::first_layout_checks(&p));
     }
     d
 }
@@ -193,7 +190,7 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
 #[derive(Default)]
 pub struct Pengamat {
     /// The font files of the last build and the typesetter made of them.
-    ts: Option<(Vec<Vec<u8>>, Typesetter)>,
+    ts: Option<(std::sync::Arc<Vec<Vec<u8>>>, Typesetter)>,
 }
 
 impl Pengamat {
@@ -211,7 +208,7 @@ impl Pengamat {
 fn build_in(
     root: &Path,
     options: Options,
-    kept: &mut Option<(Vec<Vec<u8>>, Typesetter)>,
+    kept: &mut Option<(std::sync::Arc<Vec<Vec<u8>>>, Typesetter)>,
 ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
     // The same checks as `bukusop check`: no PDF when one of them fails.
@@ -233,8 +230,8 @@ fn build_in(
     });
     let huruf = HurufLabel::dari(&prepared.resources.fonts);
     let fonts = std::mem::take(&mut prepared.resources.fonts);
-    if kept.as_ref().is_none_or(|(f, _)| *f != fonts) {
-        *kept = Some((fonts.clone(), Typesetter::new(fonts)));
+    if kept.as_ref().is_none_or(|(f, _)| **f != fonts) {
+        *kept = Some((std::sync::Arc::new(fonts.clone()), Typesetter::new(fonts)));
     }
     let ts = &kept.as_ref().expect("just set").1;
     let files = typst_files(&prepared.resources);
@@ -253,11 +250,7 @@ fn build_in(
         files: files.clone(),
         fonts: kept.as_ref().map(|(f, _)| f.clone()).unwrap_or_default(),
     };
-    for w in out.warnings.0.drain(..) {
-        if !warnings.0.contains(&w) {
-            warnings.push(w);
-        }
-    }
+    warnings.extend_new(std::mem::take(&mut out.warnings));
     out.warnings = warnings;
     let singles = if options.per_sop {
         tell(Tahap::PerSop {

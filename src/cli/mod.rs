@@ -159,7 +159,7 @@ fn help(perintah: Option<String>) -> Result<ExitStatus, ExitStatus> {
         Some(name) => cmd.find_subcommand_mut(name),
     };
     let Some(target) = target else {
-        let names: Vec<String> = command()
+        let names: Vec<String> = cmd
             .get_subcommands()
             .map(|s| s.get_name().to_string())
             .collect();

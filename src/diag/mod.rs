@@ -112,6 +112,16 @@ impl Diagnostics {
         self.0.extend(other.0);
     }
 
+    /// [`Diagnostics::extend`], leaving out what is here already (a
+    /// later pass finds the same warnings again).
+    pub fn extend_new(&mut self, other: Diagnostics) {
+        for d in other.0 {
+            if !self.0.contains(&d) {
+                self.0.push(d);
+            }
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.severity == Severity::Error)
     }

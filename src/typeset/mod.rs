@@ -131,9 +131,9 @@ fn edit_by_sop(source: &mut Source, new: &str) {
         if was == now {
             continue;
         }
-        let same_start = common(was.bytes(), now.bytes(), was, now, false);
+        let same_start = common(was, now, false);
         let rest = (was.len() - same_start).min(now.len() - same_start);
-        let same_end = common(was.bytes().rev(), now.bytes().rev(), was, now, true).min(rest);
+        let same_end = common(was, now, true).min(rest);
         source.edit(
             a[k] + same_start..a[k] + was.len() - same_end,
             &now[same_start..now.len() - same_end],
@@ -146,14 +146,17 @@ fn edit_by_sop(source: &mut Source, new: &str) {
 
 /// How many leading (or, `from_end`, trailing) bytes two texts share,
 /// ending on a character boundary of both.
-fn common(
-    x: impl Iterator<Item = u8>,
-    y: impl Iterator<Item = u8>,
-    was: &str,
-    now: &str,
-    from_end: bool,
-) -> usize {
-    let mut n = x.zip(y).take_while(|(p, q)| p == q).count();
+fn common(was: &str, now: &str, from_end: bool) -> usize {
+    let same = |(p, q): &(u8, u8)| p == q;
+    let mut n = match from_end {
+        false => was.bytes().zip(now.bytes()).take_while(same).count(),
+        true => was
+            .bytes()
+            .rev()
+            .zip(now.bytes().rev())
+            .take_while(same)
+            .count(),
+    };
     let boundary = |n: usize| match from_end {
         false => was.is_char_boundary(n) && now.is_char_boundary(n),
         true => was.is_char_boundary(was.len() - n) && now.is_char_boundary(now.len() - n),

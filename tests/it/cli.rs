@@ -802,9 +802,12 @@ fn build_writes_its_typst_markup_for_template_authors() {
     }
     assert!(files.contains_key("/bukusop.typ"), "{:?}", files.keys());
     assert!(!fonts.is_empty());
-    let doc = bukusop::build::Sumber { files, fonts }
-        .compile(&markup)
-        .unwrap_or_else(|d| panic!("{d}"));
+    let doc = bukusop::build::Sumber {
+        files,
+        fonts: fonts.into(),
+    }
+    .compile(&markup)
+    .unwrap_or_else(|d| panic!("{d}"));
     let pdf = std::fs::read(dir.path().join("out/sop-ptip-2024.pdf")).unwrap();
     assert_eq!(doc.pages().len(), page_count(&pdf));
 }
