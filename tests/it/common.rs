@@ -17,23 +17,172 @@ pub fn default_pdf() -> &'static [u8] {
     })
 }
 
-/// The text of one page (1-based) or of all pages (`None`), via pdftotext.
+/// The text of one page (1-based) or of all pages (`None`), read with
+/// lopdf: each text run placed where it is printed, runs on one baseline
+/// joined left to right into a line, lines from the top of the page down
+/// (the shape of `pdftotext -layout`, close enough to find rows of a table).
 pub fn pdf_text(pdf: &[u8], page: Option<usize>) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("x.pdf");
-    std::fs::write(&file, pdf).unwrap();
-    let mut cmd = Command::new("pdftotext");
-    cmd.arg("-layout");
-    if let Some(p) = page {
-        cmd.args(["-f", &p.to_string(), "-l", &p.to_string()]);
+    let doc = lopdf::Document::load_mem(pdf).expect("PDF opens with lopdf");
+    let pages = doc.get_pages();
+    let wanted: Vec<_> = match page {
+        Some(p) => vec![pages[&(p as u32)]],
+        None => pages.values().copied().collect(),
+    };
+    let mut out = String::new();
+    for id in wanted {
+        let (own, inherited) = doc.get_page_resources(id).expect("page resources");
+        let resources = own.or_else(|| {
+            let id = *inherited.first()?;
+            doc.get_dictionary(id).ok()
+        });
+        let mut runs = Vec::new();
+        let content = doc.get_page_content(id);
+        collect_runs(&doc, &content, resources, IDENTITY, &mut runs);
+        out.push_str(&lines(runs));
+        out.push('\u{c}');
     }
-    let out = cmd
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).unwrap()
+    out
+}
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a` applied first, then `b` (PDF's row-vector convention).
+fn mul(a: Matrix, b: Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+/// A piece of text where it starts on the page, and its font size.
+struct Run {
+    x: f32,
+    y: f32,
+    size: f32,
+    text: String,
+}
+
+/// The text runs of one content stream, following form XObjects.
+fn collect_runs(
+    doc: &lopdf::Document,
+    content: &[u8],
+    resources: Option<&lopdf::Dictionary>,
+    base: Matrix,
+    runs: &mut Vec<Run>,
+) {
+    use lopdf::Object;
+    let num = |o: &Object| o.as_float().unwrap_or(0.0);
+    let matrix = |ops: &[Object]| -> Matrix { std::array::from_fn(|i| num(&ops[i])) };
+    let resource = |kind: &[u8], name: &[u8]| {
+        resources
+            .and_then(|r| r.get_deref(kind, doc).ok())
+            .and_then(|d| d.as_dict().ok())
+            .and_then(|d| d.get_deref(name, doc).ok())
+    };
+    let ops = lopdf::content::Content::decode(content).expect("content stream parses");
+    let mut ctm = base;
+    let mut stack = Vec::new();
+    let (mut tm, mut line) = (IDENTITY, IDENTITY);
+    let mut font: Option<(lopdf::Encoding, f32)> = None;
+    for op in &ops.operations {
+        let o = &op.operands;
+        match op.operator.as_str() {
+            "q" => stack.push(ctm),
+            "Q" => ctm = stack.pop().unwrap_or(base),
+            "cm" => ctm = mul(matrix(o), ctm),
+            "BT" => (tm, line) = (IDENTITY, IDENTITY),
+            "Tm" => (tm, line) = (matrix(o), matrix(o)),
+            "Td" | "TD" => {
+                line = mul([1.0, 0.0, 0.0, 1.0, num(&o[0]), num(&o[1])], line);
+                tm = line;
+            }
+            "Tf" => {
+                let dict = o[0]
+                    .as_name()
+                    .ok()
+                    .and_then(|n| resource(b"Font", n))
+                    .and_then(|f| f.as_dict().ok());
+                font = dict.map(|d| (d.get_font_encoding(doc).expect("font encoding"), num(&o[1])));
+            }
+            "Tj" | "TJ" | "'" | "\"" => {
+                let Some((encoding, size)) = &font else {
+                    continue;
+                };
+                let mut text = String::new();
+                let mut add = |s: &Object| {
+                    if let Ok(bytes) = s.as_str() {
+                        text.push_str(
+                            &lopdf::Document::decode_text(encoding, bytes).unwrap_or_default(),
+                        );
+                    }
+                };
+                match o.last() {
+                    Some(Object::Array(parts)) => parts.iter().for_each(&mut add),
+                    Some(s) => add(s),
+                    None => {}
+                }
+                let at = mul(tm, ctm);
+                let scale = (at[2] * at[2] + at[3] * at[3]).sqrt();
+                runs.push(Run {
+                    x: at[4],
+                    y: at[5],
+                    size: size * scale,
+                    text,
+                });
+            }
+            "Do" => {
+                let form = o[0]
+                    .as_name()
+                    .ok()
+                    .and_then(|n| resource(b"XObject", n))
+                    .and_then(|x| x.as_stream().ok())
+                    .filter(|s| {
+                        s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form")
+                    });
+                if let Some(form) = form {
+                    let inner = form.dict.get(b"Matrix").and_then(Object::as_array).ok();
+                    let m = inner.map_or(IDENTITY, |a| matrix(a));
+                    let res = form
+                        .dict
+                        .get_deref(b"Resources", doc)
+                        .and_then(Object::as_dict)
+                        .ok();
+                    let data = form
+                        .decompressed_content()
+                        .unwrap_or_else(|_| form.content.clone());
+                    collect_runs(doc, &data, res.or(resources), mul(m, ctm), runs);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Runs on one baseline (within half a font size) make one line, left to
+/// right, separated by a space; lines from the top of the page down.
+fn lines(mut runs: Vec<Run>) -> String {
+    runs.retain(|r| !r.text.trim().is_empty());
+    runs.sort_by(|a, b| b.y.total_cmp(&a.y));
+    let mut rows: Vec<Vec<Run>> = Vec::new();
+    for r in runs {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - r.y).abs() < 0.5 * row[0].size.min(r.size) => row.push(r),
+            _ => rows.push(vec![r]),
+        }
+    }
+    let mut out = String::new();
+    for mut row in rows {
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let texts: Vec<&str> = row.iter().map(|r| r.text.as_str()).collect();
+        out.push_str(&texts.join(" "));
+        out.push('\n');
+    }
+    out
 }
 
 /// Spaces collapsed, so text that wraps differently still compares.

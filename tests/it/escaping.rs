@@ -73,16 +73,20 @@ fn hostile_text_prints_literally() {
     assert!(text.contains(&squash(&HOSTILE.join(" "))));
 }
 
-/// The fonts a PDF uses, by name.
+/// The fonts a PDF uses, by name (their `BaseFont`s, one per line).
 fn fonts(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let f = dir.path().join("a.pdf");
-    std::fs::write(&f, pdf).unwrap();
-    let o = std::process::Command::new("pdffonts")
-        .arg(&f)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let mut names: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.has_type(b"Font"))
+        .filter_map(|d| d.get(b"BaseFont").and_then(lopdf::Object::as_name).ok())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names.join("\n")
 }
 
 /// The base folder with one SOP whose step says `kegiatan`, and no front
