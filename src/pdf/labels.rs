@@ -4,14 +4,9 @@
 
 use lopdf::{Dictionary, Document, Object};
 
-use crate::diag::Diagnostic;
-
 /// Labels the first `front` pages in lower-case roman numerals and the rest
 /// in decimals from 1.
-pub fn set(pdf: &[u8], front: usize) -> Result<Vec<u8>, Diagnostic> {
-    let fail =
-        |e: lopdf::Error| Diagnostic::error(format!("label halaman PDF gagal dipasang: {e}"));
-    let mut doc = Document::load_mem(pdf).map_err(fail)?;
+pub fn set(doc: &mut Document, front: usize) -> Result<(), lopdf::Error> {
     let style = |s: &str| {
         let mut d = Dictionary::new();
         d.set("S", Object::Name(s.as_bytes().to_vec()));
@@ -24,19 +19,11 @@ pub fn set(pdf: &[u8], front: usize) -> Result<Vec<u8>, Diagnostic> {
     nums.extend([Object::Integer(front as i64), style("D")]);
     let mut tree = Dictionary::new();
     tree.set("Nums", Object::Array(nums));
-    let root = doc
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(fail)?;
+    let root = doc.trailer.get(b"Root").and_then(Object::as_reference)?;
     doc.get_object_mut(root)
-        .and_then(Object::as_dict_mut)
-        .map_err(fail)?
+        .and_then(Object::as_dict_mut)?
         .set("PageLabels", Object::Dictionary(tree));
-    let mut out = Vec::new();
-    doc.save_to(&mut out)
-        .map_err(|e| Diagnostic::error(format!("PDF gagal ditulis ulang: {e}")))?;
-    Ok(out)
+    Ok(())
 }
 
 /// The page labels of a PDF as `(first page index, style, start)`, for

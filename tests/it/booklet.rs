@@ -137,9 +137,13 @@ fn contents_entries_link_to_their_sops_and_logos_have_alt_text() {
         .collect();
     assert_eq!(targets(FRONT_PAGES - 1), expected, "DAFTAR ISI");
     assert_eq!(targets(FRONT_PAGES), expected, "DAFTAR NOMOR");
-    let alt = pdf
-        .windows(b"/Alt(Logo Pengadilan Negeri Bengkalis)".len())
-        .filter(|w| *w == b"/Alt(Logo Pengadilan Negeri Bengkalis)")
+    let alt = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok()?.get(b"Alt").ok())
+        .filter(|a| {
+            lopdf::decode_text_string(a).ok().as_deref() == Some("Logo Pengadilan Negeri Bengkalis")
+        })
         .count();
     // The cover, the inner title and the header of each of 15 SOPs.
     assert_eq!(alt, 17);
@@ -249,6 +253,28 @@ fn pdf_metadata_and_bookmarks() {
 fn two_builds_are_byte_identical() {
     let a = bukusop::build::build(&root().join("content")).unwrap().pdf;
     assert!(a == default_pdf(), "same content, same bytes");
+}
+
+/// The tag tree is kept, packed into compressed object streams with a
+/// compressed cross-reference stream: Typst's own file is 758 KB.
+#[test]
+fn the_pdf_is_small_and_keeps_its_tag_tree() {
+    let pdf = default_pdf();
+    assert!(pdf.len() <= 250_000, "{} bytes", pdf.len());
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_ok());
+    // Objects written on their own, against all the file holds.
+    let bytes = String::from_utf8_lossy(pdf);
+    let own = bytes.matches(" 0 obj").count();
+    assert!(
+        own * 20 < doc.objects.len(),
+        "{own} of {}",
+        doc.objects.len()
+    );
+    assert!(
+        bytes.contains("/Filter/FlateDecode/DecodeParms<</Predictor 12"),
+        "xref stream packed"
+    );
 }
 
 #[test]
