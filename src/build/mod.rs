@@ -147,7 +147,7 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
     }
     if let (Some(checked), Some(r)) = (&checked, &resources) {
         let huruf = HurufLabel::dari(&r.fonts);
-        d.extend(passes::route_all(&content, checked, &Putus::new(), &huruf, false).1);
+        d.extend(passes::route_all(&content, checked, None, &Putus::new(), &huruf, false).1);
     }
     match (resources, checked) {
         (Some(resources), Some(checked)) if !d.has_errors() => (
@@ -244,7 +244,7 @@ fn build_in(
         pdfa: options.pdfa,
         kemajuan: options.kemajuan,
     };
-    let mut out = passes::build_loaded(&parts, None)?;
+    let (mut out, rencana) = passes::build_loaded(&parts, None)?;
     out.timings.load = load;
     out.sumber = Sumber {
         files: files.clone(),
@@ -256,7 +256,7 @@ fn build_in(
         tell(Tahap::PerSop {
             sop: prepared.content.sops.len(),
         });
-        per_sop::per_sop(&parts)?
+        per_sop::per_sop(&parts, &rencana)?
     } else {
         Vec::new()
     };

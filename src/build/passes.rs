@@ -34,13 +34,14 @@ pub(super) struct Parts<'a> {
     pub kemajuan: Option<fn(super::Tahap)>,
 }
 
-/// Routes every table of the booklet, with the arrows in `putus` as
-/// connector pairs; the warnings point at the steps they are about, and
-/// name the lines that cross when `silang` (only a laid-out booklet knows
-/// which arrows a page break cuts).
+/// Routes every table of the booklet (or of SOP `only`: the others get no
+/// tables), with the arrows in `putus` as connector pairs; the warnings
+/// point at the steps they are about, and name the lines that cross when
+/// `silang` (only a laid-out booklet knows which arrows a page break cuts).
 pub(super) fn route_all(
     c: &Content,
     checked: &Checked,
+    only: Option<usize>,
     putus: &Putus,
     huruf: &HurufLabel,
     silang: bool,
@@ -51,6 +52,9 @@ pub(super) fn route_all(
         .iter()
         .enumerate()
         .map(|(i, s)| {
+            if only.is_some_and(|o| o != i) {
+                return Vec::new();
+            }
             s.tabel
                 .iter()
                 .enumerate()
@@ -150,7 +154,7 @@ fn layout(
 ) -> Result<Tata, Diagnostics> {
     let p = parts.prepared;
     let t = Instant::now();
-    let (routes, warnings) = route_all(&p.content, &p.checked, &r.putus, parts.huruf, true);
+    let (routes, warnings) = route_all(&p.content, &p.checked, only, &r.putus, parts.huruf, true);
     let mut view = view::build(&p.content, &p.checked, &routes, &r.cetak());
     if let Some(i) = only {
         view.select(i);
@@ -202,7 +206,17 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
         Err(d) => d,
         Ok(natural) => {
             let mut d = too_tall(&p.checked, &natural.ukuran);
-            d.extend(route_all(&p.content, &p.checked, &natural.crossing, &huruf, true).1);
+            d.extend(
+                route_all(
+                    &p.content,
+                    &p.checked,
+                    None,
+                    &natural.crossing,
+                    &huruf,
+                    true,
+                )
+                .1,
+            );
             d
         }
     }
@@ -215,7 +229,10 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
 /// cells), and printed so where that saves a page. The next layout prints
 /// the plan; should a table still break elsewhere, the plan is made again
 /// from where the tables stood.
-pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output, Diagnostics> {
+pub(super) fn build_loaded(
+    parts: &Parts,
+    only: Option<usize>,
+) -> Result<(Output, Rencana), Diagnostics> {
     let p = parts.prepared;
     let mut timings = Timings::default();
     let mut passes = 1;
@@ -298,7 +315,7 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
             "" => format!("sop-{}", view.tahun),
             kode => format!("sop-{}-{}", kode.to_lowercase(), view.tahun),
         });
-    Ok(Output {
+    let out = Output {
         pdf,
         pages,
         passes,
@@ -309,7 +326,32 @@ pub(super) fn build_loaded(parts: &Parts, only: Option<usize>) -> Result<Output,
         sumber: super::Sumber::default(),
         document: doc,
         audit: laporan,
-    })
+    };
+    Ok((out, rencana))
+}
+
+/// SOP `i` as a document of its own under the booklet's final plan `r`:
+/// its tables break where they do in the booklet, so one layout serves.
+/// Should a table break elsewhere alone, the SOP gets passes of its own.
+/// The PDF and its page count.
+pub(super) fn single(
+    parts: &Parts,
+    i: usize,
+    r: &Rencana,
+) -> Result<(Vec<u8>, usize), Diagnostics> {
+    let tata = layout(parts, Some(i), r, &mut Timings::default())?;
+    let planned: Putus = r.putus.iter().filter(|(s, ..)| *s == i).copied().collect();
+    if tata.crossing != planned {
+        let (out, _) = build_loaded(parts, Some(i))?;
+        return Ok((out.pdf, out.pages));
+    }
+    let m = &tata.view.meta;
+    let settings = pdf::Settings {
+        tanggal: (m.tahun, m.bulan as u8, m.hari as u8),
+        pdfa: parts.pdfa,
+        depan: 0,
+    };
+    pdf::write(&tata.doc, &settings).map_err(one)
 }
 
 /// A row taller than a page would be cut at the page's end: an error at

@@ -1,7 +1,7 @@
 //! Every SOP as a PDF of its own, for the court's website, built in
 //! parallel on the machine's cores.
 
-use super::passes::{Parts, build_loaded};
+use super::passes::{Parts, Rencana, single};
 use crate::diag::Diagnostics;
 use crate::files::slug;
 
@@ -13,8 +13,9 @@ pub struct SopPdf {
     pub pages: usize,
 }
 
-/// Every SOP as its own PDF, spread over the machine's cores.
-pub(super) fn per_sop(parts: &Parts) -> Result<Vec<SopPdf>, Diagnostics> {
+/// Every SOP as its own PDF under the booklet's plan `rencana`, spread
+/// over the machine's cores.
+pub(super) fn per_sop(parts: &Parts, rencana: &Rencana) -> Result<Vec<SopPdf>, Diagnostics> {
     let sops = &parts.prepared.content.sops;
     let n = sops.len();
     let workers = std::thread::available_parallelism()
@@ -22,13 +23,13 @@ pub(super) fn per_sop(parts: &Parts) -> Result<Vec<SopPdf>, Diagnostics> {
         .unwrap_or(1)
         .min(n.max(1));
     let one = |i: usize| -> Result<(usize, SopPdf), Diagnostics> {
-        let out = build_loaded(parts, Some(i))?;
+        let (pdf, pages) = single(parts, i, rencana)?;
         Ok((
             i,
             SopPdf {
                 name: format!("{:02}-{}", i + 1, slug(&sops[i].sop.judul.value)),
-                pdf: out.pdf,
-                pages: out.pages,
+                pdf,
+                pages,
             },
         ))
     };

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use bukusop::build::{self, Options, Tahap};
 use bukusop::diag::report;
-use bukusop::files::tulis;
+use bukusop::files::tulis::{tulis, tulis_semua};
 
 use super::FolderArg;
 use super::keluar::{ExitStatus, content_failure, io_failure, secs, size};
@@ -97,13 +97,23 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let path = a
         .output
         .unwrap_or_else(|| keluar_buku(folder).join(format!("{}.pdf", out.name)));
-    // The SOPs' own PDFs first: a failure there leaves the booklet as it was.
+    // The booklet and the SOPs' own PDFs as one set: a failure writing any
+    // of them leaves every one as it was.
+    // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf
+    let dir = path.with_extension("");
+    let single_paths: Vec<PathBuf> = singles
+        .iter()
+        .map(|s| dir.join(format!("{}.pdf", s.name)))
+        .collect();
+    let mut set: Vec<(&Path, &[u8])> = vec![(&path, &out.pdf)];
+    set.extend(
+        single_paths
+            .iter()
+            .map(PathBuf::as_path)
+            .zip(singles.iter().map(|s| &s.pdf[..])),
+    );
+    tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
     if a.per_sop {
-        // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf
-        let dir = path.with_extension("");
-        for s in &singles {
-            write(&dir.join(format!("{}.pdf", s.name)), &s.pdf)?;
-        }
         say(
             a.quiet,
             format!(
@@ -114,7 +124,6 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             ),
         );
     }
-    write(&path, &out.pdf)?;
     say(
         a.quiet,
         format!(

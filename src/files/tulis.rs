@@ -17,10 +17,35 @@ const BASI: Duration = Duration::from_secs(60);
 
 /// Writes `bytes` to `path` atomically.
 pub fn tulis(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path
-        .parent()
+    tulis_semua(&[(path, bytes)]).map_err(|(_, e)| e)
+}
+
+/// Writes a set of files (a booklet and its SOPs' PDFs) so that a failure
+/// changes none of them: every file is first written in full beside its
+/// target and flushed, and only then is each renamed over its target. A
+/// failure names the index of the file it happened to.
+pub fn tulis_semua(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io::Error)> {
+    let mut ready = Vec::with_capacity(files.len());
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        // On failure the temporary files written so far drop and vanish.
+        ready.push(siapkan(path, bytes).map_err(|e| (i, e))?);
+    }
+    for (i, (tmp, (path, _))) in ready.into_iter().zip(files).enumerate() {
+        tmp.persist(path).map_err(|e| (i, e.error))?;
+        sync_dir(folder(path));
+    }
+    Ok(())
+}
+
+fn folder(path: &Path) -> &Path {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// `bytes` in a flushed temporary file beside `path`, not yet renamed.
+fn siapkan(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
+    let dir = folder(path);
     std::fs::create_dir_all(dir)?;
     remove_stale(dir);
     if let Ok(meta) = std::fs::metadata(path)
@@ -37,10 +62,7 @@ pub fn tulis(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    // On failure the temporary file is removed when `tmp` drops.
-    tmp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir);
-    Ok(())
+    Ok(tmp)
 }
 
 /// The rename reaches the disk with its folder's entry.

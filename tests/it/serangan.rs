@@ -67,6 +67,33 @@ fn a_read_only_pdf_is_refused_not_replaced() {
     assert_eq!(std::fs::read(&pdf).unwrap(), b"PDF LAMA");
 }
 
+/// The booklet and its SOPs' PDFs are one set: when the booklet cannot be
+/// replaced, no SOP's PDF is either, and no temporary file stays behind.
+#[cfg(unix)]
+#[test]
+fn a_failed_per_sop_write_leaves_every_file_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let sops = d.path().join("buku");
+    std::fs::create_dir(&sops).unwrap();
+    let single = sops.join("01-contoh-yang-benar.pdf");
+    std::fs::write(&single, "SOP LAMA").unwrap();
+    let booklet = d.path().join("buku.pdf");
+    std::fs::write(&booklet, "BUKU LAMA").unwrap();
+    std::fs::set_permissions(&booklet, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = bukusop(d.path(), &["build", ".", "-o", "buku.pdf", "--per-sop"]);
+    fails_with(&o, 2, "berkas tujuan hanya-baca");
+    assert_eq!(std::fs::read(&booklet).unwrap(), b"BUKU LAMA");
+    assert_eq!(std::fs::read(&single).unwrap(), b"SOP LAMA");
+    let left: Vec<String> = [d.path(), sops.as_path()]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).unwrap().flatten())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 #[test]
 fn init_quotes_what_it_writes() {
     let d = tempfile::tempdir().unwrap();
