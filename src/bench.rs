@@ -1,5 +1,5 @@
 //! Timing builds (`bukusop bench`): cold builds of a content folder,
-//! phase by phase, the median of several runs.
+//! phase by phase; the median, least and most of several runs.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -13,6 +13,33 @@ pub struct Pengukuran {
     pub timings: Timings,
     pub pages: usize,
     pub passes: usize,
+    /// The whole build's time over the runs.
+    pub total: Sebaran,
+}
+
+/// How one time spread over the runs: their median, least and most.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sebaran {
+    pub median: Duration,
+    pub min: Duration,
+    pub max: Duration,
+}
+
+impl Sebaran {
+    /// The spread of `runs` (at least one).
+    pub fn dari(mut runs: Vec<Duration>) -> Sebaran {
+        runs.sort();
+        Sebaran {
+            median: runs[runs.len() / 2],
+            min: runs[0],
+            max: runs[runs.len() - 1],
+        }
+    }
+
+    /// This median as a ratio of `other`'s.
+    pub fn rasio(&self, other: &Sebaran) -> f64 {
+        self.median.as_secs_f64() / other.median.as_secs_f64()
+    }
 }
 
 /// Builds `dir` `ulang` times (at least once), each cold, and returns the
@@ -28,16 +55,21 @@ pub fn ukur(dir: &Path, ulang: usize) -> Result<Pengukuran, Diagnostics> {
             timings: o.timings,
             pages: o.pages,
             passes: o.passes,
+            total: Sebaran::dari(vec![o.timings.total()]),
         });
     }
+    let total = Sebaran::dari(runs.iter().map(|r| r.timings.total()).collect());
     runs.sort_by_key(|r| r.timings.total());
-    Ok(runs[runs.len() / 2])
+    Ok(Pengukuran {
+        total,
+        ..runs[runs.len() / 2]
+    })
 }
 
 /// bukusop's whole build of `dir` against one plain Typst compile of the
 /// markup it generates (its last pass), both cold: the medians of `ulang`
 /// pairs.
-pub fn ukur_polos(dir: &Path, ulang: usize) -> Result<(Duration, Duration), Diagnostics> {
+pub fn ukur_polos(dir: &Path, ulang: usize) -> Result<(Sebaran, Sebaran), Diagnostics> {
     let (mut ours, mut plain) = (Vec::new(), Vec::new());
     for _ in 0..ulang.max(1) {
         build::evict_caches();
@@ -48,16 +80,14 @@ pub fn ukur_polos(dir: &Path, ulang: usize) -> Result<(Duration, Duration), Diag
         out.sumber.compile(&out.markup)?;
         plain.push(t.elapsed());
     }
-    ours.sort();
-    plain.sort();
-    Ok((ours[ours.len() / 2], plain[plain.len() / 2]))
+    Ok((Sebaran::dari(ours), Sebaran::dari(plain)))
 }
 
 /// What `watch` gains: a cold build of `dir`, then a rebuild after one
 /// step of one SOP (the middle one) was edited, with the same
 /// [`build::Pengamat`]; the medians of `ulang` such pairs. `dir` is
 /// edited: hand it a copy.
-pub fn ukur_sunting(dir: &Path, ulang: usize) -> Result<(Duration, Duration), Diagnostics> {
+pub fn ukur_sunting(dir: &Path, ulang: usize) -> Result<(Sebaran, Sebaran), Diagnostics> {
     let mut sops: Vec<_> = std::fs::read_dir(dir.join(crate::content::SOP_DIR))
         .map_err(|e| io(dir, e))?
         .flatten()
@@ -84,9 +114,7 @@ pub fn ukur_sunting(dir: &Path, ulang: usize) -> Result<(Duration, Duration), Di
         p.build(dir, build::Options::default())?;
         warm.push(t.elapsed());
     }
-    cold.sort();
-    warm.sort();
-    Ok((cold[cold.len() / 2], warm[warm.len() / 2]))
+    Ok((Sebaran::dari(cold), Sebaran::dari(warm)))
 }
 
 fn io(path: &Path, e: std::io::Error) -> Diagnostics {

@@ -1,7 +1,9 @@
 //! `bukusop bench`: cold builds of a booklet and of a large synthetic one,
-//! phase by phase.
+//! phase by phase, as a text table or as the Markdown table of the README.
 
-use bukusop::bench::{Pengukuran, ukur};
+use std::time::Duration;
+
+use bukusop::bench::{Pengukuran, Sebaran, ukur};
 use bukusop::scaffold::synth;
 
 use super::keluar::{ExitStatus, content_failure, io_failure, secs};
@@ -25,6 +27,9 @@ pub struct Args {
     /// Jumlah pelaksana per SOP sintetis (1–6)
     #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=6))]
     peran: u16,
+    /// Cetak hasilnya sebagai tabel Markdown bertanggal (untuk README)
+    #[arg(long)]
+    markdown: bool,
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
@@ -34,51 +39,82 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let dir = tmp.path().join("sintetis");
     synth::write(&dir, a.sop.into(), a.langkah.into(), a.peran.into())
         .map_err(|e| io_failure(&dir, &e))?;
-    println!(
-        "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   halaman  lintasan"
-    );
+    let md = a.markdown;
+    if md {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        println!(
+            "Diukur {} dengan `bukusop bench --ulang {ulang}` ({cores} inti); median, dengan min–maks total:\n",
+            chrono::Local::now().date_naive()
+        );
+        println!(
+            "| buku | muat | templat | tata letak | PDF | total (min–maks) | halaman | lintasan |"
+        );
+        println!("|---|---|---|---|---|---|---|---|");
+    } else {
+        println!(
+            "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   (min–maks)     halaman  lintasan"
+        );
+    }
     let label = format!("sintetis {}×{}×{}", a.sop, a.langkah, a.peran);
     let mut medians: Vec<Pengukuran> = Vec::new();
     for (label, dir) in [("buku bawaan", &folder), (label.as_str(), &dir)] {
         let m = ukur(dir, ulang).map_err(|d| content_failure(&d, "pengukuran dibatalkan"))?;
         let t = m.timings;
-        println!(
-            "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>8} {:>8} {:>9}",
+        let cells = [
             secs(t.load),
             secs(t.template),
             secs(t.typeset),
             secs(t.pdf),
-            secs(t.total()),
-            m.pages,
-            m.passes
-        );
+            format!("{} ({})", secs(m.total.median), rentang(&m.total)),
+        ];
+        if md {
+            println!(
+                "| {label} | {} | {} | {} |",
+                cells.join(" | "),
+                m.pages,
+                m.passes
+            );
+        } else {
+            println!(
+                "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>22} {:>8} {:>9}",
+                cells[0], cells[1], cells[2], cells[3], cells[4], m.pages, m.passes
+            );
+        }
         medians.push(m);
     }
+    if md {
+        println!();
+    }
     if let [a, b] = &medians[..] {
-        let (ta, tb) = (
-            a.timings.total().as_secs_f64(),
-            b.timings.total().as_secs_f64(),
-        );
         let (pa, pb) = (a.pages as f64, b.pages as f64);
+        let waktu = b.total.rasio(&a.total);
         println!(
-            "rasio sintetis/bawaan: waktu {:.1}×, halaman {:.1}× (waktu per halaman {:.2}×)",
-            tb / ta,
+            "rasio sintetis/bawaan: waktu {waktu:.1}×, halaman {:.1}× (waktu per halaman {:.2}×)",
             pb / pa,
-            (tb / pb) / (ta / pa)
+            waktu / (pb / pa)
         );
     }
     let (ours, plain) = bukusop::bench::ukur_polos(&folder, ulang)
         .map_err(|d| content_failure(&d, "pengukuran dibatalkan"))?;
     println!(
-        "buku bawaan: bangun bukusop {} dibanding satu kompilasi Typst polos atas markup-nya {} (median dari {ulang} kali): {:.2}×",
-        secs(ours),
-        secs(plain),
-        ours.as_secs_f64() / plain.as_secs_f64()
+        "{}buku bawaan: bangun bukusop {} ({}) dibanding satu kompilasi Typst polos atas markup-nya {} ({}), median dari {ulang} kali: {:.2}×",
+        if md { "\n" } else { "" },
+        secs(ours.median),
+        rentang(&ours),
+        secs(plain.median),
+        rentang(&plain),
+        ours.rasio(&plain)
     );
     if a.sunting {
         sunting(&folder, ulang)?;
     }
     Ok(ExitStatus::Berhasil)
+}
+
+/// `0.44–0.50`: the least and the most of the runs, in seconds.
+fn rentang(s: &Sebaran) -> String {
+    let x = |d: Duration| format!("{:.2}", d.as_secs_f64());
+    format!("{}–{}", x(s.min), x(s.max))
 }
 
 /// A cold build of a copy of `folder`, then a rebuild after one step was
@@ -90,10 +126,12 @@ fn sunting(folder: &std::path::Path, ulang: usize) -> Result<(), ExitStatus> {
     let (cold, warm) = bukusop::bench::ukur_sunting(&copy, ulang)
         .map_err(|d| content_failure(&d, "pengukuran dibatalkan"))?;
     println!(
-        "bangun ulang sesudah satu langkah diubah (median dari {ulang} kali): {} dibanding bangun dingin {}: {:.0} %",
-        secs(warm),
-        secs(cold),
-        100.0 * warm.as_secs_f64() / cold.as_secs_f64()
+        "bangun ulang sesudah satu langkah diubah (median dari {ulang} kali): {} ({}) dibanding bangun dingin {} ({}): {:.0} %",
+        secs(warm.median),
+        rentang(&warm),
+        secs(cold.median),
+        rentang(&cold),
+        100.0 * warm.rasio(&cold)
     );
     Ok(())
 }

@@ -811,3 +811,44 @@ fn build_writes_its_typst_markup_for_template_authors() {
     let pdf = std::fs::read(dir.path().join("out/sop-ptip-2024.pdf")).unwrap();
     assert_eq!(doc.pages().len(), page_count(&pdf));
 }
+
+/// `bench --markdown` prints the README's table: dated, a row per booklet
+/// with the median and the spread of its total, then the plain Typst ratio.
+#[test]
+fn bench_prints_a_dated_markdown_table_with_spreads() {
+    let o = bukusop(
+        &root(),
+        &[
+            "bench",
+            "content",
+            "--ulang",
+            "2",
+            "--sop",
+            "2",
+            "--langkah",
+            "3",
+            "--peran",
+            "1",
+            "--markdown",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Diukur 20"), "{out}");
+    assert!(lines[0].contains("`bukusop bench --ulang 2`"), "{out}");
+    let rows: Vec<Vec<&str>> = lines
+        .iter()
+        .filter(|l| l.starts_with("| buku bawaan") || l.starts_with("| sintetis 2×3×1"))
+        .map(|l| l.split(" | ").collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    // The default booklet: its pages, and a total with its spread.
+    assert_eq!(rows[0][6], "21", "{out}");
+    let total = rows[0][5];
+    let (median, spread) = total.split_once(" dtk (").unwrap();
+    let (min, max) = spread.trim_end_matches(')').split_once('–').unwrap();
+    let [median, min, max]: [f64; 3] = [median, min, max].map(|x| x.parse().unwrap());
+    assert!(min <= median && median <= max, "{total}");
+    assert!(out.contains("kompilasi Typst polos"), "{out}");
+}
