@@ -121,8 +121,9 @@ pub struct Prepared {
 }
 
 /// Loads and checks the content folder `root`: every diagnostic, errors
-/// and warnings, and, when none is an error, what a build needs.
-pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
+/// and warnings, and, when none is an error, what a build needs. With
+/// `pdfa`, what PDF/A cannot hold is an error.
+pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
     // Every file that could be read is checked, even when another failed.
     let (mut d, content) = content::load_partial(root);
     let Some(content) = content else {
@@ -143,7 +144,10 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
     if let Some(r) = &resources {
         d.extend(check::templat::tak_dikenal(&r.templates));
         d.extend(check::logo::contoh(&content, r));
-        d.extend(check::huruf::tak_tercetak(&content, &r.fonts));
+        match pdfa {
+            true => d.extend(pdfa_refuses(&content, r)),
+            false => d.extend(check::huruf::tak_tercetak(&content, &r.fonts)),
+        }
     }
     if let (Some(checked), Some(r)) = (&checked, &resources) {
         let huruf = HurufLabel::dari(&r.fonts);
@@ -167,7 +171,12 @@ pub fn prepare(root: &Path) -> (Diagnostics, Option<Prepared>) {
 /// too (a row taller than a page, a label with no clean place once page
 /// breaks cut arrows): what `check` passes, `build` does not reject.
 pub fn check(root: &Path) -> Diagnostics {
-    let (mut d, prepared) = prepare(root);
+    check_with(root, false)
+}
+
+/// [`check`], with `pdfa` also what `build --pdfa` refuses.
+pub fn check_with(root: &Path, pdfa: bool) -> Diagnostics {
+    let (mut d, prepared) = prepare(root, pdfa);
     if let Some(p) = prepared {
         d.extend_new(passes::first_layout_checks(&p));
     }
@@ -212,18 +221,10 @@ fn build_in(
 ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
     // The same checks as `bukusop check`: no PDF when one of them fails.
-    let (mut warnings, prepared) = prepare(root);
+    let (mut warnings, prepared) = prepare(root, options.pdfa);
     let Some(mut prepared) = prepared else {
         return Err(warnings);
     };
-    // PDF/A must embed every glyph: what check warns about stops it here,
-    // in Indonesian and with its place, before Typst says so in English.
-    if options.pdfa {
-        let refused = pdfa_refuses(&prepared);
-        if !refused.is_empty() {
-            return Err(refused);
-        }
-    }
     let tell = |t| options.kemajuan.inspect(|f| f(t));
     tell(Tahap::Disiapkan {
         sop: prepared.content.sops.len(),
@@ -263,10 +264,12 @@ fn build_in(
     Ok((out, singles))
 }
 
-/// What PDF/A cannot hold: characters no font prints, and a scan that is a
-/// PDF (Typst embeds PDFs only in plain PDF).
-fn pdfa_refuses(p: &Prepared) -> Diagnostics {
-    let missing = check::huruf::tak_tercetak(&p.content, &p.resources.fonts);
+/// What PDF/A cannot hold, as errors at their places: characters no font
+/// prints (PDF/A must embed every glyph; said here in Indonesian before
+/// Typst says it in English), and a scan that is a PDF (Typst embeds PDFs
+/// only in plain PDF).
+fn pdfa_refuses(content: &Content, r: &Resources) -> Diagnostics {
+    let missing = check::huruf::tak_tercetak(content, &r.fonts);
     let mut d: Diagnostics = Diagnostics(
         missing
             .0
@@ -278,8 +281,8 @@ fn pdfa_refuses(p: &Prepared) -> Diagnostics {
             })
             .collect(),
     );
-    let scan = p.content.buku.pengesahan_pindaian.as_ref();
-    if let (Some(named), Some(bytes)) = (scan, &p.resources.pindaian)
+    let scan = content.buku.pengesahan_pindaian.as_ref();
+    if let (Some(named), Some(bytes)) = (scan, &r.pindaian)
         && bytes.starts_with(b"%PDF-")
     {
         d.push(
@@ -287,7 +290,7 @@ fn pdfa_refuses(p: &Prepared) -> Diagnostics {
                 "pindaian Pengesahan `{}` berupa PDF; PDF/A tidak dapat memuat PDF lain",
                 named.value
             ))
-            .at(content::yaml::place(&p.content.buku_file, &named.referenced))
+            .at(content::yaml::place(&content.buku_file, &named.referenced))
             .hint("simpan pindaiannya sebagai PNG atau JPEG untuk `--pdfa`, atau bangun tanpa `--pdfa`"),
         );
     }

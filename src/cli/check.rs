@@ -14,6 +14,9 @@ pub struct Args {
     /// Bentuk laporan: `teks` untuk dibaca, `json` untuk editor, `github` untuk anotasi GitHub Actions
     #[arg(long, value_enum, default_value_t = Format::Teks, value_name = "BENTUK")]
     format: Format,
+    /// Periksa juga apa yang ditolak `build --pdfa` (huruf tak tercetak, pindaian PDF)
+    #[arg(long)]
+    pdfa: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -25,7 +28,7 @@ enum Format {
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let folder = &a.folder.existing()?;
-    let d = build::check(folder);
+    let d = build::check_with(folder, a.pdfa);
     match a.format {
         Format::Json => println!("{}", report::json(&d)),
         Format::Github => print!("{}", report::github(&d)),

@@ -39,7 +39,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     )
     .map_err(|d| usage_failure(&d))?;
     // A revision of content that does not build would record a mistake.
-    let (checked, prepared) = build::prepare(folder);
+    let (checked, prepared) = build::prepare(folder, false);
     let content = prepared
         .map(|p| p.content)
         .ok_or_else(|| content_failure(&checked, "riwayat.yaml tidak diubah"))?;

@@ -232,6 +232,11 @@ fn pdfa_refuses_in_indonesian_what_it_cannot_hold() {
         stderr(&o)
     );
     assert!(!d.path().join("arsip.pdf").exists());
+    // check --pdfa says so before a build: the same error, at the same place.
+    let o = bukusop(d.path(), &["check", ".", "--pdfa"]);
+    fails_with(&o, 1, "sop/02-arab.yaml:1:12: galat: karakter `ب`");
+    let o = bukusop(d.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // A scan that is a PDF cannot go into a PDF/A.
     std::fs::remove_file(d.path().join("sop/02-arab.yaml")).unwrap();
     std::fs::copy(d.path().join("biasa.pdf"), d.path().join("pindaian.pdf")).unwrap();
@@ -244,6 +249,8 @@ fn pdfa_refuses_in_indonesian_what_it_cannot_hold() {
         1,
         "galat: pindaian Pengesahan `pindaian.pdf` berupa PDF; PDF/A tidak dapat memuat PDF lain",
     );
+    let o = bukusop(d.path(), &["check", ".", "--pdfa"]);
+    fails_with(&o, 1, "berupa PDF; PDF/A tidak dapat memuat PDF lain");
     // A scan that only claims to be a PDF is refused by check too.
     std::fs::write(d.path().join("pindaian.pdf"), "%PDF-1.7 sampah").unwrap();
     let o = bukusop(d.path(), &["check", "."]);
