@@ -151,7 +151,18 @@ pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
     }
     if let (Some(checked), Some(r)) = (&checked, &resources) {
         let huruf = HurufLabel::dari(&r.fonts);
-        d.extend(passes::route_all(&content, checked, None, &Putus::new(), &huruf, false).1);
+        d.extend(
+            passes::route_all(
+                &content,
+                checked,
+                None,
+                &Putus::new(),
+                &passes::Lajur::new(),
+                &huruf,
+                false,
+            )
+            .1,
+        );
     }
     match (resources, checked) {
         (Some(resources), Some(checked)) if !d.has_errors() => (

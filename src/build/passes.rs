@@ -43,6 +43,7 @@ pub(super) fn route_all(
     checked: &Checked,
     only: Option<usize>,
     putus: &Putus,
+    lajur: &Lajur,
     huruf: &HurufLabel,
     silang: bool,
 ) -> (Vec<Vec<Routed>>, Diagnostics) {
@@ -59,12 +60,8 @@ pub(super) fn route_all(
                 .iter()
                 .enumerate()
                 .map(|(j, t)| {
-                    let g = Geometri::untuk(&c.buku, &t.flow, huruf.tinggi(), &|s| huruf.lebar(s));
-                    let here: BTreeSet<usize> = putus
-                        .iter()
-                        .filter(|(s, t, _)| (*s, *t) == (i, j))
-                        .map(|(_, _, e)| *e)
-                        .collect();
+                    let g = geometri(c, t, lajur.get(&(i, j)), huruf);
+                    let here = cut_in(putus, i, j);
                     let r = route::route(&t.flow, &g, &here, &|s| huruf.lebar(s));
                     let crossings = r.crossings.iter().filter(|_| silang);
                     for (step, w) in r.warnings.iter().chain(crossings) {
@@ -76,6 +73,36 @@ pub(super) fn route_all(
         })
         .collect();
     (routes, d)
+}
+
+/// The arrows of `putus` in table `j` of SOP `i`, by edge.
+fn cut_in(putus: &Putus, i: usize, j: usize) -> BTreeSet<usize> {
+    putus
+        .iter()
+        .filter(|(s, t, _)| (*s, *t) == (i, j))
+        .map(|(_, _, e)| *e)
+        .collect()
+}
+
+/// Lane widths a plan sets for some tables, by SOP and table (0-based), in
+/// millimetres; the others have those [`Geometri::untuk`] finds for the
+/// table drawn whole.
+pub type Lajur = BTreeMap<(usize, usize), f64>;
+
+/// The geometry of table `t`: lanes `lebar` wide, or as
+/// [`Geometri::untuk`] finds them for the table drawn whole.
+fn geometri(
+    c: &Content,
+    t: &crate::check::TabelChecked,
+    lebar: Option<&f64>,
+    huruf: &HurufLabel,
+) -> Geometri {
+    match lebar {
+        Some(&w) => Geometri::selebar(&c.buku, w, huruf.tinggi()),
+        None => Geometri::untuk(&c.buku, &t.flow, &BTreeSet::new(), huruf.tinggi(), &|s| {
+            huruf.lebar(s)
+        }),
+    }
 }
 
 /// The page plan of the whole booklet: the arrows page breaks cut, and
@@ -90,6 +117,10 @@ pub struct Rencana {
     pub pindah: BTreeSet<(usize, usize)>,
     /// SOPs printed tighter, which saves them a page.
     pub rapat: BTreeSet<usize>,
+    /// Tables whose lanes are widened so that, with the arrows this plan
+    /// cuts drawn as connector pairs, every label and channel finds a
+    /// clean place.
+    pub lajur: Lajur,
 }
 
 impl Rencana {
@@ -119,6 +150,7 @@ impl Rencana {
                 .collect(),
             pindah: self.pindah.iter().filter(|k| mine(k)).copied().collect(),
             rapat: sops.clone(),
+            lajur: self.lajur.clone(),
         };
         r.putus
             .extend(other.putus.iter().filter(|(s, ..)| sops.contains(s)));
@@ -154,7 +186,15 @@ fn layout(
 ) -> Result<Tata, Diagnostics> {
     let p = parts.prepared;
     let t = Instant::now();
-    let (routes, warnings) = route_all(&p.content, &p.checked, only, &r.putus, parts.huruf, true);
+    let (routes, warnings) = route_all(
+        &p.content,
+        &p.checked,
+        only,
+        &r.putus,
+        &r.lajur,
+        parts.huruf,
+        true,
+    );
     let mut view = view::build(&p.content, &p.checked, &routes, &r.cetak());
     if let Some(i) = only {
         view.select(i);
@@ -206,14 +246,15 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
         Err(d) => d,
         Ok(natural) => {
             let mut d = too_tall(&p.checked, &natural.ukuran);
+            // As a build would draw them: cut, with lanes widened for it.
+            let cut = Rencana {
+                putus: natural.crossing.clone(),
+                ..Rencana::default()
+            };
+            let lajur = widened(p, &huruf, &cut);
             d.extend(
                 route_all(
-                    &p.content,
-                    &p.checked,
-                    None,
-                    &natural.crossing,
-                    &huruf,
-                    true,
+                    &p.content, &p.checked, None, &cut.putus, &lajur, &huruf, true,
                 )
                 .1,
             );
@@ -245,15 +286,49 @@ pub(super) fn build_loaded(
         return Err(tall);
     }
     let mut base = natural.ukuran.clone();
-    let plan_with = |base: &Ukuran, now: &Ukuran, rapat: &BTreeSet<usize>| {
-        plan(&p.content, &p.checked, parts.huruf, base, now, rapat)
+    let plan_with = |base: &Ukuran, now: &Ukuran, r: &Rencana| {
+        plan(
+            &p.content,
+            &p.checked,
+            parts.huruf,
+            base,
+            now,
+            &r.rapat,
+            &r.lajur,
+        )
     };
-    let (mut rencana, pages) = plan_with(&base, &natural.ukuran, &BTreeSet::new());
+    let (mut rencana, pages) = plan_with(&base, &natural.ukuran, &Rencana::default());
     if let Some(tighter) = tighter(parts, only, &pages, &mut base, &rencana, &mut timings)? {
         passes += 1;
         rencana = tighter;
     }
     let mut last = natural;
+    // Tables whose labels or channels find no clean place once the plan's
+    // cuts are drawn get wider lanes; their text columns narrow, so their
+    // rows are measured again (drawn whole, as at first) and the plan is
+    // made again from those.
+    let lajur = widened(p, parts.huruf, &rencana);
+    if lajur != rencana.lajur {
+        passes += 1;
+        tell(super::Tahap::TataLetak { lintasan: passes });
+        let trial = Rencana {
+            rapat: rencana.rapat.clone(),
+            lajur: lajur.clone(),
+            ..Rencana::default()
+        };
+        let wide = layout(parts, only, &trial, &mut timings)?;
+        let tall = too_tall(&p.checked, &wide.ukuran);
+        if !tall.is_empty() {
+            return Err(tall);
+        }
+        for key in lajur.keys() {
+            if let Some(t) = wide.ukuran.tabel.get(key) {
+                base.tabel.insert(*key, t.clone());
+            }
+        }
+        rencana = plan_with(&base, &wide.ukuran, &trial).0;
+        last = wide;
+    }
     if rencana != Rencana::default() || !last.crossing.is_empty() {
         loop {
             passes += 1;
@@ -262,7 +337,7 @@ pub(super) fn build_loaded(
             if last.crossing == rencana.putus || passes >= MAX_PASSES {
                 break;
             }
-            rencana = plan_with(&base, &last.ukuran, &rencana.rapat).0;
+            rencana = plan_with(&base, &last.ukuran, &rencana).0;
         }
     }
     let Tata {
@@ -354,6 +429,33 @@ pub(super) fn single(
     pdf::write(&tata.doc, &settings).map_err(one)
 }
 
+/// The lanes of plan `r`, with those of each table widened where the
+/// arrows `r` cuts leave a label or a jump without a clean place as it is
+/// drawn now and a wider lane gives them one. Lanes only ever widen.
+fn widened(p: &Prepared, huruf: &HurufLabel, r: &Rencana) -> Lajur {
+    let mut out = r.lajur.clone();
+    let lebar = |s: &str| huruf.lebar(s);
+    for (i, s) in p.checked.sops.iter().enumerate() {
+        for (j, t) in s.tabel.iter().enumerate() {
+            let here = cut_in(&r.putus, i, j);
+            if here.is_empty() {
+                continue;
+            }
+            let now = geometri(&p.content, t, out.get(&(i, j)), huruf);
+            let drawn = route::route(&t.flow, &now, &here, &lebar);
+            if drawn.label_kotor + drawn.kanal_kurang == 0 {
+                continue;
+            }
+            let g = Geometri::untuk(&p.content.buku, &t.flow, &here, huruf.tinggi(), &lebar);
+            let wide = route::route(&t.flow, &g, &here, &lebar);
+            if g.lebar_lajur > now.lebar_lajur && wide.crossings.len() <= drawn.crossings.len() {
+                out.insert((i, j), g.lebar_lajur);
+            }
+        }
+    }
+    out
+}
+
 /// A row taller than a page would be cut at the page's end: an error at
 /// its step, never a silent loss.
 fn too_tall(checked: &Checked, ukuran: &Ukuran) -> Diagnostics {
@@ -395,6 +497,7 @@ fn tighter(
     }
     let trial = Rencana {
         rapat: long.clone(),
+        lajur: rencana.lajur.clone(),
         ..Rencana::default()
     };
     let tight = layout(parts, only, &trial, timings)?;
@@ -405,6 +508,7 @@ fn tighter(
         &tight.ukuran,
         &tight.ukuran,
         &long,
+        &rencana.lajur,
     );
     let saves: BTreeSet<usize> = long
         .iter()
@@ -626,9 +730,11 @@ fn plan(
     base: &Ukuran,
     now: &Ukuran,
     rapat: &BTreeSet<usize>,
+    lajur: &Lajur,
 ) -> (Rencana, BTreeMap<usize, usize>) {
     let mut r = Rencana {
         rapat: rapat.clone(),
+        lajur: lajur.clone(),
         ..Rencana::default()
     };
     let mut pages = BTreeMap::new();
@@ -643,7 +749,7 @@ fn plan(
             let (Some(b), Some(n)) = (base.tabel.get(&(i, j)), now.tabel.get(&(i, j))) else {
                 continue;
             };
-            let g = Geometri::untuk(&c.buku, &t.flow, huruf.tinggi(), &|s| huruf.lebar(s));
+            let g = geometri(c, t, lajur.get(&(i, j)), huruf);
             let sh = g.tinggi_simbol;
             let tinggi = |putus: &BTreeSet<usize>| -> Vec<f64> {
                 let routed = route::route(&t.flow, &g, putus, &|x| huruf.lebar(x));

@@ -85,17 +85,26 @@ impl Geometri {
     /// without a channel of their own or branch labels of `flow` without a
     /// clean place: a draftsman widens the columns rather than draw lines
     /// on top of each other or a label over a line.
+    /// The arrows in `putus` are judged as connector pairs.
     pub fn untuk(
         buku: &Buku,
         flow: &Flow,
+        putus: &BTreeSet<usize>,
         tinggi_label: f64,
         lebar: &dyn Fn(&str) -> f64,
     ) -> Geometri {
         let maks = lebar_maks(buku, flow.lanes);
         let mut g = Geometri::new(buku, flow.lanes, tinggi_label);
+        // Judged drawn whole too: that is how its rows are measured.
+        let whole = BTreeSet::new();
         let kotor = |g: &Geometri| {
-            let r = route(flow, g, &BTreeSet::new(), lebar);
-            r.kanal_kurang + r.label_kotor
+            [putus, &whole]
+                .into_iter()
+                .map(|p| {
+                    let r = route(flow, g, p, lebar);
+                    r.kanal_kurang + r.label_kotor
+                })
+                .sum::<usize>()
         };
         let mut best = (kotor(&g), g);
         while best.0 > 0 && g.lebar_lajur < maks {
@@ -108,7 +117,8 @@ impl Geometri {
         best.1
     }
 
-    fn selebar(buku: &Buku, lajur: f64, tinggi_label: f64) -> Geometri {
+    /// The geometry of a table whose lanes are `lajur` millimetres wide.
+    pub fn selebar(buku: &Buku, lajur: f64, tinggi_label: f64) -> Geometri {
         let b = &buku.bagan;
         Geometri {
             lebar_lajur: lajur,

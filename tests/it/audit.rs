@@ -214,25 +214,24 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     println!("korpus: 500 alur, {pages} halaman; {total}");
     // What the engine cannot yet draw cleanly in these crowded random
     // flows (lanes of 22 mm or less, labels up to 14 characters), held at
-    // the figures measured once pages were filled page by page; the
-    // build warns at each label it could not place. Everything else: zero.
+    // the figures measured since lanes widen for the arrows page breaks
+    // cut (labels 45 → 21, lines closer than 0.8 mm 2 → 0, lines through a
+    // symbol 3 → 2, crossings 95 → 94, stacked lines 1 → 2); the build
+    // warns at each label it could not place. Everything else: zero.
     let known = [
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
         Cacat::GarisBertumpuk,
-        Cacat::GarisBerimpit,
         Cacat::MenembusSimbol,
     ];
     let bad = defects(&total, &known);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
-    assert!(labels <= 45, "{labels} labels drawn badly:\n{total}");
-    assert!(total.jumlah(Cacat::GarisBertumpuk) <= 1, "{total}");
-    // Channels crowded into a single 22 mm lane.
-    assert!(total.jumlah(Cacat::GarisBerimpit) <= 2, "{total}");
-    assert!(total.jumlah(Cacat::MenembusSimbol) <= 3, "{total}");
+    assert!(labels <= 21, "{labels} labels drawn badly:\n{total}");
+    assert!(total.jumlah(Cacat::GarisBertumpuk) <= 2, "{total}");
+    assert!(total.jumlah(Cacat::MenembusSimbol) <= 2, "{total}");
     // 167 before free jumps were moved to the side that crosses least.
-    assert!(total.persilangan <= 95, "{total}");
+    assert!(total.persilangan <= 94, "{total}");
 }
 
 #[test]
@@ -275,4 +274,48 @@ fn a_thousand_steps_over_twelve_lanes_settle_with_every_arrow_drawn() {
     assert_eq!(r.jumlah(Cacat::PenghubungDiGaris), 0, "{r}");
     assert_eq!(r.jumlah(Cacat::GarisDiGaris), 0, "{r}");
     assert!(r.jumlah(Cacat::LabelDiGaris) <= 23, "{r}");
+}
+
+/// One lane, decisions every third step looping to step 1, and long steps
+/// that push the table over a page break: the loops from the second page
+/// become connector pairs, and the labels of the first page's loops lose
+/// the places they had. The lane widens for it instead of drawing a label
+/// over a line (two labels did so before).
+#[test]
+fn labels_keep_clean_places_when_a_page_break_cuts_the_loops() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let long = " dengan uraian panjang yang memerlukan beberapa baris di dalam sel tabel".repeat(3);
+    let mut y = String::from("judul: ALUR SATU LAJUR\nrevisi: 0\npelaksana: [Peran 1]\nlangkah:\n");
+    for i in 1..=20 {
+        let text = if [1, 11, 13].contains(&i) {
+            long.as_str()
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            y,
+            "  - kegiatan: Langkah {i}{text}\n    pelaksana: [Peran 1]"
+        );
+        if i % 3 == 1 && i > 1 {
+            let named = if [4, 7, 10, 19].contains(&i) {
+                ", label_ya: Berhasil, label_tidak: Tidak berhasil"
+            } else {
+                ""
+            };
+            let _ = writeln!(y, "    keputusan: {{ya: {}, tidak: 1{named}}}", i + 1);
+        }
+    }
+    std::fs::write(d.path().join("sop/01-contoh.yaml"), y).unwrap();
+    let (r, pages) = audit(d.path(), "satu lajur");
+    assert!(pages >= 7, "the table breaks over a page: {pages} pages");
+    assert_eq!(defects(&r, &[]), vec![], "{r}");
+    let out = build(d.path());
+    let unplaced: Vec<String> = out
+        .warnings
+        .0
+        .iter()
+        .map(|w| w.headline())
+        .filter(|h| h.contains("tidak mendapat tempat yang bersih"))
+        .collect();
+    assert!(unplaced.is_empty(), "{unplaced:?}");
 }
