@@ -35,7 +35,8 @@ pub(super) struct Parts<'a> {
 }
 
 /// Routes every table of the booklet (or of SOP `only`: the others get no
-/// tables), with the arrows in `putus` as connector pairs; the warnings
+/// tables), with the arrows in `putus` as connector pairs and the lanes
+/// `lajur` sets; the warnings
 /// point at the steps they are about, and name the lines that cross when
 /// `silang` (only a laid-out booklet knows which arrows a page break cuts).
 pub(super) fn route_all(
@@ -308,7 +309,10 @@ pub(super) fn build_loaded(
     // rows are measured again (drawn whole, as at first) and the plan is
     // made again from those.
     let lajur = widened(p, parts.huruf, &rencana);
+    // That pass measures: the passes that mend the plan stay as many.
+    let mut max_passes = MAX_PASSES;
     if lajur != rencana.lajur {
+        max_passes += 1;
         passes += 1;
         tell(super::Tahap::TataLetak { lintasan: passes });
         let trial = Rencana {
@@ -334,7 +338,7 @@ pub(super) fn build_loaded(
             passes += 1;
             tell(super::Tahap::TataLetak { lintasan: passes });
             last = layout(parts, only, &rencana, &mut timings)?;
-            if last.crossing == rencana.putus || passes >= MAX_PASSES {
+            if last.crossing == rencana.putus || passes >= max_passes {
                 break;
             }
             rencana = plan_with(&base, &last.ukuran, &rencana).0;

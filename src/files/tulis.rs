@@ -21,8 +21,9 @@ pub fn tulis(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Writes a set of files (a booklet and its SOPs' PDFs) so that a failure
-/// changes none of them: every file is first written in full beside its
-/// target and flushed, and only then is each renamed over its target. A
+/// to write (a full disk, a read-only target) changes none of them: every
+/// file is first written in full beside its target and flushed, and only
+/// then is each renamed over its target (a rename needs no space). A
 /// failure names the index of the file it happened to.
 pub fn tulis_semua(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io::Error)> {
     let mut ready = Vec::with_capacity(files.len());
