@@ -201,7 +201,7 @@ pub fn build(root: &Path) -> Result<Output, Diagnostics> {
 
 /// Builds the booklet, and with `per_sop` every SOP on its own, in parallel.
 pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
-    Pengamat::default().build(root, options)
+    build_in(root, options, &mut None, true)
 }
 
 /// Builds one content folder again and again (`bukusop watch`), keeping
@@ -221,14 +221,17 @@ impl Pengamat {
         root: &Path,
         options: Options,
     ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
-        build_in(root, options, &mut self.ts)
+        build_in(root, options, &mut self.ts, false)
     }
 }
 
+/// `sekali`: a build no rebuild follows, which may forget Typst's results
+/// of its own earlier passes.
 fn build_in(
     root: &Path,
     options: Options,
     kept: &mut Option<(std::sync::Arc<Vec<Vec<u8>>>, Typesetter)>,
+    sekali: bool,
 ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
     // The same checks as `bukusop check`: no PDF when one of them fails.
@@ -255,6 +258,7 @@ fn build_in(
         huruf: &huruf,
         pdfa: options.pdfa,
         kemajuan: options.kemajuan,
+        sekali,
     };
     let (mut out, rencana) = passes::build_loaded(&parts, None)?;
     out.timings.load = load;

@@ -32,6 +32,9 @@ pub(super) struct Parts<'a> {
     pub huruf: &'a HurufLabel,
     pub pdfa: bool,
     pub kemajuan: Option<fn(super::Tahap)>,
+    /// No rebuild follows (not `watch`): a pass may forget what Typst
+    /// memoized in the passes before the last one.
+    pub sekali: bool,
 }
 
 /// Routes every table of the booklet (or of SOP `only`: the others get no
@@ -242,6 +245,7 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
         huruf: &huruf,
         pdfa: false,
         kemajuan: None,
+        sekali: true,
     };
     match layout(&parts, None, &Rencana::default(), &mut Timings::default()) {
         Err(d) => d,
@@ -299,6 +303,16 @@ pub(super) fn build_loaded(
         )
     };
     let (mut rencana, pages) = plan_with(&base, &natural.ukuran, &Rencana::default());
+    // Each pass edits the last one's source: Typst's results of the passes
+    // before it serve it no more, and at 300 SOPs they hold gigabytes. A
+    // watch keeps them for the next rebuild; SOPs built alone in parallel
+    // share the cache.
+    let forget = || {
+        if parts.sekali && only.is_none() {
+            comemo::evict(1);
+        }
+    };
+    forget();
     if let Some(tighter) = tighter(parts, only, &pages, &mut base, &rencana, &mut timings)? {
         passes += 1;
         rencana = tighter;
@@ -320,6 +334,7 @@ pub(super) fn build_loaded(
             lajur: lajur.clone(),
             ..Rencana::default()
         };
+        forget();
         let wide = layout(parts, only, &trial, &mut timings)?;
         let tall = too_tall(&p.checked, &wide.ukuran);
         if !tall.is_empty() {
@@ -337,6 +352,7 @@ pub(super) fn build_loaded(
         loop {
             passes += 1;
             tell(super::Tahap::TataLetak { lintasan: passes });
+            forget();
             last = layout(parts, only, &rencana, &mut timings)?;
             if last.crossing == rencana.putus || passes >= max_passes {
                 break;
