@@ -51,18 +51,16 @@ pub fn ukur(dir: &Path, ulang: usize) -> Result<Pengukuran, Diagnostics> {
         // build starts cold, so every measured build does too.
         build::evict_caches();
         let o = build::build(dir)?;
-        runs.push(Pengukuran {
-            timings: o.timings,
-            pages: o.pages,
-            passes: o.passes,
-            total: Sebaran::dari(vec![o.timings.total()]),
-        });
+        runs.push((o.timings, o.pages, o.passes));
     }
-    let total = Sebaran::dari(runs.iter().map(|r| r.timings.total()).collect());
-    runs.sort_by_key(|r| r.timings.total());
+    let total = Sebaran::dari(runs.iter().map(|r| r.0.total()).collect());
+    runs.sort_by_key(|r| r.0.total());
+    let (timings, pages, passes) = runs[runs.len() / 2];
     Ok(Pengukuran {
+        timings,
+        pages,
+        passes,
         total,
-        ..runs[runs.len() / 2]
     })
 }
 

@@ -11,7 +11,7 @@ use bukusop::files::tulis;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
 
 use super::FolderArg;
-use super::keluar::{ExitStatus, io_failure, secs, size, warna};
+use super::keluar::{ExitStatus, io_failure, warna};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -122,11 +122,8 @@ fn rebuild(p: &mut Pengamat, folder: &Path) -> Result<Option<PathBuf>, ExitStatu
                 n => format!(", {n} peringatan (lihat `bukusop check`)"),
             };
             println!(
-                "{now}  {}: {} halaman, {}, {}{warned}",
-                path.display(),
-                out.pages,
-                size(out.pdf.len()),
-                secs(start.elapsed())
+                "{now}  {}{warned}",
+                super::build::ringkasan(&path, &out, start)
             );
             // Typst's caches grow with every build; keep what recent
             // builds used.

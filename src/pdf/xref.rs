@@ -28,7 +28,13 @@ fn compressed(pdf: &[u8]) -> Option<Vec<u8>> {
         .map(number)
         .sum::<Option<usize>>()?;
     let length_at = find(dict, b"/Length ")?;
-    let length: usize = number(&dict[length_at + b"/Length ".len()..])?;
+    let digits_at = length_at + b"/Length ".len();
+    let after_length = digits_at
+        + dict[digits_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    let length: usize = number(&dict[digits_at..after_length])?;
     let data_start = dict_end + b">>stream\n".len();
     let data = object.get(data_start..data_start + length)?;
     if columns == 0 || data.len() % columns != 0 {
@@ -56,7 +62,6 @@ fn compressed(pdf: &[u8]) -> Option<Vec<u8>> {
         z.len()
     )
     .ok()?;
-    let after_length = length_at + b"/Length ".len() + length.to_string().len();
     out.extend_from_slice(&dict[after_length..]);
     out.extend_from_slice(b">>stream\n");
     out.extend_from_slice(&z);
