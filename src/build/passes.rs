@@ -285,11 +285,7 @@ pub(super) fn build_loaded(
     // The booklet's own build reports its stages; a single SOP's does not.
     let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
     tell(super::Tahap::TataLetak { lintasan: 1 });
-    let natural = layout(parts, only, &Rencana::default(), &mut timings)?;
-    let tall = too_tall(&p.checked, &natural.ukuran);
-    if !tall.is_empty() {
-        return Err(tall);
-    }
+    let natural = whole_rows(p, layout(parts, only, &Rencana::default(), &mut timings)?)?;
     let mut base = natural.ukuran.clone();
     let plan_with = |base: &Ukuran, now: &Ukuran, r: &Rencana| {
         plan(
@@ -335,11 +331,7 @@ pub(super) fn build_loaded(
             ..Rencana::default()
         };
         forget();
-        let wide = layout(parts, only, &trial, &mut timings)?;
-        let tall = too_tall(&p.checked, &wide.ukuran);
-        if !tall.is_empty() {
-            return Err(tall);
-        }
+        let wide = whole_rows(p, layout(parts, only, &trial, &mut timings)?)?;
         for key in lajur.keys() {
             if let Some(t) = wide.ukuran.tabel.get(key) {
                 base.tabel.insert(*key, t.clone());
@@ -360,6 +352,21 @@ pub(super) fn build_loaded(
             rencana = plan_with(&base, &last.ukuran, &rencana).0;
         }
     }
+    let out = printed(parts, only, last, &rencana, passes, timings)?;
+    Ok((out, rencana))
+}
+
+/// The last layout `last` of plan `rencana` as the build's output: its
+/// PDF, the audit of its pages and the booklet's file name.
+fn printed(
+    parts: &Parts,
+    only: Option<usize>,
+    last: Tata,
+    rencana: &Rencana,
+    passes: usize,
+    mut timings: Timings,
+) -> Result<Output, Diagnostics> {
+    let p = parts.prepared;
     let Tata {
         view,
         mut warnings,
@@ -381,14 +388,10 @@ pub(super) fn build_loaded(
     let depan = first
         .and_then(|l| typeset::label_pages(&doc, &[l])[0])
         .map_or(0, |p| p - 1);
-    let m = &view.meta;
-    let settings = pdf::Settings {
-        tanggal: (m.tahun, m.bulan as u8, m.hari as u8),
-        pdfa: parts.pdfa,
-        depan,
-    };
-    tell(super::Tahap::Pdf);
-    let (pdf, pages) = pdf::write(&doc, &settings).map_err(one)?;
+    if only.is_none() {
+        parts.kemajuan.inspect(|f| f(super::Tahap::Pdf));
+    }
+    let (pdf, pages) = pdf::write(&doc, &settings(parts, &view, depan)).map_err(one)?;
     timings.pdf = t.elapsed();
     let mut laporan = audit::pages(&doc, depan, kontrak::TEPI_BAWAH);
     rows_alone(&p.checked, only, &doc, &mut laporan);
@@ -410,7 +413,7 @@ pub(super) fn build_loaded(
             "" => format!("sop-{}", view.tahun),
             kode => format!("sop-{}-{}", kode.to_lowercase(), view.tahun),
         });
-    let out = Output {
+    Ok(Output {
         pdf,
         pages,
         passes,
@@ -421,8 +424,26 @@ pub(super) fn build_loaded(
         sumber: super::Sumber::default(),
         document: doc,
         audit: laporan,
-    };
-    Ok((out, rencana))
+    })
+}
+
+/// What the PDF of `view` is written with; `depan` front-matter pages.
+fn settings(parts: &Parts, view: &View, depan: usize) -> pdf::Settings {
+    let m = &view.meta;
+    pdf::Settings {
+        tanggal: (m.tahun, m.bulan as u8, m.hari as u8),
+        pdfa: parts.pdfa,
+        depan,
+    }
+}
+
+/// `t`, unless a row of it is taller than a page.
+fn whole_rows(p: &Prepared, t: Tata) -> Result<Tata, Diagnostics> {
+    let tall = too_tall(&p.checked, &t.ukuran);
+    match tall.is_empty() {
+        true => Ok(t),
+        false => Err(tall),
+    }
 }
 
 /// SOP `i` as a document of its own under the booklet's final plan `r`:
@@ -440,13 +461,7 @@ pub(super) fn single(
         let (out, _) = build_loaded(parts, Some(i))?;
         return Ok((out.pdf, out.pages));
     }
-    let m = &tata.view.meta;
-    let settings = pdf::Settings {
-        tanggal: (m.tahun, m.bulan as u8, m.hari as u8),
-        pdfa: parts.pdfa,
-        depan: 0,
-    };
-    pdf::write(&tata.doc, &settings).map_err(one)
+    pdf::write(&tata.doc, &settings(parts, &tata.view, 0)).map_err(one)
 }
 
 /// The lanes of plan `r`, with those of each table widened where the
