@@ -210,11 +210,14 @@ fn fixed(flow: &Flow, g: &Geometri) -> Peta {
 }
 
 /// The x (from the centre of lane 0) of the channel of each jump drawn on
-/// one page, and the jump that draws the trunk each shares.
+/// one page, and the jump that draws the trunk each shares. A group with
+/// a jump in `luar` takes, of its slots that cross least, the farthest
+/// from its symbols rather than the nearest.
 pub(super) fn channels(
     flow: &Flow,
     g: &Geometri,
     putus: &BTreeSet<usize>,
+    luar: &BTreeSet<usize>,
     lebar: &dyn Fn(&str) -> f64,
     warnings: &mut Vec<(usize, String)>,
 ) -> (HashMap<usize, f64>, HashMap<usize, usize>) {
@@ -244,12 +247,14 @@ pub(super) fn channels(
             .filter(|x| free(*x, &used) && !blocked(*x))
             .collect();
         // The slot that crosses least; among equals, one whose exit runs
-        // hold their labels; then the nearest.
+        // hold their labels; then the nearest (or the farthest).
+        let out = gr.edges.iter().any(|i| luar.contains(i));
         let best = xs
             .iter()
             .enumerate()
             .map(|(k, &x)| {
                 let crossings = drawn.crossings_with(&trial(flow, g, &gr, x, owner));
+                let k = if out { xs.len() - k } else { k };
                 ((crossings, misfits(flow, g, &gr, x, lebar), k), x)
             })
             .min_by_key(|(score, _)| *score)

@@ -21,7 +21,8 @@ struct Nilai {
 
 /// Gives each label a place; `labels` holds, per drawing index, its
 /// candidates in order of preference. A label that finds no place on one
-/// line tries two. Returns how many found no clean place.
+/// line tries two. Returns the drawing indices of those that found no
+/// clean place.
 pub(super) fn place(
     flow: &Flow,
     g: &Geometri,
@@ -30,9 +31,9 @@ pub(super) fn place(
     ruang: &mut Ruang,
     lebar: &dyn Fn(&str) -> f64,
     warnings: &mut Vec<(usize, String)>,
-) -> usize {
+) -> Vec<usize> {
     let mut peta = obstacles(flow, g, gambar);
-    let mut kotor = 0;
+    let mut kotor = Vec::new();
     for (idx, candidates) in labels {
         let Some(first) = candidates.first().cloned() else {
             continue;
@@ -71,7 +72,7 @@ pub(super) fn place(
                 gambar[idx].label = Some(l);
             }
             None => {
-                kotor += 1;
+                kotor.push(idx);
                 warnings.push((
                     row,
                     format!(

@@ -342,12 +342,51 @@ struct Cx<'a> {
 
 /// Routes `flow`; `putus` holds the edges the page plan puts across a page
 /// break; `lebar` measures a label's text in millimetres.
+///
+/// A label that finds no clean place beside a jump squeezed between its
+/// symbol and the channel nearest it gets that channel moved outwards,
+/// where the label may fit between the channel and the symbol's other
+/// lines; each move is kept when it places more labels and crosses no
+/// more lines.
 pub fn route(
     flow: &Flow,
     g: &Geometri,
     putus: &BTreeSet<usize>,
     lebar: &dyn Fn(&str) -> f64,
 ) -> Routed {
+    let mut luar = BTreeSet::new();
+    let (mut best, kotor) = draw(flow, g, putus, &luar, lebar);
+    // Only a jump drawn on its page has a channel to move.
+    let jumps = kotor
+        .into_iter()
+        .filter(|&i| flow.edges[i].sisi != Sisi::Bawah && !putus.contains(&i));
+    for i in jumps {
+        if best.label_kotor == 0 {
+            break;
+        }
+        luar.insert(i);
+        let (r, _) = draw(flow, g, putus, &luar, lebar);
+        let better = r.label_kotor < best.label_kotor
+            && r.crossings.len() <= best.crossings.len()
+            && r.kanal_kurang <= best.kanal_kurang;
+        if better {
+            best = r;
+        } else {
+            luar.remove(&i);
+        }
+    }
+    best
+}
+
+/// [`route`] with the channels of the jumps in `luar` moved outwards; also
+/// the edges whose labels found no clean place.
+fn draw(
+    flow: &Flow,
+    g: &Geometri,
+    putus: &BTreeSet<usize>,
+    luar: &BTreeSet<usize>,
+    lebar: &dyn Fn(&str) -> f64,
+) -> (Routed, Vec<usize>) {
     let n = flow.symbols.len();
     let broken: BTreeSet<usize> = putus
         .iter()
@@ -360,7 +399,7 @@ pub fn route(
         bawah: vec![g.ruang; n],
     };
     let huruf = putus::letters(flow, &broken);
-    let (kanal, trunk) = kanal::channels(flow, g, &broken, lebar, &mut warnings);
+    let (kanal, trunk) = kanal::channels(flow, g, &broken, luar, lebar, &mut warnings);
     // Each warning so far is a jump that found no free channel.
     let kanal_kurang = warnings.len();
     let ports = kanal::ports(flow, g, &kanal, &trunk);
@@ -381,6 +420,8 @@ pub fn route(
     };
     let mut gambar = Vec::new();
     let mut labels: Vec<(usize, Vec<LabelCabang>)> = Vec::new();
+    // The edge of each labelled drawing.
+    let mut label_edge = HashMap::new();
     let mut arrived = BTreeSet::new();
     for (i, e) in flow.edges.iter().enumerate() {
         let isi = e.label.clone().unwrap_or_default();
@@ -396,12 +437,13 @@ pub fn route(
             panah.gambar.truncate(1);
         }
         if e.label.is_some() {
+            label_edge.insert(gambar.len(), i);
             labels.push((gambar.len(), panah.kandidat));
         }
         gambar.extend(panah.gambar);
     }
     joins(flow, g, &mut gambar);
-    let label_kotor = label::place(
+    let kotor = label::place(
         flow,
         g,
         &mut gambar,
@@ -411,7 +453,7 @@ pub fn route(
         &mut warnings,
     );
     let crossings = crossings(g, &gambar);
-    Routed {
+    let routed = Routed {
         geometri: *g,
         gambar,
         ruang_atas: ruang.atas,
@@ -419,9 +461,10 @@ pub fn route(
         huruf,
         warnings,
         crossings,
-        label_kotor,
+        label_kotor: kotor.len(),
         kanal_kurang,
-    }
+    };
+    (routed, kotor.iter().map(|d| label_edge[d]).collect())
 }
 
 /// The most jumps [`pilih_sisi`] tries on their other side.

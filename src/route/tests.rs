@@ -177,6 +177,52 @@ fn a_jump_from_the_last_lane_labels_inside_the_table() {
     );
 }
 
+/// A decision in the first lane loops back on its left with a long label
+/// (`Tidak berhasil`), its other branch labelled below it: beside the
+/// nearest channel the label has no room between the channel and the
+/// arrow entering from above, so the channel moves outwards and the label
+/// sits between them.
+#[test]
+fn a_label_without_room_beside_its_channel_moves_the_channel_outwards() {
+    let labelled = Node {
+        lanjut: Lanjut::Keputusan {
+            ya: Some(3),
+            tidak: Some(0),
+            label_ya: Some("Berhasil".into()),
+            label_tidak: Some("Tidak berhasil".into()),
+        },
+        ..node(&[0])
+    };
+    let nodes = [
+        decision(3, 1, 2),
+        node(&[1]),
+        labelled,
+        node(&[3]),
+        node(&[0]),
+        node(&[4]),
+    ];
+    let f = build(&nodes, 5).unwrap();
+    let none = BTreeSet::new();
+    let (near, _) = draw(&f, &G, &none, &none, &lebar);
+    assert_eq!(near.label_kotor, 1, "{:?}", near.warnings);
+    let r = route(&f, &G, &none);
+    assert_eq!(r.label_kotor, 0, "{:?}", r.warnings);
+    assert!(r.crossings.len() <= near.crossings.len());
+    let loop_x = |r: &Routed| {
+        let d = r
+            .gambar
+            .iter()
+            .find(|d| d.step == 2 && d.ke == Some((0, 3)));
+        d.unwrap().titik[1].x
+    };
+    assert!(
+        loop_x(&r) < loop_x(&near),
+        "{} {}",
+        loop_x(&r),
+        loop_x(&near)
+    );
+}
+
 /// A tiny deterministic generator, so the property test needs no crate.
 struct Lcg(u64);
 impl Lcg {

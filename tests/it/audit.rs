@@ -214,10 +214,13 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     println!("korpus: 500 alur, {pages} halaman; {total}");
     // What the engine cannot yet draw cleanly in these crowded random
     // flows (lanes of 22 mm or less, labels up to 14 characters), held at
-    // the figures measured since lanes widen for the arrows page breaks
-    // cut (labels 45 → 21, lines closer than 0.8 mm 2 → 0, lines through a
-    // symbol 3 → 2, crossings 95 → 94, stacked lines 1 → 2); the build
-    // warns at each label it could not place. Everything else: zero.
+    // the figures measured: labels 45 → 21 since lanes widen for the
+    // arrows page breaks cut (lines closer than 0.8 mm 2 → 0, lines
+    // through a symbol 3 → 2, crossings 95 → 94, stacked lines 1 → 2),
+    // 21 → 6 and crossings 94 → 88 since a label without room beside its
+    // jump's channel moves the channel outwards. The 6 are long labels of
+    // decisions in the first or last lane; the build warns at each.
+    // Everything else: zero.
     let known = [
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
@@ -227,11 +230,11 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     let bad = defects(&total, &known);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
-    assert!(labels <= 21, "{labels} labels drawn badly:\n{total}");
+    assert!(labels <= 6, "{labels} labels drawn badly:\n{total}");
     assert!(total.jumlah(Cacat::GarisBertumpuk) <= 2, "{total}");
     assert!(total.jumlah(Cacat::MenembusSimbol) <= 2, "{total}");
     // 167 before free jumps were moved to the side that crosses least.
-    assert!(total.persilangan <= 94, "{total}");
+    assert!(total.persilangan <= 88, "{total}");
 }
 
 #[test]
