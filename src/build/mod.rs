@@ -140,7 +140,9 @@ pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
             None
         }
     };
-    // What the drawing cannot do cleanly, as a first layout draws it.
+    // What the templates, logos and fonts cannot print. What the drawing
+    // cannot do cleanly is known only once pages are laid out: a build
+    // warns about the drawing it prints, `check` about a first layout's.
     if let Some(r) = &resources {
         d.extend(check::templat::tak_dikenal(&r.templates));
         d.extend(check::logo::contoh(&content, r));
@@ -148,21 +150,6 @@ pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
             true => d.extend(pdfa_refuses(&content, r)),
             false => d.extend(check::huruf::tak_tercetak(&content, &r.fonts)),
         }
-    }
-    if let (Some(checked), Some(r)) = (&checked, &resources) {
-        let huruf = HurufLabel::dari(&r.fonts);
-        d.extend(
-            passes::route_all(
-                &content,
-                checked,
-                None,
-                &Putus::new(),
-                &passes::Lajur::new(),
-                &huruf,
-                false,
-            )
-            .1,
-        );
     }
     match (resources, checked) {
         (Some(resources), Some(checked)) if !d.has_errors() => (
