@@ -346,8 +346,9 @@ struct Cx<'a> {
 /// A label that finds no clean place beside a jump squeezed between its
 /// symbol and the channel nearest it gets that channel moved outwards,
 /// where the label may fit between the channel and the symbol's other
-/// lines; each move is kept when it places more labels and crosses no
-/// more lines.
+/// lines; a jump across a page break with no room for its label leaves
+/// its symbol's other side instead. Each change is kept when it places
+/// more labels and crosses no more lines.
 pub fn route(
     flow: &Flow,
     g: &Geometri,
@@ -356,20 +357,34 @@ pub fn route(
 ) -> Routed {
     let mut luar = BTreeSet::new();
     let (mut best, kotor) = draw(flow, g, putus, &luar, lebar);
-    // Only a jump drawn on its page has a channel to move.
-    let jumps = kotor
-        .into_iter()
-        .filter(|&i| flow.edges[i].sisi != Sisi::Bawah && !putus.contains(&i));
-    for i in jumps {
+    let better = |r: &Routed, best: &Routed| {
+        r.label_kotor < best.label_kotor
+            && r.crossings.len() <= best.crossings.len()
+            && r.kanal_kurang <= best.kanal_kurang
+    };
+    let mut flow = std::borrow::Cow::Borrowed(flow);
+    for i in kotor {
         if best.label_kotor == 0 {
             break;
         }
+        if flow.edges[i].sisi == Sisi::Bawah {
+            continue;
+        }
+        if putus.contains(&i) {
+            // A jump across a page break may leave either side: its
+            // connector stands beside the symbol.
+            let mut other = flow.as_ref().clone();
+            other.edges[i] = other_side(&flow, i);
+            let (r, _) = draw(&other, g, putus, &luar, lebar);
+            if better(&r, &best) {
+                best = r;
+                flow = std::borrow::Cow::Owned(other);
+            }
+            continue;
+        }
         luar.insert(i);
-        let (r, _) = draw(flow, g, putus, &luar, lebar);
-        let better = r.label_kotor < best.label_kotor
-            && r.crossings.len() <= best.crossings.len()
-            && r.kanal_kurang <= best.kanal_kurang;
-        if better {
+        let (r, _) = draw(&flow, g, putus, &luar, lebar);
+        if better(&r, &best) {
             best = r;
         } else {
             luar.remove(&i);
@@ -485,23 +500,28 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
         if best.0 == 0 {
             break;
         }
-        let e = &flow.edges[i];
-        let sisi = crate::flow::opposite(e.sisi);
-        let (from, to) = (&flow.step_lanes[e.from], &flow.step_lanes[e.to]);
-        let (from_lane, to_lane) = crate::flow::sisi_lajur(sisi, from, to);
-        let old = flow.edges[i].clone();
-        flow.edges[i] = Edge {
-            sisi,
-            from_lane,
-            to_lane,
-            ..old.clone()
-        };
+        let turned = other_side(flow, i);
+        let old = std::mem::replace(&mut flow.edges[i], turned);
         let now = score(flow);
         if now.0 < best.0 && now.1 <= best.1 {
             best = now;
         } else {
             flow.edges[i] = old;
         }
+    }
+}
+
+/// Jump `i` of `flow` drawn from its symbol's other side.
+fn other_side(flow: &Flow, i: usize) -> Edge {
+    let e = &flow.edges[i];
+    let sisi = crate::flow::opposite(e.sisi);
+    let (from, to) = (&flow.step_lanes[e.from], &flow.step_lanes[e.to]);
+    let (from_lane, to_lane) = crate::flow::sisi_lajur(sisi, from, to);
+    Edge {
+        sisi,
+        from_lane,
+        to_lane,
+        ..e.clone()
     }
 }
 

@@ -218,8 +218,9 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     // arrows page breaks cut (lines closer than 0.8 mm 2 → 0, lines
     // through a symbol 3 → 2, crossings 95 → 94, stacked lines 1 → 2),
     // 21 → 6 and crossings 94 → 88 since a label without room beside its
-    // jump's channel moves the channel outwards. The 6 are long labels of
-    // decisions in the first or last lane; the build warns at each.
+    // jump's channel moves the channel outwards, 6 → 4 since a jump across
+    // a page break may leave its other side for its label. The 4 are 3
+    // long labels of decisions in the last lane; the build warns at each.
     // Everything else: zero.
     let known = [
         Cacat::LabelTertimpa,
@@ -230,7 +231,7 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     let bad = defects(&total, &known);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
-    assert!(labels <= 6, "{labels} labels drawn badly:\n{total}");
+    assert!(labels <= 4, "{labels} labels drawn badly:\n{total}");
     assert!(total.jumlah(Cacat::GarisBertumpuk) <= 2, "{total}");
     assert!(total.jumlah(Cacat::MenembusSimbol) <= 2, "{total}");
     // 167 before free jumps were moved to the side that crosses least.
