@@ -39,9 +39,8 @@ pub(super) struct Parts<'a> {
 
 /// Routes every table of the booklet (or of SOP `only`: the others get no
 /// tables), with the arrows in `putus` as connector pairs and the lanes
-/// `lajur` sets; the warnings
-/// point at the steps they are about, and name the lines that cross when
-/// `silang` (only a laid-out booklet knows which arrows a page break cuts).
+/// `lajur` sets; the warnings point at the steps they are about and name
+/// the lines that cross.
 pub(super) fn route_all(
     c: &Content,
     checked: &Checked,
@@ -49,7 +48,6 @@ pub(super) fn route_all(
     putus: &Putus,
     lajur: &Lajur,
     huruf: &HurufLabel,
-    silang: bool,
 ) -> (Vec<Vec<Routed>>, Diagnostics) {
     let mut d = Diagnostics::default();
     let routes = checked
@@ -67,8 +65,7 @@ pub(super) fn route_all(
                     let g = geometri(c, t, lajur.get(&(i, j)), huruf);
                     let here = cut_in(putus, i, j);
                     let r = route::route(&t.flow, &g, &here, &|s| huruf.lebar(s));
-                    let crossings = r.crossings.iter().filter(|_| silang);
-                    for (step, w) in r.warnings.iter().chain(crossings) {
+                    for (step, w) in r.warnings.iter().chain(&r.crossings) {
                         d.push(Diagnostic::warning(w.clone()).at(t.tempat[*step].clone()));
                     }
                     r
@@ -197,7 +194,6 @@ fn layout(
         &r.putus,
         &r.lajur,
         parts.huruf,
-        true,
     );
     let mut view = view::build(&p.content, &p.checked, &routes, &r.cetak());
     if let Some(i) = only {
@@ -257,12 +253,7 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
                 ..Rencana::default()
             };
             let lajur = widened(p, &huruf, &cut);
-            d.extend(
-                route_all(
-                    &p.content, &p.checked, None, &cut.putus, &lajur, &huruf, true,
-                )
-                .1,
-            );
+            d.extend(route_all(&p.content, &p.checked, None, &cut.putus, &lajur, &huruf).1);
             d
         }
     }
