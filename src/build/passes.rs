@@ -469,7 +469,7 @@ fn widened(p: &Prepared, huruf: &HurufLabel, r: &Rencana) -> Lajur {
             }
             let now = geometri(&p.content, t, out.get(&(i, j)), huruf);
             let drawn = route::route(&t.flow, &now, &here, &lebar);
-            if drawn.label_kotor + drawn.kanal_kurang == 0 {
+            if drawn.kotor() == 0 {
                 continue;
             }
             let g = Geometri::untuk(&p.content.buku, &t.flow, &here, huruf.tinggi(), &lebar);

@@ -102,7 +102,7 @@ impl Geometri {
                 .into_iter()
                 .map(|p| {
                     let r = route(flow, g, p, lebar);
-                    r.kanal_kurang + r.label_kotor
+                    r.kotor()
                 })
                 .sum::<usize>()
         };
@@ -301,6 +301,13 @@ pub struct Routed {
     pub kanal_kurang: usize,
 }
 
+impl Routed {
+    /// What the drawing could not place cleanly: labels and jumps.
+    pub fn kotor(&self) -> usize {
+        self.label_kotor + self.kanal_kurang
+    }
+}
+
 /// What routing one arrow gives: its drawings (the first one leaves the
 /// arrow's source) and the places its label may take, best first.
 struct Panah {
@@ -493,7 +500,7 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
     let none = BTreeSet::new();
     let score = |f: &Flow| {
         let r = route(f, g, &none, lebar);
-        (r.crossings.len(), r.label_kotor + r.kanal_kurang)
+        (r.crossings.len(), r.kotor())
     };
     let mut best = score(flow);
     for i in flow.bebas.clone().into_iter().take(COBA_SISI) {
