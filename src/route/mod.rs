@@ -102,12 +102,12 @@ impl Geometri {
                 .into_iter()
                 .map(|p| {
                     let r = route(flow, g, p, lebar);
-                    r.kotor()
+                    (r.kotor(), r.crossings.len())
                 })
-                .sum::<usize>()
+                .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
         };
         let mut best = (kotor(&g), g);
-        while best.0 > 0 && g.lebar_lajur < maks {
+        while best.0 != (0, 0) && g.lebar_lajur < maks {
             g = Geometri::selebar(buku, (g.lebar_lajur + 2.0).min(maks), tinggi_label);
             let k = kotor(&g);
             if k < best.0 {
@@ -393,8 +393,25 @@ pub fn route(
         let (r, _) = draw(&flow, g, putus, &luar, lebar);
         if better(&r, &best) {
             best = r;
-        } else {
-            luar.remove(&i);
+            continue;
+        }
+        luar.remove(&i);
+        // Squeezed against the table's edge: the other side of its symbol
+        // looks into the table.
+        let e = &flow.edges[i];
+        let edge = match e.sisi {
+            Sisi::Kiri => e.from_lane == 0,
+            _ => e.from_lane + 1 == flow.lanes,
+        };
+        if !edge || flow.lanes < 2 {
+            continue;
+        }
+        let mut other = flow.as_ref().clone();
+        other.edges[i] = other_side(&flow, i);
+        let (r, _) = draw(&other, g, putus, &luar, lebar);
+        if better(&r, &best) {
+            best = r;
+            flow = std::borrow::Cow::Owned(other);
         }
     }
     best

@@ -223,6 +223,44 @@ fn a_label_without_room_beside_its_channel_moves_the_channel_outwards() {
     );
 }
 
+/// Twelve lanes of 11 mm: a decision in the first lane whose next step
+/// turns right loops back leftwards, into the 2 mm between its vertex and
+/// the table's edge, where `Tidak` has no room. It leaves the right side
+/// instead, into the table, and the label finds its place there.
+#[test]
+fn a_label_squeezed_against_the_tables_edge_takes_the_other_side() {
+    let g = Geometri {
+        lebar_lajur: 11.0,
+        lebar_simbol: 7.0,
+        ..G
+    };
+    let nodes = [
+        node(&[2]),
+        node(&[0]),
+        decision(0, 3, 0),
+        node(&[3]),
+        node(&[5]),
+    ];
+    let f = build(&nodes, 12).unwrap();
+    let none = BTreeSet::new();
+    let jump = f
+        .edges
+        .iter()
+        .position(|e| e.from == 2 && e.to == 0)
+        .unwrap();
+    assert_eq!(f.edges[jump].sisi, Sisi::Kiri);
+    let (edge, _) = draw(&f, &g, &none, &none, &lebar);
+    assert_eq!(edge.label_kotor, 1, "{:?}", edge.warnings);
+    let r = route(&f, &g, &none);
+    assert_eq!(r.label_kotor, 0, "{:?}", r.warnings);
+    assert!(r.crossings.len() <= edge.crossings.len());
+    let leaves = r
+        .gambar
+        .iter()
+        .find(|d| d.step == 2 && d.ke == Some((0, 2)));
+    assert!(leaves.unwrap().titik[0].x > 0.0, "{leaves:?}");
+}
+
 /// A tiny deterministic generator, so the property test needs no crate.
 struct Lcg(u64);
 impl Lcg {

@@ -46,14 +46,7 @@ fn shipped_booklets_draw_cleanly() {
         "tests/alur",
     ] {
         let (r, _) = audit(&root().join(f), f);
-        // tests/alur keeps one flow whose loop label has no clean place
-        // (see the README): reported, and warned about by the build.
-        let allowed: &[Cacat] = if f == "tests/alur" {
-            &[Cacat::LabelTertimpa, Cacat::LabelDiGaris]
-        } else {
-            &[]
-        };
-        let bad = defects(&r, allowed);
+        let bad = defects(&r, &[]);
         if !bad.is_empty() {
             failures.push(format!("{f}: {bad:?}"));
         }
@@ -219,8 +212,10 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     // through a symbol 3 → 2, crossings 95 → 94, stacked lines 1 → 2),
     // 21 → 6 and crossings 94 → 88 since a label without room beside its
     // jump's channel moves the channel outwards, 6 → 4 since a jump across
-    // a page break may leave its other side for its label. The 4 are 3
-    // long labels of decisions in the last lane; the build warns at each.
+    // a page break may leave its other side for its label, 4 → 1 (stacked
+    // lines 2 → 1, lines through a symbol 2 → 1, crossings 88 → 81) since
+    // a jump squeezed against the table's edge may leave its other side
+    // and lanes widen for crossings too. The build warns at each.
     // Everything else: zero.
     let known = [
         Cacat::LabelTertimpa,
@@ -231,11 +226,11 @@ fn five_hundred_generated_flows_stay_within_the_measured_defects() {
     let bad = defects(&total, &known);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     let labels = total.jumlah(Cacat::LabelTertimpa) + total.jumlah(Cacat::LabelDiGaris);
-    assert!(labels <= 4, "{labels} labels drawn badly:\n{total}");
-    assert!(total.jumlah(Cacat::GarisBertumpuk) <= 2, "{total}");
-    assert!(total.jumlah(Cacat::MenembusSimbol) <= 2, "{total}");
+    assert!(labels <= 1, "{labels} labels drawn badly:\n{total}");
+    assert!(total.jumlah(Cacat::GarisBertumpuk) <= 1, "{total}");
+    assert!(total.jumlah(Cacat::MenembusSimbol) <= 1, "{total}");
     // 167 before free jumps were moved to the side that crosses least.
-    assert!(total.persilangan <= 88, "{total}");
+    assert!(total.persilangan <= 81, "{total}");
 }
 
 #[test]
@@ -274,10 +269,12 @@ fn a_thousand_steps_over_twelve_lanes_settle_with_every_arrow_drawn() {
     assert!(pages <= 70, "{pages} pages");
     assert_eq!(r.jumlah(Cacat::HalamanLonggar), 0, "{r}");
     // Lanes of 11 mm leave a decision's label no room beside its vertex
-    // (warned); held at the figure measured. Connectors stay inside.
+    // (warned); held at the figure measured (23 before a jump squeezed
+    // against the table's edge could leave its other side). Connectors
+    // stay inside.
     assert_eq!(r.jumlah(Cacat::PenghubungDiGaris), 0, "{r}");
     assert_eq!(r.jumlah(Cacat::GarisDiGaris), 0, "{r}");
-    assert!(r.jumlah(Cacat::LabelDiGaris) <= 23, "{r}");
+    assert!(r.jumlah(Cacat::LabelDiGaris) <= 3, "{r}");
 }
 
 /// One lane, decisions every third step looping to step 1, and long steps
