@@ -5,6 +5,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::build::{self, Timings};
+use crate::diag::jalur;
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// The median of several cold builds of one booklet.
@@ -118,7 +119,7 @@ pub fn ukur_sunting(dir: &Path, ulang: usize) -> Result<(Sebaran, Sebaran), Diag
 fn io(path: &Path, e: std::io::Error) -> Diagnostics {
     Diagnostics(vec![Diagnostic::error(format!(
         "`{}` tidak dapat dibaca atau ditulis: {}",
-        path.display(),
+        jalur(path),
         crate::files::io_reason(&e)
     ))])
 }

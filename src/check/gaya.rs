@@ -78,8 +78,80 @@ pub fn periksa(c: &Content, d: &mut Diagnostics) {
 /// at once instead of running out of memory with nothing written.
 pub const LANGKAH_MAKS: usize = 4000;
 
+/// The most SOP pages bukusop lays out in one build, as [`halaman_kira`]
+/// estimates them: laying out takes about 6 to 8 MB of memory a page, and
+/// a CI runner has 7 GB.
+pub const HALAMAN_MAKS: usize = 1000;
+
+/// Lines of `chars` characters set in a column `wide` characters wide.
+fn lines(chars: usize, wide: usize) -> usize {
+    chars.div_ceil(wide).max(1)
+}
+
+/// About how many SOP pages the booklet takes, from the length of its
+/// texts alone, before any layout. Each SOP starts a page with its header
+/// (45 mm), information block (3.5 mm a line of about 90 characters,
+/// 40 mm at least) and column heads (15 mm); each step's row is as tall as
+/// its longest text (3.3 mm a line of about 45 characters of Kegiatan or
+/// 22 of a narrower column, 9 mm at least) and goes to the next page
+/// (under the column heads again) when the 191 mm of a page are full.
+/// Measured against builds: 300 estimated for 313 pages laid out (300
+/// synthetic SOPs, 2.2 GB), 1,245 for 1,256 (249 SOPs of 1 KB steps,
+/// 7.2 GB); a booklet of tens of pages comes out up to half too many.
+pub fn halaman_kira(c: &Content) -> usize {
+    const HALAMAN: f64 = 191.0;
+    const KEPALA_KOLOM: f64 = 20.0;
+    let mut pages = 0;
+    for f in &c.sops {
+        let s = &f.sop;
+        let info: usize = [&s.dasar_hukum, &s.kualifikasi, &s.peralatan, &s.pencatatan]
+            .into_iter()
+            .flatten()
+            .chain(&s.peringatan)
+            .map(|t| lines(t.chars().count(), 90))
+            .sum();
+        pages += 1;
+        let mut filled = 50.0 + (info as f64 * 3.5).max(45.0) + KEPALA_KOLOM;
+        for a in s.alur() {
+            for step in a.langkah {
+                let l = &step.value;
+                let narrow = [l.output.as_ref(), l.ket.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| t.chars().count())
+                    .chain(
+                        l.kelengkapan
+                            .iter()
+                            .map(|k| k.items().concat().chars().count()),
+                    )
+                    .map(|n| lines(n, 22))
+                    .max()
+                    .unwrap_or(1);
+                let rows = lines(l.kegiatan.chars().count(), 45).max(narrow);
+                let row = (rows as f64 * 3.3 + 2.4).max(9.3);
+                if filled + row > HALAMAN {
+                    pages += 1;
+                    filled = KEPALA_KOLOM;
+                }
+                filled += row;
+            }
+        }
+    }
+    pages
+}
+
 /// A booklet too large to lay out in one build.
 pub fn skala(c: &Content, d: &mut Diagnostics) {
+    let pages = halaman_kira(c);
+    if pages > HALAMAN_MAKS {
+        d.push(
+            Diagnostic::error(format!(
+                "buku ini diperkirakan {pages} halaman SOP; bukusop menyusun paling banyak {HALAMAN_MAKS} halaman sekaligus (sekitar 6–8 MB memori per halaman)"
+            ))
+            .hint("pecah menjadi beberapa buku (satu folder konten per unit), atau persingkat teks langkah yang sangat panjang"),
+        );
+        return;
+    }
     let steps: usize = c
         .sops
         .iter()

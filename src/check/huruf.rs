@@ -1,12 +1,16 @@
 //! Text no font can print: a character that neither a bundled font nor
 //! one in the court's `fonts/` covers would print as an empty box (and
-//! PDF/A refuses it), so each is named, once per file, at its first place.
+//! PDF/A refuses it), so each is named at its line (up to ten lines a
+//! file).
 
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
 /// How many characters one warning names.
 const PALING_BANYAK: usize = 8;
+/// How many lines of one file are warned about; the last warning counts
+/// the rest.
+const BARIS_PALING_BANYAK: usize = 10;
 
 pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
     let coverage: Vec<typst::text::Coverage> = fonts
@@ -20,39 +24,49 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
     let files = std::iter::once((&c.buku_file, &c.buku_teks))
         .chain(c.sops.iter().map(|f| (&f.path, &f.teks)));
     for (file, text) in files {
-        let mut missing: Vec<char> = Vec::new();
-        let mut first = None;
-        for (n, line) in text.lines().enumerate() {
-            for (col, ch) in values(line) {
-                if !printable(ch) && !missing.contains(&ch) {
-                    first.get_or_insert((n, col));
-                    missing.push(ch);
+        // Each line with such characters, at its first, naming its own.
+        let lines: Vec<(usize, usize, Vec<char>)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(n, line)| {
+                let mut missing: Vec<char> = Vec::new();
+                let mut first = None;
+                for (col, ch) in values(line) {
+                    if !printable(ch) && !missing.contains(&ch) {
+                        first.get_or_insert(col);
+                        missing.push(ch);
+                    }
                 }
-            }
-        }
-        let Some((line, column)) = first else {
-            continue;
-        };
-        let mut names: Vec<String> = missing
-            .iter()
-            .take(PALING_BANYAK)
-            .map(|ch| format!("`{ch}` (U+{:04X})", *ch as u32))
+                first.map(|col| (n, col, missing))
+            })
             .collect();
-        if missing.len() > PALING_BANYAK {
-            names.push(format!("dan {} lainnya", missing.len() - PALING_BANYAK));
+        let more = lines.len().saturating_sub(BARIS_PALING_BANYAK);
+        for (k, (line, column, missing)) in lines.iter().take(BARIS_PALING_BANYAK).enumerate() {
+            let mut names: Vec<String> = missing
+                .iter()
+                .take(PALING_BANYAK)
+                .map(|ch| format!("`{ch}` (U+{:04X})", *ch as u32))
+                .collect();
+            if missing.len() > PALING_BANYAK {
+                names.push(format!("dan {} lainnya", missing.len() - PALING_BANYAK));
+            }
+            let also = match (k + 1 == BARIS_PALING_BANYAK, more) {
+                (true, 1..) => format!("; juga di {more} baris lain berkas ini"),
+                _ => String::new(),
+            };
+            d.push(
+                Diagnostic::warning(format!(
+                    "karakter {} tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya){also}",
+                    names.join(", ")
+                ))
+                .at(Some(Place {
+                    file: file.clone(),
+                    line: *line as u64 + 1,
+                    column: *column as u64 + 1,
+                }))
+                .hint("taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis"),
+            );
         }
-        d.push(
-            Diagnostic::warning(format!(
-                "karakter {} tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
-                names.join(", ")
-            ))
-            .at(Some(Place {
-                file: file.clone(),
-                line: line as u64 + 1,
-                column: column as u64 + 1,
-            }))
-            .hint("taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis"),
-        );
     }
     d
 }

@@ -61,6 +61,7 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
     kolom::buku(c, &mut d);
     for (i, f) in c.sops.iter().enumerate() {
         tanggal::urutan_sop(c, f, &mut d);
+        revisi::nomor(f, &mut d);
         if let Some(r) = &c.riwayat {
             revisi::tercatat(r, f, &mut d);
         }

@@ -26,6 +26,24 @@ pub fn tersegel(c: &Content, r: &Riwayat, d: &mut Diagnostics) {
     }
 }
 
+/// The most an SOP file's own `revisi` may be.
+const REVISI_MAKS: u32 = 999;
+
+/// An SOP's own revision number in range: one that later revisions would
+/// carry past what a record holds is a typing slip.
+pub fn nomor(f: &SopFile, d: &mut Diagnostics) {
+    let n = f.sop.revisi;
+    if n > REVISI_MAKS {
+        d.push(
+            Diagnostic::error(format!(
+                "`revisi` bernilai {n}; seharusnya antara 0 dan {REVISI_MAKS}"
+            ))
+            .at(crate::content::yaml::kunci(&f.path, &f.teks, &["revisi"]))
+            .hint("tulis berapa kali SOP ini sudah direvisi, misalnya `revisi: 2`"),
+        );
+    }
+}
+
 pub fn tercatat(r: &Riwayat, f: &SopFile, d: &mut Diagnostics) {
     let at = place(&f.path, &f.sop.judul.referenced);
     let hint = "nomor revisinya dinaikkan saat `bukusop revisi` dijalankan";

@@ -8,7 +8,8 @@ use bukusop::diag::report;
 use bukusop::files::tulis::{tulis, tulis_semua};
 
 use super::FolderArg;
-use super::keluar::{ExitStatus, content_failure, io_failure, secs, size};
+use super::keluar::{ExitStatus, content_failure, io_failure, secs, size, usage_failure};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,9 +67,89 @@ pub(super) fn keluar_buku(folder: &Path) -> PathBuf {
     }
 }
 
+/// Where a build may write besides `out/`: outside the content folder, or
+/// in its top folder or its `out/`; never into its `sop/`, `templates/` or
+/// `fonts/` (`--typst fonts` would add fonts), never over a file it read
+/// (`-o buku.yaml`, a scanned Pengesahan). The booklet's name ends in
+/// `.pdf`.
+fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
+    let usage = |msg: String, hint: &str| {
+        usage_failure(&bukusop::diag::Diagnostic::error(msg).hint(hint.to_string()))
+    };
+    let is_pdf = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("pdf"));
+    if pdf && !is_pdf {
+        return Err(usage(
+            format!("berkas keluaran `{}` harus berakhiran .pdf", jalur(path)),
+            "contoh: `-o buku-sop.pdf`",
+        ));
+    }
+    // The nearest existing folder on the way, resolved: a symlinked or
+    // `..` path is judged where it really leads.
+    let mut probe = path.to_path_buf();
+    let mut rest = Vec::new();
+    let real = loop {
+        if let Ok(r) = std::fs::canonicalize(&probe) {
+            break r;
+        }
+        match (probe.file_name().map(|n| n.to_os_string()), probe.parent()) {
+            (Some(n), Some(up)) => {
+                rest.push(n);
+                probe = if up.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    up.to_path_buf()
+                };
+            }
+            _ => return Ok(()),
+        }
+    };
+    let real = rest.iter().rev().fold(real, |p, n| p.join(n));
+    let Ok(root) = std::fs::canonicalize(folder) else {
+        return Ok(());
+    };
+    let among = |r: &Path| {
+        let top = r.parent() == Some(root.as_path()) && pdf;
+        r.starts_with(&root) && !top && !r.starts_with(root.join("out"))
+    };
+    let hint = "tulis ke `out/` di folder konten (bawaan), atau ke folder di luar folder konten";
+    if bukusop::files::baca::pernah_dibaca(&real) {
+        return Err(usage(
+            format!(
+                "`{}` adalah berkas yang dibaca buku ini; bukusop tidak menimpanya",
+                jalur(path)
+            ),
+            hint,
+        ));
+    }
+    if among(&real) {
+        return Err(usage(
+            format!(
+                "`{}` ada di dalam folder konten `{}`; bukusop tidak menulis di antara berkas konten",
+                jalur(path),
+                jalur(folder)
+            ),
+            hint,
+        ));
+    }
+    Ok(())
+}
+
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let start = Instant::now();
     let folder = &a.folder.existing()?;
+    // Judged now and again once the build has read its files.
+    let tujuan = || {
+        if let Some(o) = &a.output {
+            tujuan_sah(folder, o, true)?;
+        }
+        if let Some(t) = &a.typst {
+            tujuan_sah(folder, t, false)?;
+        }
+        Ok(())
+    };
+    tujuan()?;
     use std::io::IsTerminal;
     let progress = !a.quiet && std::io::stderr().is_terminal();
     let options = Options {
@@ -81,12 +162,13 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         eprint!("\r\x1b[K");
     }
     let (out, singles) = built.map_err(|d| content_failure(&d, "PDF tidak ditulis"))?;
+    tujuan()?;
     // Many warnings would bury the result: `check` lists them.
     if out.warnings.0.len() > 3 {
         eprintln!(
             "peringatan: {} hal perlu diperiksa; jalankan `bukusop check {}` untuk rinciannya",
             out.warnings.0.len(),
-            folder.display()
+            jalur(folder)
         );
     } else {
         eprint!(
@@ -113,12 +195,14 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             .zip(singles.iter().map(|s| &s.pdf[..])),
     );
     tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
+    // A killed `--per-sop` build's leftovers go with the next build.
+    bukusop::files::tulis::bersihkan(&dir);
     if a.per_sop {
         say(
             a.quiet,
             format!(
                 "{}/: {} PDF per SOP, {}",
-                dir.display(),
+                jalur(&dir),
                 singles.len(),
                 secs(start.elapsed())
             ),
@@ -131,10 +215,10 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             a.quiet,
             format!(
                 "{}/buku.typ: markup Typst; `typst compile --root {} --font-path {}/fonts --ignore-system-fonts {}/buku.typ`",
-                dir.display(),
-                dir.display(),
-                dir.display(),
-                dir.display()
+                jalur(dir),
+                jalur(dir),
+                jalur(dir),
+                jalur(dir)
             ),
         );
     }
@@ -153,7 +237,7 @@ fn say(quiet: bool, line: String) {
 pub(super) fn ringkasan(path: &Path, out: &build::Output, start: Instant) -> String {
     format!(
         "{}: {} halaman, {}, {}",
-        path.display(),
+        jalur(path),
         out.pages,
         size(out.pdf.len()),
         secs(start.elapsed())

@@ -6,6 +6,7 @@ use bukusop::diag::report;
 
 use super::FolderArg;
 use super::keluar::ExitStatus;
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,8 +39,8 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             let nama = std::fs::canonicalize(folder)
                 .ok()
                 .filter(|_| folder.as_os_str() == ".")
-                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .unwrap_or_else(|| folder.display().to_string());
+                .and_then(|p| p.file_name().map(jalur))
+                .unwrap_or_else(|| jalur(folder));
             eprintln!("{nama}: {}", report::ringkasan(&d));
         }
     }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use bukusop::scaffold::{self, CONTOH, Identitas};
 
 use super::keluar::ExitStatus;
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -49,13 +50,13 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     };
     match scaffold::init(&a.folder, &id) {
         Ok(files) => {
-            println!("{} berkas ditulis ke {}:", files.len(), a.folder.display());
+            println!("{} berkas ditulis ke {}:", files.len(), jalur(&a.folder));
             for f in files {
-                println!("  {}", f.display());
+                println!("  {}", jalur(&f));
             }
             println!(
                 "Berikutnya: ubah buku.yaml dan sop/, lalu `bukusop check {0}` dan `bukusop build {0}`.",
-                a.folder.display()
+                jalur(&a.folder)
             );
             Ok(ExitStatus::Berhasil)
         }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use bukusop::content::BUKU;
+use bukusop::diag::jalur;
 use bukusop::diag::{Diagnostics, Severity, io_reason, report};
 use bukusop::scaffold;
 
@@ -24,7 +25,8 @@ impl From<ExitStatus> for ExitCode {
 }
 
 /// Where no signal ends the program on a closed pipe (Windows), println!
-/// panics there: end quietly instead, as ripgrep does.
+/// panics there: end quietly instead, as ripgrep does. Any other failure
+/// to print (a full disk) is said in one line, exit 2, never a panic.
 pub fn pipa_tertutup_diam() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -34,7 +36,19 @@ pub fn pipa_tertutup_diam() {
             .map(String::as_str)
             .unwrap_or_default();
         if message.starts_with("failed printing to std") {
-            std::process::exit(0);
+            // A closed pipe (EPIPE; ERROR_NO_DATA on Windows) is the reader
+            // having read enough; any other failure (a full disk) is said.
+            if message.contains("os error 32") || message.contains("os error 232") {
+                std::process::exit(0);
+            }
+            let why = if message.contains("os error 28") {
+                "disk penuh".to_string()
+            } else {
+                let os = message.split_once(": ").map_or(message, |(_, w)| w);
+                format!("galat masukan/keluaran ({os})")
+            };
+            eprintln!("galat: keluaran tidak dapat ditulis: {why}");
+            std::process::exit(ExitStatus::PemakaianSalah as i32);
         }
         default(info);
     }));
@@ -48,10 +62,7 @@ pub fn warna() -> bool {
 }
 
 pub fn missing_folder(folder: &Path) -> ExitStatus {
-    eprintln!(
-        "galat: folder konten `{}` tidak ditemukan",
-        folder.display()
-    );
+    eprintln!("galat: folder konten `{}` tidak ditemukan", jalur(folder));
     eprintln!(
         "  saran: jalankan perintah dari folder proyek, atau sebutkan foldernya, misalnya `bukusop check content`"
     );
@@ -72,7 +83,7 @@ pub fn tulis_ke_folder(
     }
     match write(&folder) {
         Ok(path) => {
-            println!("{} ditulis; {}", path.display(), lalu(&folder));
+            println!("{} ditulis; {}", jalur(&path), lalu(&folder));
             Ok(ExitStatus::Berhasil)
         }
         Err(e) => {
@@ -92,14 +103,18 @@ pub fn content_failure(d: &Diagnostics, akibat: &str) -> ExitStatus {
 
 /// A usage problem the library explained.
 pub fn usage_failure(d: &bukusop::diag::Diagnostic) -> ExitStatus {
-    eprintln!("{}", bukusop::diag::tampak(&d.to_string()));
+    use bukusop::diag::tampak;
+    eprintln!("{}", tampak(&d.headline()));
+    if let Some(h) = &d.hint {
+        eprintln!("  saran: {}", tampak(h));
+    }
     ExitStatus::PemakaianSalah
 }
 
 pub fn io_failure(path: &Path, e: &std::io::Error) -> ExitStatus {
     eprintln!(
         "galat: tidak dapat menulis `{}`: {}",
-        path.display(),
+        jalur(path),
         io_reason(e)
     );
     ExitStatus::PemakaianSalah

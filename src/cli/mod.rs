@@ -200,7 +200,10 @@ pub fn run() -> ExitStatus {
         Perintah::Sintetis(a) => sintetis::run(a),
         Perintah::Templat(a) => templat::run(a),
         Perintah::Completions { shell } => {
-            clap_complete::generate(shell, &mut command(), "bukusop", &mut std::io::stdout());
+            // Into memory first: clap_complete panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "bukusop", &mut script);
+            print!("{}", String::from_utf8_lossy(&script));
             Ok(ExitStatus::Berhasil)
         }
         Perintah::Help { perintah } => help(perintah),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use bukusop::scaffold;
 
 use super::keluar::{ExitStatus, tulis_ke_folder};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -23,7 +24,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         |folder| {
             format!(
                 "isi langkah-langkahnya, lalu `bukusop check {}`.",
-                folder.display()
+                jalur(folder)
             )
         },
     )

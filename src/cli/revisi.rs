@@ -6,6 +6,7 @@ use bukusop::riwayat::{Revisi, rencanakan, tabel};
 
 use super::FolderArg;
 use super::keluar::{ExitStatus, content_failure, io_failure, usage_failure};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -69,11 +70,11 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let file = folder.join(BERKAS);
     riwayat::write(folder, &plan.riwayat).map_err(|e| io_failure(&file, &e))?;
     if content.riwayat.is_none() {
-        println!("{} ditulis (keadaan awal).", file.display());
+        println!("{} ditulis (keadaan awal).", jalur(&file));
     } else {
         println!(
             "{} diperbarui: revisi {}, efektif {}.",
-            file.display(),
+            jalur(&file),
             revisi.tanggal,
             revisi.efektif
         );

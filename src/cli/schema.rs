@@ -4,6 +4,7 @@ use bukusop::content::schema;
 
 use super::FolderArg;
 use super::keluar::{ExitStatus, io_failure};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -15,7 +16,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let folder = &a.folder.existing()?;
     let files = schema::write(folder).map_err(|e| io_failure(&folder.join(schema::DIR), &e))?;
     for f in files {
-        println!("{}", f.display());
+        println!("{}", jalur(&f));
     }
     Ok(ExitStatus::Berhasil)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use bukusop::scaffold::synth;
 
 use super::keluar::{ExitStatus, io_failure};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -27,7 +28,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         .map_err(|e| io_failure(&a.folder, &e))?;
     println!(
         "konten sintetis ditulis ke {} ({} SOP × {} langkah × {} pelaksana)",
-        a.folder.display(),
+        jalur(&a.folder),
         a.sop,
         a.langkah,
         a.peran

@@ -7,6 +7,7 @@ use bukusop::content::assets::BUNDLED;
 use bukusop::scaffold;
 
 use super::keluar::{ExitStatus, tulis_ke_folder};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,7 +44,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             |folder| {
                 format!(
                     "ubah seperlunya: bagian ini menggantikan bawaannya saat `bukusop build {}`.",
-                    folder.display()
+                    jalur(folder)
                 )
             },
         ),

@@ -12,6 +12,7 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::Recursiv
 
 use super::FolderArg;
 use super::keluar::{ExitStatus, io_failure, warna};
+use bukusop::diag::jalur;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -37,13 +38,13 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         .map_err(|e| {
             eprintln!(
                 "galat: folder `{}` tidak dapat diamati: {e}",
-                folder.display()
+                jalur(&folder)
             );
             ExitStatus::PemakaianSalah
         })?;
     eprintln!(
         "mengamati {}; setiap kali berkas disimpan, buku dibangun ulang (Ctrl+C untuk berhenti)",
-        folder.display()
+        jalur(&folder)
     );
     let mut pengamat = Pengamat::default();
     let mut opened = !a.buka;

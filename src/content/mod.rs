@@ -36,7 +36,8 @@ pub struct Content {
     /// not read it again.
     pub buku_teks: String,
     pub buku: Buku,
-    /// SOP files in file-name order, which is the booklet's order.
+    /// SOP files in the booklet's order: by the number their names start
+    /// with, then by name.
     pub sops: Vec<SopFile>,
     /// SOP files that could not be read (only while `check` goes on with
     /// the others: a build never starts with one).
@@ -87,6 +88,7 @@ pub fn load_partial(root: &Path) -> (Diagnostics, Option<Content>) {
             files.extend(entries.into_iter().filter(|p| {
                 matches!(p.extension().and_then(|x| x.to_str()), Some("yaml" | "yml"))
             }));
+            files.sort_by_cached_key(|p| urutan(&crate::files::file_name(p)));
             if files.is_empty() {
                 diags.push(Diagnostic::error(format!(
                     "folder `{}` tidak berisi berkas SOP (*.yaml)",
@@ -140,6 +142,16 @@ pub fn load_partial(root: &Path) -> (Diagnostics, Option<Content>) {
     (diags, content)
 }
 
+/// Where an SOP file stands in the booklet: by the number its name starts
+/// with, as a number (`9-…` before `10-…` before `100-…`, however many
+/// digits), then by name.
+fn urutan(name: &str) -> (bool, usize, String, String) {
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    let number = digits.trim_start_matches('0').to_string();
+    // Files without a number after those with one, as names sort.
+    (digits.is_empty(), number.len(), number, name.to_string())
+}
+
 /// The value of the YAML file `file`, with its text.
 fn read_yaml<T: serde::de::DeserializeOwned>(
     akar: &Akar,
@@ -160,6 +172,8 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
+            // Quoted as read, the undecodable bytes shown as `�`.
+            crate::files::baca::simpan_sumber(file, &String::from_utf8_lossy(e.as_bytes()));
             let offset = e.utf8_error().valid_up_to();
             let before = &e.as_bytes()[..offset];
             let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
@@ -176,11 +190,41 @@ fn read_yaml<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
+    crate::files::baca::simpan_sumber(file, &text);
     match yaml::parse_semua::<T>(file, &text) {
         Ok(v) => Some((v, text)),
         Err(found) => {
             diags.extend(Diagnostics(found));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sop_files_stand_by_their_number_however_many_digits() {
+        let mut names = [
+            "100-c.yaml",
+            "lain.yaml",
+            "10-b.yaml",
+            "09-a.yaml",
+            "4294967296-d.yaml",
+            "1-x.yaml",
+            "01-w.yaml",
+        ];
+        names.sort_by_key(|n| super::urutan(n));
+        assert_eq!(
+            names,
+            [
+                "01-w.yaml",
+                "1-x.yaml",
+                "09-a.yaml",
+                "10-b.yaml",
+                "100-c.yaml",
+                "4294967296-d.yaml",
+                "lain.yaml"
+            ]
+        );
     }
 }

@@ -35,10 +35,15 @@ pub struct Riwayat {
     pub tersegel: bool,
 }
 
-/// The last line of a record bukusop writes, followed by the SHA-256 of
-/// everything above it: a truncated or hand-edited record is noticed
-/// instead of read as a shorter history.
+/// The first line of a record bukusop writes, followed by the SHA-256 of
+/// everything below it: a truncated or hand-edited record is noticed
+/// instead of read as a shorter history (cut anywhere, the seal stays).
+/// Records of the previous version carry it as their last line instead.
 const SEGEL: &str = "# sidik: ";
+
+/// The highest revision number a record holds (an SOP file's own `revisi`
+/// is at most 999): a number that would wrap is refused, not printed as 0.
+pub const NOMOR_MAKS: u32 = 9999;
 
 fn sha256(text: &str) -> String {
     use sha2::{Digest, Sha256};
@@ -114,14 +119,12 @@ pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
             let tersegel = unseal(&file, &text)?;
             let mut r: Riwayat = yaml::parse(&file, &text)?;
             r.tersegel = tersegel;
-            // `terakhir` relies on it; an empty list is a damaged record.
-            if let Some(h) = r.sop.iter().find(|h| h.revisi.is_empty()) {
+            if let Some(why) = r.cacat() {
                 return Err(Diagnostic::error(format!(
-                    "`{}`: SOP `{}` tercatat tanpa satu revisi pun",
-                    file.display(),
-                    h.berkas
+                    "`{}` rusak: {why}",
+                    crate::diag::jalur(&file)
                 ))
-                .hint("pulihkan riwayat.yaml dari git; berkas ini ditulis oleh `bukusop revisi`, bukan dengan tangan"));
+                .hint(PULIHKAN));
             }
             Ok(Some(r))
         }
@@ -134,33 +137,98 @@ pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
     }
 }
 
-/// Whether `text` ends with its seal; an error when the seal does not
-/// match what it seals.
+/// How to mend a damaged record.
+const PULIHKAN: &str = "pulihkan berkasnya dari git (`git log -- riwayat.yaml`, lalu `git checkout <commit> -- riwayat.yaml`); riwayat.yaml ditulis oleh `bukusop revisi`, bukan dengan tangan";
+
+impl Riwayat {
+    /// What makes a record that matches its seal unusable: an SOP without a
+    /// revision (`terakhir` relies on one), a year or a date outside
+    /// 1900–2100, a revision number beyond [`NOMOR_MAKS`].
+    fn cacat(&self) -> Option<String> {
+        use crate::nilai::tanggal::{TAHUN, parse};
+        let bad_date = |s: &str| {
+            parse(s)
+                .is_none()
+                .then(|| format!("tanggal `{s}` tidak sah"))
+        };
+        for b in &self.buku {
+            if !TAHUN.contains(&b.tahun) {
+                return Some(format!("tahun {} di luar 1900–2100", b.tahun));
+            }
+            if let Some(w) = bad_date(&b.tanggal).or_else(|| bad_date(&b.efektif)) {
+                return Some(w);
+            }
+        }
+        for h in &self.sop {
+            if h.revisi.is_empty() {
+                return Some(format!("SOP `{}` tercatat tanpa satu revisi pun", h.berkas));
+            }
+            for r in &h.revisi {
+                if r.nomor > NOMOR_MAKS {
+                    return Some(format!(
+                        "SOP `{}`: nomor revisi {} lebih dari {NOMOR_MAKS}",
+                        h.berkas, r.nomor
+                    ));
+                }
+                if let Some(w) = bad_date(&r.tanggal).or_else(|| bad_date(&r.efektif)) {
+                    return Some(format!("SOP `{}`: {w}", h.berkas));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Whether `text` carries its seal (on its first line, or on its last as
+/// the previous version wrote it); an error when the seal does not match
+/// what it seals.
 fn unseal(file: &Path, text: &str) -> Result<bool, Diagnostic> {
-    let body = text.trim_end_matches('\n');
-    let at = body.rfind('\n').map_or(0, |i| i + 1);
-    let Some(seal) = body[at..].strip_prefix(SEGEL) else {
-        return Ok(false);
+    let (seal, sealed, line) = match text.strip_prefix(SEGEL) {
+        Some(rest) => {
+            let (seal, below) = rest.split_once('\n').unwrap_or((rest, ""));
+            (seal, below, 1)
+        }
+        None => {
+            let body = text.trim_end_matches('\n');
+            let at = body.rfind('\n').map_or(0, |i| i + 1);
+            let Some(seal) = body[at..].strip_prefix(SEGEL) else {
+                return Ok(false);
+            };
+            (seal, &text[..at], text[..at].lines().count() as u64 + 1)
+        }
     };
-    if seal.trim() == sha256(&text[..at]) {
+    if seal.trim() == sha256(sealed) {
         return Ok(true);
     }
-    let line = text[..at].lines().count() as u64 + 1;
     Err(Diagnostic::error(format!(
-        "`{BERKAS}` rusak: isinya tidak cocok dengan sidik di baris terakhirnya (terpotong, atau diubah dengan tangan)"
+        "`{BERKAS}` rusak: isinya tidak cocok dengan sidiknya (terpotong, atau diubah dengan tangan)"
     ))
     .at(Some(crate::diag::Place {
         file: file.to_path_buf(),
         line,
         column: 1,
     }))
-    .hint("pulihkan berkasnya dari git (`git log -- riwayat.yaml`, lalu `git checkout <commit> -- riwayat.yaml`); riwayat.yaml ditulis oleh `bukusop revisi`, bukan dengan tangan"))
+    .hint(PULIHKAN))
 }
 
-/// Writes the record, sealed, through the atomic writer.
+/// Writes the record, sealed, through the atomic writer; a record that
+/// could not be read again (too large, a number or date out of range) is
+/// refused, not written.
 pub fn write(root: &Path, r: &Riwayat) -> std::io::Result<()> {
+    if let Some(why) = r.cacat() {
+        return Err(std::io::Error::other(format!(
+            "riwayat tidak akan dapat dibaca kembali: {why}"
+        )));
+    }
     let body = serde_saphyr::to_string(r).map_err(std::io::Error::other)?;
     let text = format!("{KOMENTAR_AWAL}{body}");
-    let sealed = format!("{text}{SEGEL}{}\n", sha256(&text));
+    let sealed = format!("{SEGEL}{}\n{text}", sha256(&text));
+    if sealed.len() as u64 > BATAS_YAML {
+        return Err(std::io::Error::other(format!(
+            "riwayat akan berukuran {} MB, lebih dari batas {} MB yang dapat dibaca kembali (judul SOP terlalu panjang?)",
+            sealed.len() >> 20,
+            BATAS_YAML >> 20
+        )));
+    }
     crate::files::tulis(&root.join(BERKAS), sealed.as_bytes())
 }

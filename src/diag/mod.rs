@@ -142,16 +142,22 @@ impl fmt::Display for Diagnostics {
 
 /// An I/O error in Indonesian.
 /// `s` as it may reach a terminal: control characters from a YAML value
-/// (ESC, BEL …) shown escaped, as `\u{1b}`, never sent raw; new lines and
-/// tabs kept.
+/// or a path (ESC, BEL, a new line …) shown escaped, as `\u{1b}`, never
+/// sent raw. Text of several lines is escaped line by line.
 pub fn tampak(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if c.is_control() {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()
             }
         })
         .collect()
+}
+
+/// A path as it may reach a terminal (see [`tampak`]): a folder named with
+/// an escape sequence prints as text.
+pub fn jalur(p: impl AsRef<std::path::Path>) -> String {
+    tampak(&p.as_ref().display().to_string())
 }

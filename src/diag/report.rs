@@ -86,11 +86,10 @@ fn one(d: &Diagnostic, sources: &mut HashMap<PathBuf, Option<String>>, w: Warna)
         tampak(&d.message)
     );
     if let Some(p) = &d.place {
-        let text = sources.entry(p.file.clone()).or_insert_with(|| {
-            crate::files::baca::baca_berkas(&p.file, crate::files::baca::BATAS_YAML)
-                .ok()
-                .map(|b| String::from_utf8_lossy(&b).into_owned())
-        });
+        // Only what a rooted reader returned: never the disk again.
+        let text = sources
+            .entry(p.file.clone())
+            .or_insert_with(|| crate::files::baca::sumber(&p.file).map(|t| t.to_string()));
         let on_disk = || {
             text.as_deref()
                 .and_then(|t| t.lines().nth(p.line.saturating_sub(1) as usize))
@@ -207,7 +206,12 @@ pub fn github(diags: &Diagnostics) -> String {
             .as_deref()
             .map(|h| format!(" (saran: {h})"))
             .unwrap_or_default();
-        let message = super::tampak(&format!("{}{hint}", d.message));
+        // Lines kept: the annotation shows them as lines (`%0A`).
+        let message: Vec<String> = format!("{}{hint}", d.message)
+            .split('\n')
+            .map(super::tampak)
+            .collect();
+        let message = message.join("\n");
         let _ = writeln!(out, "::{kind}{at}::{}", data(&message));
     }
     out
@@ -226,7 +230,7 @@ mod tests {
     fn colours_only_its_own_parts_and_never_content_escapes() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("s.yaml");
-        std::fs::write(&file, "judul: \"\u{1b}[31mMERAH\"\n").unwrap();
+        crate::files::baca::simpan_sumber(&file, "judul: \"\u{1b}[31mMERAH\"\n");
         let d = Diagnostics(vec![
             Diagnostic::error("judul `\u{1b}[2J` salah")
                 .at(Some(Place {
@@ -259,6 +263,24 @@ mod tests {
             stripped = stripped.replace(code, "");
         }
         assert_eq!(stripped, plain);
+    }
+
+    /// A message quotes a line only from a text the rooted reader
+    /// returned: a file named in a message but never read (a template in
+    /// the current folder) is not read for it.
+    #[test]
+    fn quotes_only_what_was_read_through_the_rooted_reader() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("sop.typ.j2");
+        std::fs::write(&file, "RAHASIA\n").unwrap();
+        let d = Diagnostics(vec![Diagnostic::error("templat gagal").at(Some(Place {
+            file: file.clone(),
+            line: 1,
+            column: 1,
+        }))]);
+        assert!(!teks(&d).contains("RAHASIA"), "{}", teks(&d));
+        crate::files::baca::simpan_sumber(&file, "dibaca\n");
+        assert!(teks(&d).contains("1 | dibaca"), "{}", teks(&d));
     }
 
     #[test]

@@ -3,9 +3,11 @@
 //! folder), and no larger than a limit for its kind. A content folder is
 //! often someone else's fork, built with the rights of a CI job.
 
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock, Mutex};
 
 /// The most bukusop reads of a YAML file.
 pub const BATAS_YAML: u64 = 4 << 20;
@@ -15,6 +17,41 @@ pub const BATAS_TEMPLAT: u64 = 1 << 20;
 pub const BATAS_GAMBAR: u64 = 32 << 20;
 /// … of a font.
 pub const BATAS_FONT: u64 = 64 << 20;
+
+/// What the rooted readers of this process returned: a message quotes
+/// the line of the text as it was read, never the disk again (where a file
+/// may have been swapped since), and a build never writes over a file it
+/// read.
+#[derive(Default)]
+struct Dibaca {
+    /// Texts, by the path they were read under.
+    teks: HashMap<PathBuf, Arc<str>>,
+    /// Every file read, by its real path.
+    nyata: HashSet<PathBuf>,
+}
+
+static DIBACA: LazyLock<Mutex<Dibaca>> = LazyLock::new(Mutex::default);
+
+fn dibaca() -> std::sync::MutexGuard<'static, Dibaca> {
+    DIBACA.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The text read under `path` through a rooted reader, if any.
+pub fn sumber(path: &Path) -> Option<Arc<str>> {
+    dibaca().teks.get(path).cloned()
+}
+
+/// Keeps `text`, read from `path` through a rooted reader, for
+/// [`sumber`].
+pub fn simpan_sumber(path: &Path, text: &str) {
+    dibaca().teks.insert(path.to_path_buf(), text.into());
+}
+
+/// Whether a rooted reader of this process read the file whose real path
+/// (every symlink resolved) is `real`.
+pub fn pernah_dibaca(real: &Path) -> bool {
+    dibaca().nyata.contains(real)
+}
 
 /// A content folder, as the root every read stays under.
 #[derive(Debug, Clone)]
@@ -95,6 +132,7 @@ impl Akar {
         // file itself.
         let file = open(&real, true)?;
         self.still_inside(&file, &real)?;
+        dibaca().nyata.insert(real);
         read_open(file, batas)
     }
 
@@ -128,12 +166,14 @@ impl Akar {
     /// [`Akar::baca`] as UTF-8 text.
     pub fn baca_teks(&self, path: &Path, batas: u64) -> Result<String, Tolak> {
         let bytes = self.baca(path, batas)?;
-        String::from_utf8(bytes).map_err(|_| {
+        let text = String::from_utf8(bytes).map_err(|_| {
             Tolak::Io(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
                 "bukan teks UTF-8",
             ))
-        })
+        })?;
+        simpan_sumber(path, &text);
+        Ok(text)
     }
 
     /// The entries of the folder `dir` (under the root), sorted; `None`
@@ -152,16 +192,6 @@ impl Akar {
     }
 }
 
-/// The bytes of the regular file `path`, at most `batas` of them, wherever
-/// it is: for a file already read through an [`Akar`] (the line a message
-/// quotes).
-pub fn baca_berkas(path: &Path, batas: u64) -> Result<Vec<u8>, Tolak> {
-    if !fs::metadata(path)?.is_file() {
-        return Err(Tolak::BukanBerkas);
-    }
-    read_open(open(path, false)?, batas)
-}
-
 /// The bytes of an open file, if it is a regular file within the limit.
 fn read_open(file: fs::File, batas: u64) -> Result<Vec<u8>, Tolak> {
     // Checked again on the open file: it may have been swapped.
@@ -178,6 +208,12 @@ fn read_open(file: fs::File, batas: u64) -> Result<Vec<u8>, Tolak> {
         return Err(Tolak::TerlaluBesar { batas });
     }
     Ok(bytes)
+}
+
+/// Opens the file at `path` for reading, never through a symlink and
+/// never waiting on a pipe.
+pub(crate) fn buka(path: &Path) -> std::io::Result<fs::File> {
+    open(path, true)
 }
 
 /// Opens for reading without waiting: a pipe swapped in after the check

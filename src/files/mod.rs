@@ -48,6 +48,10 @@ pub fn io_reason(e: &std::io::Error) -> String {
         NotFound => "berkas tidak ditemukan".into(),
         PermissionDenied => "tidak ada izin akses".into(),
         IsADirectory => "yang ditunjuk adalah folder, bukan berkas".into(),
+        NotADirectory => "sebagian jalurnya bukan folder".into(),
+        StorageFull => "disk penuh".into(),
+        ReadOnlyFilesystem => "sistem berkasnya hanya-baca".into(),
+        AlreadyExists => "berkas sudah ada".into(),
         _ => format!("galat masukan/keluaran ({e})"),
     }
 }

@@ -28,9 +28,9 @@ pub const MAIN: &str = "buku.typ.j2";
 /// Renders the booklet's Typst markup from the view.
 pub fn render<S: serde::Serialize>(templates: &Templates, view: &S) -> Result<String, Diagnostic> {
     let env = environment(templates);
-    let tmpl = env.get_template(MAIN).map_err(template_error)?;
-    tmpl.render(minijinja::value::Serde(view))
-        .map_err(template_error)
+    let failed = |e| template_error(templates, e);
+    let tmpl = env.get_template(MAIN).map_err(failed)?;
+    tmpl.render(minijinja::value::Serde(view)).map_err(failed)
 }
 
 fn environment(templates: &Templates) -> Environment<'static> {
@@ -57,7 +57,10 @@ fn environment(templates: &Templates) -> Environment<'static> {
     env
 }
 
-fn template_error(e: Error) -> Diagnostic {
+/// A template's error at its file and line: a court's part at its file in
+/// the content folder, a bundled part under `templates/`; the line quoted
+/// from the text rendered, never read again from disk.
+fn template_error(templates: &Templates, e: Error) -> Diagnostic {
     // An error inside an included template comes wrapped; the innermost
     // one names the file and line that failed.
     let mut inner = &e;
@@ -68,12 +71,23 @@ fn template_error(e: Error) -> Diagnostic {
     if let Some(d) = inner.detail() {
         msg.push_str(&format!(" ({d})"));
     }
-    let place = inner.name().map(|n| crate::diag::Place {
-        file: n.into(),
-        line: inner.line().unwrap_or(0) as u64,
+    let line = inner.line().unwrap_or(0);
+    let Some(name) = inner.name() else {
+        return Diagnostic::error(msg);
+    };
+    let file = match templates.own().find(|(n, _)| *n == name) {
+        Some((_, path)) => path.to_path_buf(),
+        None => std::path::Path::new("templates").join(name),
+    };
+    let mut d = Diagnostic::error(msg).at(Some(crate::diag::Place {
+        file,
+        line: line as u64,
         column: 1,
-    });
-    Diagnostic::error(msg).at(place)
+    }));
+    d.baris = templates
+        .get(name)
+        .and_then(|t| t.lines().nth(line.saturating_sub(1)).map(str::to_string));
+    d
 }
 
 /// The line of a court's own template that made `line` of the generated

@@ -9,6 +9,7 @@ use super::rencana::Baris;
 use super::sidik::sidik;
 use crate::content::riwayat::{Riwayat, Sidik};
 use crate::content::{self, Content};
+use crate::diag::jalur;
 use crate::diag::{Diagnostic, Diagnostics, io_reason};
 
 /// An SOP as `beda` compares it.
@@ -96,7 +97,7 @@ pub fn beda(
                 return Err(GagalBeda::Lain(
                     Diagnostic::error("folder ini belum punya riwayat.yaml").hint(format!(
                         "jalankan `bukusop revisi {}` sekali untuk mencatat keadaan awal, atau bandingkan dua revisi git dengan `--dari`",
-                        root.display()
+                        jalur(root)
                     )),
                 ));
             }

@@ -66,7 +66,12 @@ impl<'a> Revisi<'a> {
         };
         let efektif = match efektif {
             Some(t) => date(t, "efektif")?,
-            None => tanggal + chrono::Days::new(1),
+            None => {
+                let next = tanggal + chrono::Days::new(1);
+                // A record holds only dates it can read again.
+                date(&next.to_string(), "efektif (sehari setelah tanggal revisi)")
+                    .map_err(|d| d.hint("sebutkan tanggal efektifnya dengan `--efektif TAHUN-BULAN-HARI`, paling lambat 2100-12-31"))?
+            }
         };
         if efektif < tanggal {
             return Err(Diagnostic::error(format!(

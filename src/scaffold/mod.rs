@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{SOP_DIR, assets, schema};
 use crate::diag::io_reason;
+use crate::diag::jalur;
 use crate::files::{slug, tulis};
 
 /// What `init` asks for.
@@ -41,10 +42,10 @@ impl std::fmt::Display for Gagal {
             Gagal::TidakKosong(p) => write!(
                 f,
                 "folder `{}` sudah berisi berkas (selain .git, README dan LICENSE); pilih folder baru",
-                p.display()
+                jalur(p)
             ),
             Gagal::Nilai(m) => f.write_str(m),
-            Gagal::Io(p, e) => write!(f, "tidak dapat menulis `{}`: {}", p.display(), io_reason(e)),
+            Gagal::Io(p, e) => write!(f, "tidak dapat menulis `{}`: {}", jalur(p), io_reason(e)),
         }
     }
 }
@@ -126,7 +127,7 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
     let Some(next) = last.checked_add(1).filter(|n| *n <= 9999) else {
         return Err(Gagal::Nilai(format!(
             "nomor berkas SOP terbesar di `{}` ({last}) sudah 9999 atau lebih; beri nomor ulang berkasnya",
-            sop_dir.display()
+            jalur(&sop_dir)
         )));
     };
     let judul = judul.trim().to_uppercase();
@@ -164,14 +165,14 @@ pub fn salin_templat(root: &Path, nama: &str) -> Result<PathBuf, Gagal> {
     if dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
         return Err(Gagal::Nilai(format!(
             "`{}` bukan folder biasa (mungkin tautan simbolik); tidak ditulis",
-            dir.display()
+            jalur(&dir)
         )));
     }
     let path = dir.join(full);
     if path.exists() || path.symlink_metadata().is_ok() {
         return Err(Gagal::Nilai(format!(
             "`{}` sudah ada; tidak ditimpa (hapus dulu bila ingin mulai lagi dari bawaan)",
-            path.display()
+            jalur(&path)
         )));
     }
     std::fs::create_dir_all(&dir).map_err(|e| Gagal::Io(path.clone(), e))?;

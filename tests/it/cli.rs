@@ -775,14 +775,22 @@ fn workflows_are_current_and_pass_actionlint() {
 #[test]
 fn build_writes_its_typst_markup_for_template_authors() {
     let dir = copy_content(&root().join("tests/rusak/dasar"));
-    let o = bukusop(dir.path(), &["build", "--typst", "typst"]);
+    // Inside the content folder only under out/: never among its files.
+    let o = bukusop(dir.path(), &["build", "--typst", "fonts"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`fonts` ada di dalam folder konten `.`"),
+        "{}",
+        stderr(&o)
+    );
+    let o = bukusop(dir.path(), &["build", "--typst", "out/typst"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("typst/buku.typ: markup Typst; `typst compile --root typst"),
+        stdout(&o).contains("out/typst/buku.typ: markup Typst; `typst compile --root out/typst"),
         "{}",
         stdout(&o)
     );
-    let t = dir.path().join("typst");
+    let t = dir.path().join("out/typst");
     let markup = std::fs::read_to_string(t.join("buku.typ")).unwrap();
     let mut files = std::collections::HashMap::new();
     let mut fonts = Vec::new();

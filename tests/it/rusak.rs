@@ -164,6 +164,26 @@ fn cases_made_in_code() {
         &mut failures,
     );
 
+    // Fewer steps, but so long that the booklet would run past a thousand
+    // pages (about 7 GB to lay out): refused before the layout.
+    let d = prepare("terlalu-banyak-halaman", |d| {
+        let long = "uraian panjang ".repeat(38);
+        for k in 0..300 {
+            let mut s = format!("judul: PANJANG {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
+            for i in 0..10 {
+                s.push_str(&format!(
+                    "  - {{kegiatan: Langkah {i} {long}, pelaksana: Staf}}\n"
+                ));
+            }
+            std::fs::write(d.join(format!("sop/{:03}-panjang.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-terlalu-banyak-halaman",
+        &run("terlalu-banyak-halaman", d.path()),
+        &mut failures,
+    );
+
     // A font file that is not a font.
     let d = prepare("fon-rusak", |d| {
         std::fs::create_dir(d.join("fonts")).unwrap();

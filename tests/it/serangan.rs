@@ -92,6 +92,139 @@ fn a_failed_per_sop_write_leaves_every_file_as_it_was() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+    // A folder where an SOP's PDF goes: refused before anything is written.
+    std::fs::set_permissions(&booklet, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::remove_file(&single).unwrap();
+    std::fs::create_dir(&single).unwrap();
+    let o = bukusop(d.path(), &["build", ".", "-o", "buku.pdf", "--per-sop"]);
+    fails_with(&o, 2, "yang ditunjuk adalah folder, bukan berkas");
+    assert_eq!(std::fs::read(&booklet).unwrap(), b"BUKU LAMA");
+}
+
+/// `-o` names a PDF outside the content's own files, and never anything
+/// but a regular file: a pipe, a device node or a symlink is refused, not
+/// replaced by a regular file (`-o /dev/null` run as root).
+#[cfg(unix)]
+#[test]
+fn the_output_is_a_pdf_and_never_a_file_the_build_reads_or_a_special_file() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let buku = std::fs::read(d.path().join("buku.yaml")).unwrap();
+    for (target, why) in [
+        (
+            "buku.yaml",
+            "berkas keluaran `buku.yaml` harus berakhiran .pdf",
+        ),
+        ("sop/01.pdf", "`sop/01.pdf` ada di dalam folder konten `.`"),
+    ] {
+        let o = bukusop(d.path(), &["build", ".", "-o", target]);
+        fails_with(&o, 2, why);
+    }
+    assert_eq!(std::fs::read(d.path().join("buku.yaml")).unwrap(), buku);
+    // A scanned Pengesahan is a PDF the build reads.
+    let o = bukusop(d.path(), &["build", ".", "-o", "pindai.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut with_scan = String::from_utf8(buku.clone()).unwrap();
+    with_scan.push_str("pengesahan_pindaian: pindai.pdf\n");
+    std::fs::write(d.path().join("buku.yaml"), with_scan).unwrap();
+    let scan = std::fs::read(d.path().join("pindai.pdf")).unwrap();
+    let o = bukusop(d.path(), &["build", ".", "-o", "pindai.pdf"]);
+    fails_with(
+        &o,
+        2,
+        "`pindai.pdf` adalah berkas yang dibaca buku ini; bukusop tidak menimpanya",
+    );
+    assert_eq!(std::fs::read(d.path().join("pindai.pdf")).unwrap(), scan);
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("korban.txt");
+    std::fs::write(&victim, "utuh").unwrap();
+    let link = outside.path().join("tautan.pdf");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let pipe = outside.path().join("pipa.pdf");
+    let c = std::ffi::CString::new(pipe.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    for odd in [&link, &pipe] {
+        let o = bukusop(d.path(), &["build", ".", "-o", odd.to_str().unwrap()]);
+        fails_with(
+            &o,
+            2,
+            "tujuan bukan berkas biasa (tautan simbolik, pipa atau perangkat); tidak ditimpa",
+        );
+    }
+    assert_eq!(std::fs::read(&victim).unwrap(), b"utuh");
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(!std::fs::symlink_metadata(&pipe).unwrap().is_file());
+    // Written: readable by all, as a file an editor saves.
+    use std::os::unix::fs::PermissionsExt;
+    let out = outside.path().join("buku.pdf");
+    let o = bukusop(d.path(), &["build", ".", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
+
+/// A failure to print that is not a closed pipe (a full disk) is said in
+/// one line, exit 2, never a panic.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_on_stdout_is_an_error_not_a_panic() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    for args in [
+        &["completions", "bash"][..],
+        &["check", ".", "--format", "json"],
+    ] {
+        let full = std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_bukusop"))
+            .current_dir(d.path())
+            .args(args)
+            .stdout(full)
+            .output()
+            .unwrap();
+        fails_with(&o, 2, "galat: keluaran tidak dapat ditulis: disk penuh");
+        assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    }
+}
+
+/// A template error quotes the court's template as it was read, never a
+/// file of the same name in the current folder; a folder name with an
+/// escape sequence prints as text.
+#[cfg(unix)]
+#[test]
+fn messages_quote_only_what_was_read_and_escape_paths() {
+    let base = tempfile::tempdir().unwrap();
+    let content = base.path().join("konten\u{1b}[31mMERAH");
+    crate::common::copy_dir(&root().join("tests/rusak/dasar"), &content);
+    std::fs::create_dir(content.join("templates")).unwrap();
+    std::fs::write(
+        content.join("templates/informasi.typ.j2"),
+        "{# block #}\n{% if %}\n",
+    )
+    .unwrap();
+    let cwd = base.path().join("lain");
+    std::fs::create_dir(&cwd).unwrap();
+    std::fs::write(
+        cwd.join("informasi.typ.j2"),
+        "KUNCI-RAHASIA\nKUNCI-RAHASIA\n",
+    )
+    .unwrap();
+    let o = bukusop(&cwd, &["check", content.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(!err.contains("KUNCI-RAHASIA"), "{err}");
+    assert!(err.contains("2 | {% if %}"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+    assert!(err.contains("konten\\u{1b}[31mMERAH"), "{err}");
+    std::fs::remove_dir_all(content.join("templates")).unwrap();
+    let o = bukusop(&cwd, &["build", content.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains('\u{1b}'), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("konten\\u{1b}[31mMERAH/out/"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -148,26 +281,35 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
     let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-02-01"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let sealed = std::fs::read_to_string(&file).unwrap();
-    assert!(
-        sealed.lines().last().unwrap().starts_with("# sidik: "),
-        "{sealed}"
-    );
-    // Edited by hand: the seal no longer matches.
-    std::fs::write(&file, sealed.replacen("tahun: 2024", "tahun: 2023", 1)).unwrap();
+    // The seal is the first line: cut anywhere, it stays and no longer
+    // matches.
+    assert!(sealed.starts_with("# sidik: "), "{sealed}");
+    let damaged = "galat: `riwayat.yaml` rusak: isinya tidak cocok dengan sidiknya (terpotong, atau diubah dengan tangan)";
+    let restore = "saran: pulihkan berkasnya dari git (`git log -- riwayat.yaml`";
+    let edited = sealed.replacen("tahun: 2024", "tahun: 2023", 1);
+    let lines: Vec<&str> = sealed.lines().collect();
+    let at_line_end = format!("{}\n", lines[..lines.len() / 2].join("\n"));
+    let mid_record = sealed[..sealed.len() * 2 / 3].to_string();
+    for broken in [&edited, &at_line_end, &mid_record] {
+        std::fs::write(&file, broken).unwrap();
+        for cmd in ["check", "build"] {
+            let o = bukusop(d.path(), &[cmd, "."]);
+            fails_with(&o, 1, damaged);
+            assert!(stderr(&o).contains(restore), "{}", stderr(&o));
+        }
+        assert!(!d.path().join("out").exists(), "a PDF was written");
+    }
+    // A record of the previous version, sealed on its last line: read.
+    let text = &sealed[sealed.find('\n').unwrap() + 1..];
+    let seal = sealed.lines().next().unwrap();
+    std::fs::write(&file, format!("{text}{seal}\n")).unwrap();
     let o = bukusop(d.path(), &["check", "."]);
-    fails_with(
-        &o,
-        1,
-        "galat: `riwayat.yaml` rusak: isinya tidak cocok dengan sidik di baris terakhirnya",
-    );
-    // Cut short at a line end: readable YAML, but unsealed. `check` warns;
-    // `revisi` refuses to extend it until told it is whole.
-    let cut: String = sealed
-        .lines()
-        .filter(|l| !l.starts_with("# sidik"))
-        .map(|l| format!("{l}\n"))
-        .collect();
-    std::fs::write(&file, &cut).unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("riwayat"), "{}", stderr(&o));
+    // No seal at all (written by hand, or by a version that sealed
+    // nothing): `check` warns; `revisi` refuses to extend it until told it
+    // is whole.
+    std::fs::write(&file, text).unwrap();
     let o = bukusop(d.path(), &["check", "."]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
@@ -182,7 +324,7 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
     );
     let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-03-01"]);
     fails_with(&o, 2, "riwayat.yaml tidak bersidik");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), cut);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     // Read-only: refused, kept.
     #[cfg(unix)]
     {
@@ -193,17 +335,89 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
             &["revisi", ".", "--tanggal", "2024-03-01", "--riwayat-utuh"],
         );
         fails_with(&o, 2, "berkas tujuan hanya-baca");
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), cut);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     }
+    // A default effective date past 2100 would write a record no build
+    // could read: refused before.
+    let o = bukusop(
+        d.path(),
+        &["revisi", ".", "--tanggal", "2100-12-31", "--riwayat-utuh"],
+    );
+    fails_with(
+        &o,
+        2,
+        "tanggal efektif (sehari setelah tanggal revisi) `2101-01-01` tidak dapat dibaca",
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     let o = bukusop(
         d.path(),
         &["revisi", ".", "--tanggal", "2024-03-01", "--riwayat-utuh"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let resealed = std::fs::read_to_string(&file).unwrap();
-    assert!(resealed.lines().last().unwrap().starts_with("# sidik: "));
+    assert!(resealed.starts_with("# sidik: "));
     assert!(resealed.contains("2024-03-01"), "{resealed}");
+}
+
+/// A record that matches its seal but holds what no revision writes (a
+/// year past 2100, a number that would wrap) is damaged too, and an SOP's
+/// own revision number is range-checked.
+#[test]
+fn numbers_in_the_revision_record_are_range_checked() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let file = d.path().join("riwayat.yaml");
+    let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-02-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let sealed = std::fs::read_to_string(&file).unwrap();
+    let text = &sealed[sealed.find('\n').unwrap() + 1..];
+    let reseal = |t: &str| {
+        use sha2::Digest;
+        let sum: String = sha2::Sha256::digest(t.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        format!("# sidik: {sum}\n{t}")
+    };
+    for (from, to, why) in [
+        (
+            "tahun: 2024",
+            "tahun: 99999",
+            "tahun 99999 di luar 1900–2100",
+        ),
+        (
+            "nomor: 0",
+            "nomor: 4294967295",
+            "nomor revisi 4294967295 lebih dari 9999",
+        ),
+        (
+            "efektif: \"2024-01-21\"",
+            "efektif: \"2101-01-01\"",
+            "tanggal `2101-01-01` tidak sah",
+        ),
+    ] {
+        assert!(text.contains(from), "{text}");
+        std::fs::write(&file, reseal(&text.replacen(from, to, 1))).unwrap();
+        let o = bukusop(d.path(), &["check", "."]);
+        fails_with(&o, 1, why);
+        assert!(
+            stderr(&o).contains("riwayat.yaml` rusak: "),
+            "{}",
+            stderr(&o)
+        );
+    }
+    std::fs::write(&file, &sealed).unwrap();
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "revisi: 0",
+        "revisi: 4294967295",
+    );
+    let o = bukusop(d.path(), &["check", "."]);
+    fails_with(
+        &o,
+        1,
+        "`revisi` bernilai 4294967295; seharusnya antara 0 dan 999",
+    );
 }
 
 #[test]
