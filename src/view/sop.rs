@@ -133,6 +133,10 @@ pub struct LaneView {
     pub jangkar: Option<String>,
     /// Lines, arrows, connectors and labels drawn from this symbol.
     pub gambar: Vec<GambarView>,
+    /// What a screen reader says of the cell, which otherwise holds only a
+    /// drawing: the role and where the arrows go ("Sekretaris: lanjut ke
+    /// langkah 4", "Kasubbag: Ya: langkah 5, Tidak: langkah 2").
+    pub bacaan: Option<String>,
 }
 
 /// One routed drawing, from the centre of its lane's symbol.
@@ -305,6 +309,8 @@ fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<R
                             tulisan: None,
                             jangkar: here.then(|| kontrak::simbol_label(sop, nomor, i + 1, k)),
                             gambar: Vec::new(),
+                            bacaan: here
+                                .then(|| format!("{}: {}", alur.pelaksana[k].value, arah(flow, i))),
                         }
                     })
                     .collect(),
@@ -313,6 +319,23 @@ fn rows(sop: usize, nomor: usize, alur: &Alur, flow: &Flow, r: &Routed) -> Vec<R
             }
         })
         .collect()
+}
+
+/// Where the arrows of step `i` (0-based) go, in words.
+fn arah(flow: &Flow, i: usize) -> String {
+    let out: Vec<String> = flow
+        .edges
+        .iter()
+        .filter(|e| e.from == i)
+        .map(|e| match &e.label {
+            Some(l) => format!("{l}: langkah {}", e.to + 1),
+            None => format!("lanjut ke langkah {}", e.to + 1),
+        })
+        .collect();
+    match out.is_empty() {
+        true => "selesai".to_string(),
+        false => out.join(", "),
+    }
 }
 
 fn gambar(d: &Gambar, label: impl Fn((usize, usize)) -> String) -> GambarView {

@@ -149,6 +149,78 @@ fn contents_entries_link_to_their_sops_and_logos_have_alt_text() {
     assert_eq!(alt, 17);
 }
 
+/// The Figures with alternative text in the PDF's tag tree, each with the
+/// structure type of its parent.
+fn figures(pdf: &[u8]) -> Vec<(String, String)> {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let deref = |o: &Object| match o {
+        Object::Reference(r) => doc.get_object(*r).ok().cloned(),
+        o => Some(o.clone()),
+    };
+    let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let mut out = Vec::new();
+    let mut stack = vec![(deref(root).unwrap(), String::new())];
+    while let Some((node, parent)) = stack.pop() {
+        let Ok(d) = node.as_dict() else { continue };
+        let s = d
+            .get(b"S")
+            .and_then(Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        if let (true, Ok(alt)) = (s == "Figure", d.get(b"Alt")) {
+            out.push((parent.clone(), lopdf::decode_text_string(alt).unwrap()));
+        }
+        let kids = match d.get(b"K").ok().and_then(&deref) {
+            Some(Object::Array(a)) => a,
+            Some(k) => vec![k],
+            None => Vec::new(),
+        };
+        for k in kids.iter().rev() {
+            if let Some(k) = deref(k) {
+                stack.push((k, s.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// A flowchart cell holds only a drawing; a screen reader reads who does
+/// the step and where its arrows go, from the cell's own tag.
+#[test]
+fn flowchart_cells_tell_a_screen_reader_who_and_where() {
+    let all = figures(default_pdf());
+    let cells: Vec<&str> = all
+        .iter()
+        .filter(|(parent, _)| parent == "TD")
+        .map(|(_, alt)| alt.as_str())
+        .collect();
+    // SOP 1 (DIPA) in reading order; a decision of SOP 4; every symbol of
+    // the booklet's tables once (a shared step once per lane).
+    assert_eq!(
+        &cells[..3],
+        [
+            "Petugas: lanjut ke langkah 2",
+            "Petugas: lanjut ke langkah 3",
+            "Petugas: lanjut ke langkah 4"
+        ]
+    );
+    assert!(
+        cells.contains(&"Team TI: Ya: langkah 7, Tidak: langkah 5"),
+        "{cells:?}"
+    );
+    assert!(cells.iter().any(|c| c.ends_with(": selesai")), "{cells:?}");
+    let content = bukusop::content::load(&root().join("content")).unwrap();
+    let symbols: usize = content
+        .sops
+        .iter()
+        .flat_map(|f| f.sop.alur())
+        .flat_map(|a| a.langkah)
+        .map(|l| l.value.pelaksana.value.items().len())
+        .sum();
+    assert_eq!(cells.len(), symbols, "{cells:?}");
+}
+
 #[test]
 fn each_sop_page_has_identity_and_flowchart() {
     let pdf = default_pdf();
