@@ -315,19 +315,27 @@ fn readme(id: &Identitas) -> String {
         r#"# Buku SOP {unit} {pengadilan}
 
 Folder ini berisi buku SOP dalam bentuk berkas teks (YAML). Program
-[bukusop](https://github.com/) membuatnya menjadi PDF siap cetak: sampul,
+[bukusop]({repo}) membuatnya menjadi PDF siap cetak: sampul,
 Pengesahan, Daftar Isi, Daftar Nomor, lalu setiap SOP dengan bagan alirnya.
 
 ## Isi folder
 
 - `buku.yaml`: identitas pengadilan, unit, tahun, tanggal, pejabat dan NIP,
   pola nomor SOP. Ditulis sekali untuk seluruh buku.
-- `sop/`: satu berkas per SOP, diurutkan menurut nama berkas (`01-…`, `02-…`).
+- `sop/`: satu berkas per SOP, diurutkan menurut nomor di awal namanya (`01-…`, `02-…`, …, `10-…`).
 - `logo/`: logo pengadilan (ganti `logo-pengadilan.png` dengan logo asli).
 - `schema/`: bantuan untuk editor (VS Code dengan ekstensi YAML dari Red Hat
   melengkapi dan memeriksa isian sambil mengetik).
 - `riwayat.yaml` (muncul setelah `bukusop revisi`): riwayat revisi, jangan
   diubah dengan tangan.
+
+## Memasang bukusop
+
+Unduh berkas untuk sistem Anda dari {rilis} (untuk Windows:
+`bukusop-v{versi}-x86_64-pc-windows-msvc.exe`, simpan sebagai
+`C:\bukusop\bukusop.exe`), periksa dengan `SHA256SUMS` di halaman yang sama
+(PowerShell: `Get-FileHash C:\bukusop\bukusop.exe -Algorithm SHA256`), lalu
+jalankan `bukusop --version`. Cara lengkapnya ada di README bukusop.
 
 ## Mengubah dan membangun
 
@@ -346,8 +354,13 @@ mengakhiri prosedur `selesai: true`. Satu langkah yang dikerjakan bersama:
 ## CI
 
 `.github/workflows/bukusop.yml` memeriksa dan membangun buku pada setiap
-commit di GitHub dan menyimpan PDF-nya sebagai artefak.
+commit di GitHub dan menyimpan PDF-nya sebagai artefak. Ia mengunduh
+bukusop versi {versi} dari rilisnya dan memeriksanya dengan `SHA256SUMS`;
+untuk versi lain, ubah `BUKUSOP_VERSI` di berkas itu.
 "#,
+        repo = env!("CARGO_PKG_REPOSITORY"),
+        rilis = rilis(),
+        versi = env!("CARGO_PKG_VERSION"),
         unit = id.unit,
         pengadilan = id.pengadilan,
         tahun = id.tahun,
@@ -362,9 +375,19 @@ const SOP_BARU: &str = include_str!("files/sop-baru.yaml");
 
 const WORKFLOW: &str = include_str!("files/bukusop.yml");
 
-/// The content repository's workflow, pinned to the bukusop that wrote it.
+/// Where bukusop's releases are published: its repository (`repository`
+/// in Cargo.toml, the one place its address is written) and `/releases`.
+pub fn rilis() -> String {
+    format!("{}/releases", env!("CARGO_PKG_REPOSITORY"))
+}
+
+/// The content repository's workflow, pinned to the bukusop that wrote it,
+/// which it downloads from that version's release and checks against the
+/// release's SHA256SUMS.
 pub fn workflow() -> String {
-    WORKFLOW.replace("{versi}", env!("CARGO_PKG_VERSION"))
+    WORKFLOW
+        .replace("{versi}", env!("CARGO_PKG_VERSION"))
+        .replace("{rilis}", &rilis())
 }
 
 /// What `init` suggests for each value it asks: (question, suggestion).

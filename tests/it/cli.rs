@@ -752,10 +752,35 @@ fn workflows_are_current_and_pass_actionlint() {
         "{w}"
     );
     assert!(w.contains("run: bukusop check . --format github"), "{w}");
+    // The release of that version, downloaded and checked, never compiled;
+    // the file rilis.yml publishes, by the name it publishes it under.
+    assert!(!w.contains("cargo"), "{w}");
     assert!(
-        w.contains("key: bukusop-${{ runner.os }}-${{ env.BUKUSOP_VERSI }}"),
+        w.contains(&format!(
+            "BUKUSOP_RILIS: {}/releases",
+            env!("CARGO_PKG_REPOSITORY")
+        )),
         "{w}"
     );
+    assert!(
+        w.contains("nama=\"bukusop-v${BUKUSOP_VERSI}-x86_64-unknown-linux-musl.tar.gz\""),
+        "{w}"
+    );
+    assert!(r.contains("name=\"bukusop-${GITHUB_REF_NAME}-${TARGET}\""));
+    assert!(
+        w.contains("grep -F \"  $nama\" SHA256SUMS | sha256sum -c -"),
+        "{w}"
+    );
+    assert!(
+        w.contains("bukusop build . -o out/buku-sop.pdf --per-sop"),
+        "{w}"
+    );
+    assert!(w.contains("path: out/"), "{w}");
+    // The examples carry the workflow init writes today.
+    for ex in ["pn-tais", "pn-bangil", "pa-contoh"] {
+        let committed = read(&root().join(format!("examples/{ex}/.github/workflows/bukusop.yml")));
+        assert_eq!(committed, read(&init), "examples/{ex}");
+    }
     match std::process::Command::new("actionlint")
         .args(files)
         .output()
