@@ -5,6 +5,7 @@ mod beda;
 mod bench;
 mod build;
 mod check;
+mod ci;
 mod init;
 pub mod keluar;
 mod new;
@@ -68,6 +69,8 @@ enum Perintah {
     Init(init::Args),
     /// Tambah berkas SOP baru bernomor di folder sop/
     New(new::Args),
+    /// Tulis ulang alur kerja GitHub (.github/workflows/bukusop.yml) untuk versi bukusop ini
+    Ci(ci::Args),
     /// Ukur waktu pembangunan: buku bawaan dan buku sintetis besar
     Bench(bench::Args),
     /// Tulis folder konten sintetis (N SOP, M langkah, K pelaksana)
@@ -196,6 +199,7 @@ pub fn run() -> ExitStatus {
         Perintah::Beda(a) => beda::run(a),
         Perintah::Init(a) => init::run(a),
         Perintah::New(a) => new::run(a),
+        Perintah::Ci(a) => ci::run(a),
         Perintah::Bench(a) => bench::run(a),
         Perintah::Sintetis(a) => sintetis::run(a),
         Perintah::Templat(a) => templat::run(a),

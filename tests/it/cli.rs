@@ -795,6 +795,34 @@ fn workflows_are_current_and_pass_actionlint() {
     }
 }
 
+/// `bukusop ci` brings a content repository's workflow to this version:
+/// written when missing or old, left alone when current.
+#[test]
+fn ci_refreshes_the_workflow_to_this_version() {
+    let dir = copy_content(&root().join("tests/rusak/dasar"));
+    let path = dir.path().join(".github/workflows/bukusop.yml");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "BUKUSOP_VERSI: \"0.0.1\"\n").unwrap();
+    let o = bukusop(dir.path(), &["ci"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("bukusop.yml ditulis: memakai bukusop"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        bukusop::scaffold::workflow()
+    );
+    let o = bukusop(dir.path(), &["ci", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("sudah sesuai bukusop"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 /// `build --typst` writes the markup of the last pass and everything it
 /// reads; compiled again from those files alone, it gives the same pages.
 #[test]
