@@ -24,6 +24,10 @@ pub fn all() -> [(&'static str, String); 2] {
     ]
 }
 
+const NIP: &str = "NIP terdiri dari 18 angka (boleh dengan spasi), misalnya 19780302 200212 1 005";
+const TANGGAL: &str = "tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya 2024-01-20";
+const TANGGAL_REVISI: &str = "tulis tanggal sebagai TAHUN-BULAN-HARI, misalnya 2024-01-20, atau \"-\" bila belum pernah direvisi";
+
 /// What an editor needs beyond the model: no `"default": null` (which
 /// stops yaml-language-server from offering the key), and the formats of
 /// NIPs and dates as patterns, so a wrong one is underlined as it is typed.
@@ -40,15 +44,20 @@ fn rapikan(v: &mut serde_json::Value) {
     }
     if let Some(Value::Object(props)) = map.get_mut("properties") {
         for (name, prop) in props.iter_mut() {
-            let pattern = match name.as_str() {
+            let (pattern, message) = match name.as_str() {
                 // 18 digits, spaces allowed between them.
-                "nip" => r"^ *([0-9] *){18}$",
-                "pembuatan" | "efektif" => r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-                "revisi" if takes_text(prop) => r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|-|)$",
+                "nip" => (r"^ *([0-9] *){18}$", NIP),
+                "pembuatan" | "efektif" => (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", TANGGAL),
+                "revisi" if takes_text(prop) => {
+                    (r"^([0-9]{4}-[0-9]{2}-[0-9]{2}|-|)$", TANGGAL_REVISI)
+                }
                 _ => continue,
             };
             if let Value::Object(p) = prop {
                 p.insert("pattern".into(), pattern.into());
+                // The editor's words when the value does not match (read
+                // by yaml-language-server and VS Code).
+                p.insert("patternErrorMessage".into(), message.into());
             }
         }
     }

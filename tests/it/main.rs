@@ -8,6 +8,7 @@ mod booklet;
 mod cli;
 mod common;
 mod contoh;
+mod editor;
 mod escaping;
 mod ragam;
 mod revisi;
