@@ -370,23 +370,36 @@ pub fn route(
             && r.kanal_kurang <= best.kanal_kurang
     };
     let mut flow = std::borrow::Cow::Borrowed(flow);
+    // Jump `i` drawn from its symbol's other side, kept when better.
+    let turn =
+        |i: usize, flow: &mut std::borrow::Cow<Flow>, best: &mut Routed, luar: &BTreeSet<usize>| {
+            let mut other = flow.as_ref().clone();
+            other.edges[i] = other_side(flow, i);
+            let (r, _) = draw(&other, g, putus, luar, lebar);
+            if better(&r, best) {
+                *best = r;
+                *flow = std::borrow::Cow::Owned(other);
+            }
+        };
     for i in kotor {
         if best.label_kotor == 0 {
             break;
         }
-        if flow.edges[i].sisi == Sisi::Bawah {
+        let e = &flow.edges[i];
+        if e.sisi == Sisi::Bawah {
             continue;
         }
+        // Squeezed against the table's edge, the other side of its symbol
+        // looks into the table.
+        let edge = flow.lanes > 1
+            && match e.sisi {
+                Sisi::Kiri => e.from_lane == 0,
+                _ => e.from_lane + 1 == flow.lanes,
+            };
         if putus.contains(&i) {
             // A jump across a page break may leave either side: its
             // connector stands beside the symbol.
-            let mut other = flow.as_ref().clone();
-            other.edges[i] = other_side(&flow, i);
-            let (r, _) = draw(&other, g, putus, &luar, lebar);
-            if better(&r, &best) {
-                best = r;
-                flow = std::borrow::Cow::Owned(other);
-            }
+            turn(i, &mut flow, &mut best, &luar);
             continue;
         }
         luar.insert(i);
@@ -396,22 +409,8 @@ pub fn route(
             continue;
         }
         luar.remove(&i);
-        // Squeezed against the table's edge: the other side of its symbol
-        // looks into the table.
-        let e = &flow.edges[i];
-        let edge = match e.sisi {
-            Sisi::Kiri => e.from_lane == 0,
-            _ => e.from_lane + 1 == flow.lanes,
-        };
-        if !edge || flow.lanes < 2 {
-            continue;
-        }
-        let mut other = flow.as_ref().clone();
-        other.edges[i] = other_side(&flow, i);
-        let (r, _) = draw(&other, g, putus, &luar, lebar);
-        if better(&r, &best) {
-            best = r;
-            flow = std::borrow::Cow::Owned(other);
+        if edge {
+            turn(i, &mut flow, &mut best, &luar);
         }
     }
     best
