@@ -2,6 +2,7 @@
 
 use std::ops::RangeInclusive;
 
+use crate::content::model::Keterkaitan;
 use crate::content::{Content, yaml};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 
@@ -90,17 +91,21 @@ fn lines(chars: usize, wide: usize) -> usize {
 
 /// About how many SOP pages the booklet takes, from the length of its
 /// texts alone, before any layout. Each SOP starts a page with its header
-/// (45 mm), information block (3.5 mm a line of about 90 characters,
-/// 40 mm at least) and column heads (15 mm); each step's row is as tall as
-/// its longest text (3.3 mm a line of about 45 characters of Kegiatan or
-/// 22 of a narrower column, 9 mm at least) and goes to the next page
-/// (under the column heads again) when the 191 mm of a page are full.
-/// Measured against builds: 300 estimated for 313 pages laid out (300
-/// synthetic SOPs, 2.2 GB), 1,245 for 1,256 (249 SOPs of 1 KB steps,
-/// 7.2 GB); a booklet of tens of pages comes out up to half too many.
+/// (45 mm, and 5 mm a line of a title longer than about 60 characters), its
+/// information block (3.5 mm a line of about 90 characters, 45 mm at least;
+/// a block longer than a page runs on) and column heads (20 mm; again for
+/// each sub-procedure, with its title); each step's row is as tall as its
+/// longest text, a court's own columns included (3.3 mm a line of about 45
+/// characters of Kegiatan or 22 of a narrower column, 9.3 mm at least), and
+/// goes to the next page (under the column heads again) when the 191 mm of
+/// a page are full. Measured against builds: 300 estimated for 313 pages
+/// laid out (300 synthetic SOPs, 2.2 GB), 1,245 for 1,256 (249 SOPs of 1 KB
+/// steps, 7.2 GB); a booklet of tens of pages comes out up to half too
+/// many.
 pub fn halaman_kira(c: &Content) -> usize {
     const HALAMAN: f64 = 191.0;
     const KEPALA_KOLOM: f64 = 20.0;
+    let chars = |t: &str| t.chars().count();
     let mut pages = 0;
     for f in &c.sops {
         let s = &f.sop;
@@ -108,26 +113,35 @@ pub fn halaman_kira(c: &Content) -> usize {
             .into_iter()
             .flatten()
             .chain(&s.peringatan)
-            .map(|t| lines(t.chars().count(), 90))
+            .map(|t| lines(chars(t), 90))
+            .chain(s.keterkaitan.iter().map(|k| match &k.value {
+                Keterkaitan::Teks(t) => lines(chars(t), 90),
+                Keterkaitan::Rujukan { sop } => lines(chars(sop), 90),
+            }))
             .sum();
+        let head = 45.0 + lines(chars(&s.judul.value), 60) as f64 * 5.0;
         pages += 1;
-        let mut filled = 50.0 + (info as f64 * 3.5).max(45.0) + KEPALA_KOLOM;
+        let mut filled = head + (info as f64 * 3.5).max(45.0);
+        // The information block runs on over as many pages as it needs.
+        while filled > HALAMAN {
+            pages += 1;
+            filled -= HALAMAN;
+        }
         for a in s.alur() {
+            filled += KEPALA_KOLOM + if a.judul.is_some() { 8.0 } else { 0.0 };
             for step in a.langkah {
                 let l = &step.value;
                 let narrow = [l.output.as_ref(), l.ket.as_ref()]
                     .into_iter()
                     .flatten()
-                    .map(|t| t.chars().count())
-                    .chain(
-                        l.kelengkapan
-                            .iter()
-                            .map(|k| k.items().concat().chars().count()),
-                    )
+                    .chain(l.waktu.as_ref().map(|w| &w.value))
+                    .chain(l.kolom.values().map(|v| &v.value))
+                    .map(|t| chars(t))
+                    .chain(l.kelengkapan.iter().map(|k| chars(&k.items().concat())))
                     .map(|n| lines(n, 22))
                     .max()
                     .unwrap_or(1);
-                let rows = lines(l.kegiatan.chars().count(), 45).max(narrow);
+                let rows = lines(chars(&l.kegiatan), 45).max(narrow);
                 let row = (rows as f64 * 3.3 + 2.4).max(9.3);
                 if filled + row > HALAMAN {
                     pages += 1;

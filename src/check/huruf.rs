@@ -73,18 +73,45 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
 
 /// The characters of a YAML line that can reach the page, with their
 /// column (0-based, in characters): not a comment line, and nothing after
-/// a ` #` that starts a comment.
-fn values(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    let comment = line.trim_start().starts_with('#');
-    let mut prev = ' ';
-    line.chars()
-        .enumerate()
-        .take_while(move |(_, ch)| {
-            let starts = *ch == '#' && prev.is_whitespace();
-            prev = *ch;
-            !comment && !starts
-        })
-        .filter(|(_, ch)| !ch.is_control())
+/// a ` #` that starts a comment; inside double quotes an escape (`\u6587`,
+/// `\U0001F600`, `\xE9`) stands for the character it writes.
+fn values(line: &str) -> Vec<(usize, char)> {
+    if line.trim_start().starts_with('#') {
+        return Vec::new();
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = Vec::new();
+    let (mut quoted, mut prev, mut k) = (false, ' ', 0);
+    while k < chars.len() {
+        let ch = chars[k];
+        if !quoted && ch == '#' && prev.is_whitespace() {
+            break;
+        }
+        if quoted && ch == '\\' {
+            let digits = match chars.get(k + 1) {
+                Some('u') => 4,
+                Some('U') => 8,
+                Some('x') => 2,
+                _ => 0,
+            };
+            let hex: String = chars.iter().skip(k + 2).take(digits).collect();
+            let written = match chars.get(k + 1) {
+                Some(c @ ('"' | '\\' | '/')) => Some(*c),
+                _ => u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32),
+            };
+            out.extend(written.map(|c| (k, c)));
+            (prev, k) = (ch, k + 2 + digits);
+            continue;
+        }
+        if ch == '"' {
+            quoted = !quoted;
+        }
+        if !ch.is_control() {
+            out.push((k, ch));
+        }
+        (prev, k) = (ch, k + 1);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -93,9 +120,17 @@ mod tests {
 
     #[test]
     fn comments_never_count() {
-        let v: String = values("judul: SOP بنك # 😀").map(|(_, c)| c).collect();
-        assert_eq!(v, "judul: SOP بنك ");
-        assert_eq!(values("# 😀 komentar").count(), 0);
-        assert_eq!(values("a: b#c").count(), 6);
+        let text = |line: &str| values(line).into_iter().map(|(_, c)| c).collect::<String>();
+        assert_eq!(text("judul: SOP بنك # 😀"), "judul: SOP بنك ");
+        assert_eq!(values("# 😀 komentar").len(), 0);
+        assert_eq!(values("a: b#c").len(), 6);
+        // Escapes in double quotes: the characters they write, at the
+        // backslash; a plain backslash elsewhere is itself.
+        assert_eq!(
+            text(r#"a: "\u6587 \U0001F600 \x41 \" b""#),
+            "a: \"文 😀 A \" b\""
+        );
+        assert_eq!(values(r#"a: "\u6587""#)[4], (4, '文'));
+        assert_eq!(text(r"a: C:\u6587"), r"a: C:\u6587");
     }
 }

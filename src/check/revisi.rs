@@ -7,21 +7,22 @@ use crate::content::{Content, SopFile};
 use crate::diag::{Diagnostic, Diagnostics, Place};
 use crate::riwayat::{perubahan::perubahan, sidik};
 
-/// A record without its seal: written by a bukusop before records were
-/// sealed, or cut short. `revisi` refuses to extend it until told it is
-/// whole.
+/// A record without its seal: written by hand, or cut short (a record of
+/// the previous version, sealed on its last line, loses the seal when cut).
+/// Nothing is built or revised from it until the user has checked it is
+/// whole and sealed it (`revisi --riwayat-utuh`), or restored it.
 pub fn tersegel(c: &Content, r: &Riwayat, d: &mut Diagnostics) {
     if !r.tersegel {
         d.push(
-            Diagnostic::warning(format!(
-                "`{BERKAS}` tidak bersidik: ditulis bukusop versi lama, atau terpotong"
+            Diagnostic::error(format!(
+                "`{BERKAS}` tidak bersidik: ditulis dengan tangan, atau terpotong"
             ))
             .at(Some(Place {
                 file: c.root.join(BERKAS),
                 line: 1,
                 column: 1,
             }))
-            .hint("periksa dengan git (`git diff -- riwayat.yaml`) bahwa berkasnya utuh, lalu jalankan revisi berikutnya dengan `bukusop revisi --riwayat-utuh`"),
+            .hint("periksa dengan git (`git diff -- riwayat.yaml`) bahwa berkasnya utuh, lalu segel dengan `bukusop revisi --riwayat-utuh`; bila terpotong, pulihkan dari git (`git checkout <commit> -- riwayat.yaml`)"),
         );
     }
 }

@@ -67,11 +67,12 @@ pub(super) fn keluar_buku(folder: &Path) -> PathBuf {
     }
 }
 
-/// Where a build may write besides `out/`: outside the content folder, or
-/// in its top folder or its `out/`; never into its `sop/`, `templates/` or
-/// `fonts/` (`--typst fonts` would add fonts), never over a file it read
-/// (`-o buku.yaml`, a scanned Pengesahan). The booklet's name ends in
-/// `.pdf`.
+/// Where a build may write a PDF (`pdf`): never over a file it read
+/// (`-o buku.yaml`, a scanned Pengesahan), never into the content's
+/// `sop/`, `templates/` or `fonts/` (every file there is read as content);
+/// its name ends in `.pdf`. The `--typst` folder (not `pdf`), which holds
+/// a `fonts/` and a `logo/` of its own, lies outside the content folder or
+/// under its `out/`.
 fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
     let usage = |msg: String, hint: &str| {
         usage_failure(&bukusop::diag::Diagnostic::error(msg).hint(hint.to_string()))
@@ -85,35 +86,19 @@ fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
             "contoh: `-o buku-sop.pdf`",
         ));
     }
-    // The nearest existing folder on the way, resolved: a symlinked or
-    // `..` path is judged where it really leads.
-    let mut probe = path.to_path_buf();
-    let mut rest = Vec::new();
-    let real = loop {
-        if let Ok(r) = std::fs::canonicalize(&probe) {
-            break r;
-        }
-        match (probe.file_name().map(|n| n.to_os_string()), probe.parent()) {
-            (Some(n), Some(up)) => {
-                rest.push(n);
-                probe = if up.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    up.to_path_buf()
-                };
-            }
-            _ => return Ok(()),
-        }
+    let Some(real) = nyata(path) else {
+        return Ok(());
     };
-    let real = rest.iter().rev().fold(real, |p, n| p.join(n));
     let Ok(root) = std::fs::canonicalize(folder) else {
         return Ok(());
     };
-    let among = |r: &Path| {
-        let top = r.parent() == Some(root.as_path()) && pdf;
-        r.starts_with(&root) && !top && !r.starts_with(root.join("out"))
+    let among = |r: &Path| match pdf {
+        true => ["sop", "templates", "fonts"]
+            .iter()
+            .any(|d| r.starts_with(root.join(d))),
+        false => r.starts_with(&root) && !r.starts_with(root.join("out")),
     };
-    let hint = "tulis ke `out/` di folder konten (bawaan), atau ke folder di luar folder konten";
+    let hint = "tulis ke `out/` di folder konten (bawaan), atau ke folder di luar `sop/`, `templates/` dan `fonts/`";
     if bukusop::files::baca::pernah_dibaca(&real) {
         return Err(usage(
             format!(
@@ -134,6 +119,28 @@ fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
         ));
     }
     Ok(())
+}
+
+/// Where `path` really leads: its longest existing part resolved by the
+/// file system (symlinks followed), the rest, which does not exist yet,
+/// by its names (`..` going one back, as creating the folders would).
+fn nyata(path: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let abs = std::path::absolute(path).ok()?;
+    let parts: Vec<Component> = abs.components().collect();
+    (1..=parts.len()).rev().find_map(|k| {
+        let mut real = parts[..k].iter().collect::<PathBuf>().canonicalize().ok()?;
+        for c in &parts[k..] {
+            match c {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(n) => real.push(n),
+                _ => {}
+            }
+        }
+        Some(real)
+    })
 }
 
 pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
@@ -194,6 +201,11 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             .map(PathBuf::as_path)
             .zip(singles.iter().map(|s| &s.pdf[..])),
     );
+    // Every file of the set, the default `out/` ones too (a committed
+    // symlink `out` may lead into `sop/`, a scan may be named `out/…`).
+    for (p, _) in &set {
+        tujuan_sah(folder, p, true)?;
+    }
     tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
     // A killed `--per-sop` build's leftovers go with the next build.
     bukusop::files::tulis::bersihkan(&dir);

@@ -47,7 +47,13 @@ pub fn pipa_tertutup_diam() {
                 let os = message.split_once(": ").map_or(message, |(_, w)| w);
                 format!("galat masukan/keluaran ({os})")
             };
-            eprintln!("galat: keluaran tidak dapat ditulis: {why}");
+            // stderr may be what failed: said where it can be, never a
+            // second panic.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "galat: keluaran tidak dapat ditulis: {why}"
+            );
             std::process::exit(ExitStatus::PemakaianSalah as i32);
         }
         default(info);

@@ -24,7 +24,7 @@ pub struct Args {
     /// Tampilkan saja apa yang akan berubah, tanpa menulis riwayat.yaml
     #[arg(long)]
     dry_run: bool,
-    /// riwayat.yaml tanpa sidik (ditulis bukusop versi lama) sudah diperiksa utuh
+    /// riwayat.yaml tanpa sidik sudah diperiksa utuh: segel apa adanya, lalu lanjutkan
     #[arg(long)]
     riwayat_utuh: bool,
 }
@@ -39,6 +39,21 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         today,
     )
     .map_err(|d| usage_failure(&d))?;
+    // An unsealed record the user checked is whole: sealed as it stands.
+    if a.riwayat_utuh {
+        let akar = bukusop::files::Akar::new(folder).map_err(|e| io_failure(folder, &e))?;
+        let sealed = riwayat::segel(&akar).map_err(|d| {
+            content_failure(
+                &bukusop::diag::Diagnostics(vec![d]),
+                "riwayat.yaml tidak diubah",
+            )
+        })?;
+        if let Some(text) = sealed {
+            let file = folder.join(BERKAS);
+            bukusop::files::tulis(&file, text.as_bytes()).map_err(|e| io_failure(&file, &e))?;
+            println!("{} disegel apa adanya.", bukusop::diag::jalur(&file));
+        }
+    }
     // A revision of content that does not build would record a mistake.
     let (checked, prepared) = build::prepare(folder, false);
     let content = prepared
@@ -46,8 +61,6 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         .ok_or_else(|| content_failure(&checked, "riwayat.yaml tidak diubah"))?;
     revisi
         .sesudah_terakhir(&content)
-        .map_err(|d| usage_failure(&d))?;
-    bukusop::riwayat::rencana::boleh_dilanjutkan(&content, a.riwayat_utuh)
         .map_err(|d| usage_failure(&d))?;
     let plan = rencanakan(&content, &revisi);
     if content.riwayat.is_none() {

@@ -115,19 +115,7 @@ impl RiwayatSop {
 pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
     let file = akar.asli.join(BERKAS);
     match akar.baca_teks(&file, BATAS_YAML) {
-        Ok(text) => {
-            let tersegel = unseal(&file, &text)?;
-            let mut r: Riwayat = yaml::parse(&file, &text)?;
-            r.tersegel = tersegel;
-            if let Some(why) = r.cacat() {
-                return Err(Diagnostic::error(format!(
-                    "`{}` rusak: {why}",
-                    crate::diag::jalur(&file)
-                ))
-                .hint(PULIHKAN));
-            }
-            Ok(Some(r))
-        }
+        Ok(text) => baca(&file, &text).map(Some),
         Err(t) if t.not_found() => Ok(None),
         Err(t) => Err(Diagnostic::error(format!(
             "tidak dapat membaca `{}`: {}",
@@ -135,6 +123,50 @@ pub fn load(akar: &Akar) -> Result<Option<Riwayat>, Diagnostic> {
             t.alasan()
         ))),
     }
+}
+
+/// The record in `text`, read from `file`: sealed or not, whole and in
+/// range, or an error that says how to restore it.
+fn baca(file: &Path, text: &str) -> Result<Riwayat, Diagnostic> {
+    let tersegel = unseal(file, text)?;
+    let mut r: Riwayat = yaml::parse(file, text).map_err(|d| {
+        // Whatever the reader says of it (a cut mid-record reads as a
+        // missing key), the record is damaged.
+        let mut damaged = Diagnostic::error(format!(
+            "`{BERKAS}` rusak: tidak dapat dibaca sebagai riwayat ({})",
+            d.message
+        ))
+        .hint(PULIHKAN);
+        damaged.place = d.place;
+        damaged
+    })?;
+    r.tersegel = tersegel;
+    if let Some(why) = r.cacat() {
+        return Err(
+            Diagnostic::error(format!("`{}` rusak: {why}", crate::diag::jalur(file)))
+                .hint(PULIHKAN),
+        );
+    }
+    Ok(r)
+}
+
+/// The record of `akar` sealed as it stands, when it has no seal: the
+/// user checked that it is whole (`revisi --riwayat-utuh`). A damaged
+/// record is refused as [`load`] refuses it; `None` for one already sealed
+/// or none at all.
+pub fn segel(akar: &Akar) -> Result<Option<String>, Diagnostic> {
+    let file = akar.asli.join(BERKAS);
+    let Ok(text) = akar.baca_teks(&file, BATAS_YAML) else {
+        return Ok(None);
+    };
+    if baca(&file, &text)?.tersegel {
+        return Ok(None);
+    }
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
+    Ok(Some(format!("{SEGEL}{}\n{text}", sha256(&text))))
 }
 
 /// How to mend a damaged record.
@@ -163,6 +195,9 @@ impl Riwayat {
             if h.revisi.is_empty() {
                 return Some(format!("SOP `{}` tercatat tanpa satu revisi pun", h.berkas));
             }
+            if let Some(w) = h.ditarik.as_deref().and_then(bad_date) {
+                return Some(format!("SOP `{}` ditarik: {w}", h.berkas));
+            }
             for r in &h.revisi {
                 if r.nomor > NOMOR_MAKS {
                     return Some(format!(
@@ -183,6 +218,11 @@ impl Riwayat {
 /// the previous version wrote it); an error when the seal does not match
 /// what it seals.
 fn unseal(file: &Path, text: &str) -> Result<bool, Diagnostic> {
+    // As git may check it out on Windows: CRLF line ends, a BOM.
+    let text = &text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
     let (seal, sealed, line) = match text.strip_prefix(SEGEL) {
         Some(rest) => {
             let (seal, below) = rest.split_once('\n').unwrap_or((rest, ""));

@@ -147,7 +147,9 @@ impl fmt::Display for Diagnostics {
 pub fn tampak(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            // Also the marks that reorder text on screen (U+202E …).
+            let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()

@@ -195,7 +195,7 @@ pub fn github(diags: &Diagnostics) -> String {
             .map(|p| {
                 format!(
                     " file={},line={},col={}",
-                    prop(&path(&p.file)),
+                    prop(&super::tampak(&path(&p.file))),
                     p.line,
                     p.column
                 )
@@ -288,7 +288,7 @@ mod tests {
         let d = Diagnostics(vec![
             Diagnostic::error("nilai 100% salah,\nbaris dua")
                 .at(Some(Place {
-                    file: "sop/01-a,b.yaml".into(),
+                    file: "sop/01-a,b\u{1b}[31m.yaml".into(),
                     line: 3,
                     column: 8,
                 }))
@@ -297,7 +297,7 @@ mod tests {
         ]);
         assert_eq!(
             github(&d),
-            "::error file=sop/01-a%2Cb.yaml,line=3,col=8::nilai 100%25 salah,%0Abaris dua (saran: tulis: angka)\n::warning::tanpa tempat\n"
+            "::error file=sop/01-a%2Cb\\u{1b}[31m.yaml,line=3,col=8::nilai 100%25 salah,%0Abaris dua (saran: tulis: angka)\n::warning::tanpa tempat\n"
         );
     }
 }

@@ -103,13 +103,35 @@ fn siapkan(path: &Path, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile
     if let Some(p) = permissions {
         builder.permissions(p);
     }
-    let mut tmp = builder.tempfile_in(dir)?;
-    // Held until the file is renamed or dropped: a later run tells a live
-    // write from a killed one's leftover by it.
-    tmp.as_file().lock()?;
+    // Locked until it is renamed or dropped: a later run tells a live write
+    // from a killed one's leftover by it. Another run may remove the file
+    // between its creation and the lock; then it is made again.
+    let mut tmp = loop {
+        let tmp = builder.tempfile_in(dir)?;
+        tmp.as_file().lock()?;
+        if still_there(&tmp) {
+            break tmp;
+        }
+    };
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     Ok(tmp)
+}
+
+/// Whether the locked temporary file is still the one at its name.
+#[cfg(unix)]
+fn still_there(tmp: &tempfile::NamedTempFile) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (tmp.as_file().metadata(), fs::symlink_metadata(tmp.path())) {
+        (Ok(open), Ok(named)) => (open.dev(), open.ino()) == (named.dev(), named.ino()),
+        _ => false,
+    }
+}
+
+/// Windows removes no file another process holds open.
+#[cfg(not(unix))]
+fn still_there(_: &tempfile::NamedTempFile) -> bool {
+    true
 }
 
 #[cfg(unix)]

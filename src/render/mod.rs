@@ -58,7 +58,7 @@ fn environment(templates: &Templates) -> Environment<'static> {
 }
 
 /// A template's error at its file and line: a court's part at its file in
-/// the content folder, a bundled part under `templates/`; the line quoted
+/// the content folder, a bundled part as `(bawaan)/NAME`; the line quoted
 /// from the text rendered, never read again from disk.
 fn template_error(templates: &Templates, e: Error) -> Diagnostic {
     // An error inside an included template comes wrapped; the innermost
@@ -77,7 +77,8 @@ fn template_error(templates: &Templates, e: Error) -> Diagnostic {
     };
     let file = match templates.own().find(|(n, _)| *n == name) {
         Some((_, path)) => path.to_path_buf(),
-        None => std::path::Path::new("templates").join(name),
+        // A bundled part has no file: named as bukusop ships it.
+        None => std::path::Path::new("(bawaan)").join(name),
     };
     let mut d = Diagnostic::error(msg).at(Some(crate::diag::Place {
         file,

@@ -6,7 +6,7 @@ use serde_saphyr::Spanned;
 
 use super::perubahan::perubahan;
 use super::sidik::sidik;
-use crate::content::riwayat::{BERKAS, RevisiBuku, RevisiSop, Riwayat, RiwayatSop};
+use crate::content::riwayat::{RevisiBuku, RevisiSop, Riwayat, RiwayatSop};
 use crate::content::{Content, SopFile};
 use crate::diag::Diagnostic;
 use crate::nilai::tanggal;
@@ -103,19 +103,6 @@ impl<'a> Revisi<'a> {
 /// fingerprint changed go up by one, new SOPs start at 0, SOPs whose file
 /// is gone are withdrawn. Without a record, the present state is recorded
 /// as it stands (numbers from the YAML, dates from `buku.yaml`).
-/// Whether the record of `c` may be extended: a record without its seal
-/// may have been cut short, and extending it would treat the lost SOPs as
-/// new; `utuh` says the user checked it is whole.
-pub fn boleh_dilanjutkan(c: &Content, utuh: bool) -> Result<(), Diagnostic> {
-    if c.riwayat.as_ref().is_some_and(|r| !r.tersegel) && !utuh {
-        return Err(Diagnostic::error(format!(
-            "{BERKAS} tidak bersidik (ditulis bukusop versi lama, atau terpotong); riwayat.yaml tidak diubah"
-        ))
-        .hint("periksa dengan git (`git diff -- riwayat.yaml`) bahwa berkasnya utuh, lalu ulangi dengan `--riwayat-utuh`; bila terpotong, pulihkan dari git"));
-    }
-    Ok(())
-}
-
 pub fn rencanakan(c: &Content, r: &Revisi) -> Rencana {
     let Some(lama) = &c.riwayat else {
         return keadaan_awal(c);

@@ -153,6 +153,27 @@ fn the_output_is_a_pdf_and_never_a_file_the_build_reads_or_a_special_file() {
     assert_eq!(std::fs::read(&victim).unwrap(), b"utuh");
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert!(!std::fs::symlink_metadata(&pipe).unwrap().is_file());
+    // Judged where the path really leads: `..` after a folder that does
+    // not exist yet, and a committed symlink `out` into `sop/` (the default
+    // output and every per-SOP PDF are judged too).
+    let sop_before = std::fs::read_dir(d.path().join("sop")).unwrap().count();
+    for target in ["baru/../pindai.pdf", "templates/../sop/x.pdf"] {
+        let o = bukusop(d.path(), &["build", ".", "-o", target]);
+        assert_eq!(o.status.code(), Some(2), "{target}: {}", stderr(&o));
+    }
+    let o = bukusop(d.path(), &["build", ".", "-o", "sop.pdf", "--per-sop"]);
+    fails_with(&o, 2, "ada di dalam folder konten");
+    std::fs::remove_dir_all(d.path().join("out")).ok();
+    std::os::unix::fs::symlink("sop", d.path().join("out")).unwrap();
+    let o = bukusop(d.path(), &["build", "."]);
+    fails_with(&o, 2, "ada di dalam folder konten");
+    let o = bukusop(d.path(), &["build", ".", "--typst", "baru/.."]);
+    fails_with(&o, 2, "`baru/..` ada di dalam folder konten");
+    assert_eq!(std::fs::read(d.path().join("pindai.pdf")).unwrap(), scan);
+    assert_eq!(
+        std::fs::read_dir(d.path().join("sop")).unwrap().count(),
+        sop_before
+    );
     // Written: readable by all, as a file an editor saves.
     use std::os::unix::fs::PermissionsExt;
     let out = outside.path().join("buku.pdf");
@@ -185,6 +206,17 @@ fn a_full_disk_on_stdout_is_an_error_not_a_panic() {
         fails_with(&o, 2, "galat: keluaran tidak dapat ditulis: disk penuh");
         assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
     }
+    // stderr itself full: exit 2 all the same, never an abort.
+    let full = std::fs::File::options()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_bukusop"))
+        .arg("tidak-ada")
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
 }
 
 /// A template error quotes the court's template as it was read, never a
@@ -306,24 +338,28 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
     let o = bukusop(d.path(), &["check", "."]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!stderr(&o).contains("riwayat"), "{}", stderr(&o));
-    // No seal at all (written by hand, or by a version that sealed
-    // nothing): `check` warns; `revisi` refuses to extend it until told it
-    // is whole.
-    std::fs::write(&file, text).unwrap();
+    // Checked out by git on Windows (CRLF, a BOM): still sealed.
+    let crlf = format!("\u{feff}{}", sealed.replace('\n', "\r\n"));
+    std::fs::write(&file, &crlf).unwrap();
     let o = bukusop(d.path(), &["check", "."]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("riwayat.yaml:1:1: peringatan: `riwayat.yaml` tidak bersidik"),
-        "{}",
-        stderr(&o)
-    );
+    // No seal at all (written by hand, or a record of the previous version
+    // cut short): nothing is built or revised from it until the user has
+    // checked it and sealed it as it stands.
+    std::fs::write(&file, text).unwrap();
+    let unsealed = "riwayat.yaml:1:1: galat: `riwayat.yaml` tidak bersidik";
+    for cmd in ["check", "build"] {
+        let o = bukusop(d.path(), &[cmd, "."]);
+        fails_with(&o, 1, unsealed);
+        assert!(stderr(&o).contains("--riwayat-utuh"), "{}", stderr(&o));
+    }
     crate::common::replace_in(
         &d.path().join("sop/01-contoh.yaml"),
         "Mengarsipkan",
         "Menyimpan",
     );
     let o = bukusop(d.path(), &["revisi", ".", "--tanggal", "2024-03-01"]);
-    fails_with(&o, 2, "riwayat.yaml tidak bersidik");
+    fails_with(&o, 1, unsealed);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     // Read-only: refused, kept.
     #[cfg(unix)]
@@ -394,6 +430,11 @@ fn numbers_in_the_revision_record_are_range_checked() {
             "efektif: \"2024-01-21\"",
             "efektif: \"2101-01-01\"",
             "tanggal `2101-01-01` tidak sah",
+        ),
+        (
+            "  revisi:\n",
+            "  ditarik: kemarin sore\n  revisi:\n",
+            "ditarik: tanggal `kemarin sore` tidak sah",
         ),
     ] {
         assert!(text.contains(from), "{text}");
