@@ -63,7 +63,7 @@ pub fn periksa(c: &Content, d: &mut Diagnostics) {
         );
     }
     if let Some(name) = &c.buku.berkas
-        && let Some(why) = bad_file_name(name)
+        && let Some(why) = crate::files::bad_file_name(name)
     {
         d.push(
             Diagnostic::error(format!("`berkas` bernilai `{name}`: {why}"))
@@ -193,27 +193,4 @@ fn whole(c: &Content) -> Option<Place> {
         line: 1,
         column: 1,
     })
-}
-
-/// Why `name` cannot be the PDF's file name, if it cannot: a path, a
-/// hidden or special name, or a character Windows refuses.
-pub fn bad_file_name(name: &str) -> Option<&'static str> {
-    if name.trim().is_empty() {
-        Some("nama berkas kosong")
-    } else if name.contains(['/', '\\']) {
-        Some("nama berkas tidak boleh berisi folder (`/` atau `\\`)")
-    } else if name.starts_with('.') {
-        Some("nama berkas tidak boleh diawali titik")
-    } else if name
-        .chars()
-        .any(|ch| ch.is_control() || "<>:\"|?*".contains(ch))
-    {
-        Some(
-            "nama berkas berisi karakter yang tidak boleh dipakai (<>:\"|?* atau karakter kendali)",
-        )
-    } else if name.chars().count() > 120 {
-        Some("nama berkas lebih dari 120 karakter")
-    } else {
-        None
-    }
 }

@@ -1,5 +1,5 @@
-//! Titles: no two SOPs of a booklet share one, and a `keterkaitan` written
-//! as `{sop: JUDUL}` names an SOP of the booklet.
+//! Titles: every SOP has one, no two SOPs of a booklet share one, and a
+//! `keterkaitan` written as `{sop: JUDUL}` names an SOP of the booklet.
 
 use crate::content::model::Keterkaitan;
 use crate::content::yaml::place;
@@ -20,7 +20,15 @@ impl Judul {
     pub fn periksa(&self, c: &Content, i: usize, d: &mut Diagnostics) {
         let f = &c.sops[i];
         let sop = &f.sop;
-        if let Some(first) = self.0[..i].iter().rposition(|t| *t == self.0[i]) {
+        if self.0[i].is_empty() {
+            d.push(
+                Diagnostic::error("judul SOP kosong")
+                    .at(place(&f.path, &sop.judul.referenced))
+                    .hint(
+                        "tulis judul SOP seperti yang dicetak, misalnya `judul: PENGELOLAAN ARSIP`",
+                    ),
+            );
+        } else if let Some(first) = self.0[..i].iter().rposition(|t| *t == self.0[i]) {
             d.push(
                 Diagnostic::error(format!(
                     "judul `{}` sudah dipakai oleh {}",

@@ -57,6 +57,7 @@ pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
     if let Some(r) = &c.riwayat {
         revisi::tersegel(c, r, &mut d);
     }
+    nomor::berkas_ganda(c, &mut d);
     let judul = judul::Judul::new(c);
     kolom::buku(c, &mut d);
     for (i, f) in c.sops.iter().enumerate() {

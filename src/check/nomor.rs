@@ -97,3 +97,31 @@ impl Nomor {
         }
     }
 }
+
+/// Two SOP files whose names start with the same number (`2-a.yaml` and
+/// `02-b.yaml`): their order, and so their numbers, rest on the rest of
+/// their names, which is seldom what was meant.
+pub fn berkas_ganda(c: &Content, d: &mut Diagnostics) {
+    let number = |name: &str| {
+        let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+        (!digits.is_empty()).then(|| digits.trim_start_matches('0').to_string())
+    };
+    for pair in c.sops.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if let Some(n) = number(&b.nama).filter(|n| number(&a.nama).as_ref() == Some(n)) {
+            let n = if n.is_empty() { "0".into() } else { n };
+            d.push(
+                Diagnostic::warning(format!(
+                    "berkas SOP `{}` dan `{}` sama-sama bernomor {n}; urutannya menurut sisa namanya",
+                    a.nama, b.nama
+                ))
+                .at(Some(Place {
+                    file: b.path.clone(),
+                    line: 1,
+                    column: 1,
+                }))
+                .hint("beri setiap berkas SOP nomor urut sendiri di awal namanya"),
+            );
+        }
+    }
+}

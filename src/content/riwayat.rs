@@ -174,8 +174,9 @@ const PULIHKAN: &str = "pulihkan berkasnya dari git (`git log -- riwayat.yaml`, 
 
 impl Riwayat {
     /// What makes a record that matches its seal unusable: an SOP without a
-    /// revision (`terakhir` relies on one), a year or a date outside
-    /// 1900–2100, a revision number beyond [`NOMOR_MAKS`].
+    /// revision (`terakhir` relies on one), an SOP file name that is a path,
+    /// one recorded twice, a year or a date outside 1900–2100, a revision
+    /// number beyond [`NOMOR_MAKS`].
     fn cacat(&self) -> Option<String> {
         use crate::nilai::tanggal::{TAHUN, parse};
         let bad_date = |s: &str| {
@@ -191,7 +192,14 @@ impl Riwayat {
                 return Some(w);
             }
         }
+        let mut seen = std::collections::BTreeSet::new();
         for h in &self.sop {
+            if crate::files::bad_file_name(&h.berkas).is_some() {
+                return Some(format!("nama berkas SOP `{}` tidak sah", h.berkas));
+            }
+            if h.ditarik.is_none() && !seen.insert(&h.berkas) {
+                return Some(format!("SOP `{}` tercatat dua kali", h.berkas));
+            }
             if h.revisi.is_empty() {
                 return Some(format!("SOP `{}` tercatat tanpa satu revisi pun", h.berkas));
             }
@@ -256,19 +264,23 @@ fn unseal(file: &Path, text: &str) -> Result<bool, Diagnostic> {
 /// refused, not written.
 pub fn write(root: &Path, r: &Riwayat) -> std::io::Result<()> {
     if let Some(why) = r.cacat() {
-        return Err(std::io::Error::other(format!(
-            "riwayat tidak akan dapat dibaca kembali: {why}"
-        )));
+        return Err(crate::files::galat(
+            std::io::ErrorKind::Other,
+            format!("riwayat tidak akan dapat dibaca kembali: {why}"),
+        ));
     }
     let body = serde_saphyr::to_string(r).map_err(std::io::Error::other)?;
     let text = format!("{KOMENTAR_AWAL}{body}");
     let sealed = format!("{SEGEL}{}\n{text}", sha256(&text));
     if sealed.len() as u64 > BATAS_YAML {
-        return Err(std::io::Error::other(format!(
-            "riwayat akan berukuran {} MB, lebih dari batas {} MB yang dapat dibaca kembali (judul SOP terlalu panjang?)",
-            sealed.len() >> 20,
-            BATAS_YAML >> 20
-        )));
+        return Err(crate::files::galat(
+            std::io::ErrorKind::Other,
+            format!(
+                "riwayat akan berukuran {} MB, lebih dari batas {} MB yang dapat dibaca kembali (judul SOP terlalu panjang?)",
+                sealed.len() >> 20,
+                BATAS_YAML >> 20
+            ),
+        ));
     }
     crate::files::tulis(&root.join(BERKAS), sealed.as_bytes())
 }

@@ -167,7 +167,7 @@ impl Akar {
     pub fn baca_teks(&self, path: &Path, batas: u64) -> Result<String, Tolak> {
         let bytes = self.baca(path, batas)?;
         let text = String::from_utf8(bytes).map_err(|_| {
-            Tolak::Io(std::io::Error::new(
+            Tolak::Io(super::galat(
                 std::io::ErrorKind::InvalidData,
                 "bukan teks UTF-8",
             ))

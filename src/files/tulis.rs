@@ -69,7 +69,7 @@ fn boleh_ditimpa(path: &Path) -> std::io::Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(e),
     };
-    let refuse = |why: &str| Err(std::io::Error::other(why.to_string()));
+    let refuse = |why: &str| Err(super::galat(std::io::ErrorKind::Other, why));
     if meta.is_dir() {
         return refuse("yang ditunjuk adalah folder, bukan berkas");
     }
@@ -79,7 +79,7 @@ fn boleh_ditimpa(path: &Path) -> std::io::Result<()> {
         );
     }
     if meta.permissions().readonly() {
-        return Err(std::io::Error::new(
+        return Err(super::galat(
             std::io::ErrorKind::PermissionDenied,
             "berkas tujuan hanya-baca",
         ));

@@ -131,6 +131,11 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
         )));
     };
     let judul = judul.trim().to_uppercase();
+    if slug(&judul).is_empty() {
+        return Err(Gagal::Nilai(
+            "judul SOP kosong (tanpa huruf atau angka); tulis judulnya, misalnya `bukusop new \"Pengelolaan Arsip\"`".into(),
+        ));
+    }
     let path = sop_dir.join(format!("{next:02}-{}.yaml", slug(&judul)));
     let text = SOP_BARU.replace("{judul}", &quote(&judul));
     tulis(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;

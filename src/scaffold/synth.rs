@@ -36,7 +36,7 @@ pub fn write(dir: &Path, sops: usize, steps: usize, roles: usize) -> std::io::Re
     let roles = roles.clamp(1, 6);
     let steps = steps.max(2);
     if std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
-        return Err(std::io::Error::new(
+        return Err(crate::files::galat(
             std::io::ErrorKind::AlreadyExists,
             "folder sudah berisi berkas; pilih folder baru atau kosong",
         ));

@@ -184,6 +184,22 @@ fn cases_made_in_code() {
         &mut failures,
     );
 
+    // Two SOP files with one number: their order rests on the rest of
+    // their names.
+    let d = prepare("nomor-berkas-ganda", |d| {
+        let sop = std::fs::read_to_string(d.join("sop/01-contoh.yaml")).unwrap();
+        std::fs::write(
+            d.join("sop/1-lain.yaml"),
+            sop.replace("CONTOH YANG BENAR", "CONTOH LAIN"),
+        )
+        .unwrap();
+    });
+    compare(
+        "kode-nomor-berkas-ganda",
+        &run("nomor-berkas-ganda", d.path()),
+        &mut failures,
+    );
+
     // A font file that is not a font.
     let d = prepare("fon-rusak", |d| {
         std::fs::create_dir(d.join("fonts")).unwrap();
