@@ -170,45 +170,11 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     }
     let (out, singles) = built.map_err(|d| content_failure(&d, "PDF tidak ditulis"))?;
     tujuan()?;
-    // Many warnings would bury the result: `check` lists them.
-    if out.warnings.0.len() > 3 {
-        eprintln!(
-            "peringatan: {} hal perlu diperiksa; jalankan `bukusop check {}` untuk rinciannya",
-            out.warnings.0.len(),
-            jalur(folder)
-        );
-    } else {
-        eprint!(
-            "{}",
-            report::teks_warna(&out.warnings, super::keluar::warna())
-        );
-    }
+    peringatan(folder, &out);
     let path = a
         .output
         .unwrap_or_else(|| keluar_buku(folder).join(format!("{}.pdf", out.name)));
-    // The booklet and the SOPs' own PDFs as one set: a failure writing any
-    // of them leaves every one as it was.
-    // Beside the booklet: out/<name>.pdf → out/<name>/NN-judul.pdf
-    let dir = path.with_extension("");
-    let single_paths: Vec<PathBuf> = singles
-        .iter()
-        .map(|s| dir.join(format!("{}.pdf", s.name)))
-        .collect();
-    let mut set: Vec<(&Path, &[u8])> = vec![(&path, &out.pdf)];
-    set.extend(
-        single_paths
-            .iter()
-            .map(PathBuf::as_path)
-            .zip(singles.iter().map(|s| &s.pdf[..])),
-    );
-    // Every file of the set, the default `out/` ones too (a committed
-    // symlink `out` may lead into `sop/`, a scan may be named `out/…`).
-    for (p, _) in &set {
-        tujuan_sah(folder, p, true)?;
-    }
-    tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
-    // A killed `--per-sop` build's leftovers go with the next build.
-    bukusop::files::tulis::bersihkan(&dir);
+    let dir = tulis_set(folder, &path, &out, &singles)?;
     if a.per_sop {
         say(
             a.quiet,
@@ -235,6 +201,56 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         );
     }
     Ok(ExitStatus::Berhasil)
+}
+
+/// The build's warnings; many would bury the result, so past three only
+/// their count and where `check` lists them.
+fn peringatan(folder: &Path, out: &build::Output) {
+    if out.warnings.0.len() > 3 {
+        eprintln!(
+            "peringatan: {} hal perlu diperiksa; jalankan `bukusop check {}` untuk rinciannya",
+            out.warnings.0.len(),
+            jalur(folder)
+        );
+    } else {
+        eprint!(
+            "{}",
+            report::teks_warna(&out.warnings, super::keluar::warna())
+        );
+    }
+}
+
+/// Writes the booklet at `path` and the SOPs' own PDFs beside it
+/// (`out/<name>.pdf` → `out/<name>/NN-judul.pdf`) as one set: every target
+/// judged first, and a failure writing any of them leaves every one as it
+/// was. Returns the SOPs' folder.
+fn tulis_set(
+    folder: &Path,
+    path: &Path,
+    out: &build::Output,
+    singles: &[build::SopPdf],
+) -> Result<PathBuf, ExitStatus> {
+    let dir = path.with_extension("");
+    let single_paths: Vec<PathBuf> = singles
+        .iter()
+        .map(|s| dir.join(format!("{}.pdf", s.name)))
+        .collect();
+    let mut set: Vec<(&Path, &[u8])> = vec![(path, &out.pdf)];
+    set.extend(
+        single_paths
+            .iter()
+            .map(PathBuf::as_path)
+            .zip(singles.iter().map(|s| &s.pdf[..])),
+    );
+    // The default `out/` ones too: a committed symlink `out` may lead into
+    // `sop/`, a scan may be named `out/…`.
+    for (p, _) in &set {
+        tujuan_sah(folder, p, true)?;
+    }
+    tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
+    // A killed `--per-sop` build's leftovers go with the next build.
+    bukusop::files::tulis::bersihkan(&dir);
+    Ok(dir)
 }
 
 /// A line of the summary, unless `--quiet`.
