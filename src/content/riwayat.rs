@@ -162,11 +162,20 @@ pub fn segel(akar: &Akar) -> Result<Option<String>, Diagnostic> {
     if baca(&file, &text)?.tersegel {
         return Ok(None);
     }
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n");
-    Ok(Some(format!("{SEGEL}{}\n{text}", sha256(&text))))
+    Ok(Some(sealed(&normal(&text))))
+}
+
+/// `text` as it was written: git on Windows may have checked it out with
+/// CRLF line ends and an editor may have added a BOM.
+fn normal(text: &str) -> String {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n")
+}
+
+/// `text` with its seal as its first line.
+fn sealed(text: &str) -> String {
+    format!("{SEGEL}{}\n{text}", sha256(text))
 }
 
 /// How to mend a damaged record.
@@ -226,11 +235,7 @@ impl Riwayat {
 /// the previous version wrote it); an error when the seal does not match
 /// what it seals.
 fn unseal(file: &Path, text: &str) -> Result<bool, Diagnostic> {
-    // As git may check it out on Windows: CRLF line ends, a BOM.
-    let text = &text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .replace("\r\n", "\n");
+    let text = &normal(text);
     let (seal, sealed, line) = match text.strip_prefix(SEGEL) {
         Some(rest) => {
             let (seal, below) = rest.split_once('\n').unwrap_or((rest, ""));
@@ -271,7 +276,7 @@ pub fn write(root: &Path, r: &Riwayat) -> std::io::Result<()> {
     }
     let body = serde_saphyr::to_string(r).map_err(std::io::Error::other)?;
     let text = format!("{KOMENTAR_AWAL}{body}");
-    let sealed = format!("{SEGEL}{}\n{text}", sha256(&text));
+    let sealed = sealed(&text);
     if sealed.len() as u64 > BATAS_YAML {
         return Err(crate::files::galat(
             std::io::ErrorKind::Other,
