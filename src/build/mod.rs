@@ -9,6 +9,7 @@
 mod halaman;
 mod passes;
 mod per_sop;
+mod ukur;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -191,13 +192,21 @@ pub fn build_with(root: &Path, options: Options) -> Result<(Output, Vec<SopPdf>)
     build_in(root, options, &mut None, true)
 }
 
+/// What one build leaves the next: the fonts, the typesetter made of them
+/// (its source and Typst's caches) and the measures of its layouts.
+struct Bekal {
+    fonts: std::sync::Arc<Vec<Vec<u8>>>,
+    ts: Typesetter,
+    ingatan: ukur::Ingatan,
+}
+
 /// Builds one content folder again and again (`bukusop watch`), keeping
-/// the fonts loaded and the booklet's Typst source between builds, so that
-/// Typst's caches serve what did not change.
+/// the fonts loaded, the booklet's Typst source and the measures of each
+/// SOP between builds: only the SOPs that changed are laid out to be
+/// measured, and Typst's caches serve the rest of the printed layout.
 #[derive(Default)]
 pub struct Pengamat {
-    /// The font files of the last build and the typesetter made of them.
-    ts: Option<(std::sync::Arc<Vec<Vec<u8>>>, Typesetter)>,
+    bekal: Option<Bekal>,
 }
 
 impl Pengamat {
@@ -208,7 +217,7 @@ impl Pengamat {
         root: &Path,
         options: Options,
     ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
-        build_in(root, options, &mut self.ts, false)
+        build_in(root, options, &mut self.bekal, false)
     }
 }
 
@@ -217,7 +226,7 @@ impl Pengamat {
 fn build_in(
     root: &Path,
     options: Options,
-    kept: &mut Option<(std::sync::Arc<Vec<Vec<u8>>>, Typesetter)>,
+    kept: &mut Option<Bekal>,
     sekali: bool,
 ) -> Result<(Output, Vec<SopPdf>), Diagnostics> {
     let t0 = Instant::now();
@@ -232,26 +241,34 @@ fn build_in(
     });
     let huruf = HurufLabel::dari(&prepared.resources.fonts);
     let fonts = std::mem::take(&mut prepared.resources.fonts);
-    if kept.as_ref().is_none_or(|(f, _)| **f != fonts) {
-        *kept = Some((std::sync::Arc::new(fonts.clone()), Typesetter::new(fonts)));
-    }
-    let ts = &kept.as_ref().expect("just set").1;
+    let bekal = match kept.take() {
+        Some(b) if *b.fonts == fonts => kept.insert(b),
+        _ => kept.insert(Bekal {
+            fonts: std::sync::Arc::new(fonts.clone()),
+            ts: Typesetter::new(fonts),
+            ingatan: ukur::Ingatan::default(),
+        }),
+    };
     let files = typst_files(&prepared.resources);
     let load = t0.elapsed();
     let parts = passes::Parts {
         prepared: &prepared,
         files: &files,
-        ts,
+        ts: &bekal.ts,
         huruf: &huruf,
         pdfa: options.pdfa,
         kemajuan: options.kemajuan,
         sekali,
+        ingatan: &bekal.ingatan,
+        sidik_berkas: ukur::sidik_berkas(&files),
     };
-    let (mut out, rencana) = passes::build_loaded(&parts, None)?;
+    let built = passes::build_loaded(&parts, None);
+    bekal.ingatan.selesai();
+    let (mut out, rencana) = built?;
     out.timings.load = load;
     out.sumber = Sumber {
         files: files.clone(),
-        fonts: kept.as_ref().map(|(f, _)| f.clone()).unwrap_or_default(),
+        fonts: bekal.fonts.clone(),
     };
     warnings.extend_new(std::mem::take(&mut out.warnings));
     out.warnings = warnings;

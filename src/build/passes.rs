@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Instant;
 
 use super::halaman;
+use super::ukur::{Ingatan, Ukuran, crossing_edges, measure};
 use super::{Output, Prepared, Timings};
 use crate::check::Checked;
 use crate::content::Content;
@@ -19,6 +20,10 @@ use typst_layout::PagedDocument;
 /// Layout passes allowed: one to measure, one to print the plan, and two
 /// to mend a plan the layout did not follow.
 const MAX_PASSES: usize = 4;
+
+/// At most one SOP in this many laid out again alone, the rest measured
+/// before (see [`layout`]).
+const SEDIKIT: usize = 4;
 
 /// The arrows the last layout put across a page break, each as
 /// `(sop, table, edge)`, all 0-based.
@@ -35,6 +40,10 @@ pub(super) struct Parts<'a> {
     /// No rebuild follows (not `watch`): a pass may forget what Typst
     /// memoized in the passes before the last one.
     pub sekali: bool,
+    /// What earlier layouts measured, and the fingerprint of `files`
+    /// their keys include.
+    pub ingatan: &'a Ingatan,
+    pub sidik_berkas: u128,
 }
 
 /// Routes every table of the booklet (or of SOP `only`: the others get no
@@ -171,19 +180,24 @@ impl Rencana {
 struct Tata {
     view: View,
     warnings: Diagnostics,
-    doc: PagedDocument,
+    /// `None` when only the SOPs that changed were laid out (to measure).
+    doc: Option<PagedDocument>,
     markup: String,
     /// The arrows whose ends landed on different pages.
     crossing: Putus,
     ukuran: Ukuran,
 }
 
-/// Lays out the booklet (or SOP `only`) under the plan `r`.
+/// Lays out the booklet (or SOP `only`) under the plan `r`. With
+/// `cetak`, the whole of it, to print; without, only the SOPs that no
+/// earlier layout of the same markup measured, as a document of their own
+/// (none when every SOP was).
 fn layout(
     parts: &Parts,
     only: Option<usize>,
     r: &Rencana,
     timings: &mut Timings,
+    cetak: bool,
 ) -> Result<Tata, Diagnostics> {
     let p = parts.prepared;
     let t = Instant::now();
@@ -197,26 +211,51 @@ fn layout(
     );
     let mut view = view::build(&p.content, &p.checked, &routes, &r.cetak());
     if let Some(i) = only {
-        view.select(i);
+        view.select(&BTreeSet::from([i]));
     }
     let markup = render::render(&p.resources.templates, &view).map_err(one)?;
     timings.template += t.elapsed();
     let t = Instant::now();
-    // The booklet's passes edit one kept source; each SOP alone (in
-    // parallel) gets its own.
-    let compiled = match only {
-        None => parts.ts.compile_kept(markup.clone(), parts.files),
-        Some(_) => parts.ts.compile(markup.clone(), parts.files),
+    let order: Vec<usize> = view.sops.iter().map(|s| s.urut - 1).collect();
+    let all: BTreeSet<usize> = order.iter().copied().collect();
+    let kunci = Ingatan::kunci(&markup, &order, parts.sidik_berkas);
+    // A few SOPs laid out alone cost less than the booklet; but the
+    // printed layout lays them out again where the booklet's last layout
+    // left no cache for them: with many SOPs new, the booklet is cheaper.
+    let known = kunci
+        .as_ref()
+        .filter(|_| !cetak)
+        .map(|k| parts.ingatan.ambil(k))
+        .filter(|(.., baru)| !all.is_empty() && baru.len() * SEDIKIT <= all.len());
+    let (doc, ukuran, crossing) = match known {
+        Some((mut ukuran, mut crossing, baru)) => {
+            if !baru.is_empty() {
+                let mut part = view.clone();
+                part.select(&baru);
+                let markup = render::render(&p.resources.templates, &part).map_err(one)?;
+                let doc = compile(parts, markup, false)?;
+                ukuran
+                    .tabel
+                    .extend(measure(&p.checked, &baru, &doc, &r.rapat).tabel);
+                crossing.extend(crossing_edges(&p.checked, &baru, &doc));
+            }
+            if let Some(k) = &kunci {
+                parts.ingatan.simpan(k, &baru, &ukuran, &crossing);
+            }
+            (None, ukuran, crossing)
+        }
+        None => {
+            // The booklet's passes edit one kept source; each SOP alone
+            // (in parallel) gets its own.
+            let doc = compile(parts, markup.clone(), only.is_none())?;
+            let crossing = crossing_edges(&p.checked, &all, &doc);
+            let ukuran = measure(&p.checked, &all, &doc, &r.rapat);
+            if let Some(k) = &kunci {
+                parts.ingatan.simpan(k, &all, &ukuran, &crossing);
+            }
+            (Some(doc), ukuran, crossing)
+        }
     };
-    let doc = compiled.map_err(|e| {
-        Diagnostics(
-            e.into_iter()
-                .map(|d| di_templat(&p.resources.templates, d))
-                .collect(),
-        )
-    })?;
-    let crossing = crossing_edges(&p.checked, only, &doc);
-    let ukuran = measure(&p.checked, only, &doc, &r.rapat);
     timings.typeset += t.elapsed();
     Ok(Tata {
         view,
@@ -226,6 +265,44 @@ fn layout(
         crossing,
         ukuran,
     })
+}
+
+/// Typst's layout of `markup`, its errors in a court's template moved to
+/// that template. `kept`: the booklet's own markup, edited into the source
+/// its last layout kept.
+fn compile(parts: &Parts, markup: String, kept: bool) -> Result<PagedDocument, Diagnostics> {
+    let compiled = match kept {
+        true => parts.ts.compile_kept(markup, parts.files),
+        false => parts.ts.compile(markup, parts.files),
+    };
+    compiled.map_err(|e| {
+        Diagnostics(
+            e.into_iter()
+                .map(|d| di_templat(&parts.prepared.resources.templates, d))
+                .collect(),
+        )
+    })
+}
+
+/// The layout `t` of plan `r` with its pages: laid out whole again when
+/// `t` laid out only the SOPs that changed.
+fn dicetak(
+    parts: &Parts,
+    only: Option<usize>,
+    t: Tata,
+    r: &Rencana,
+    timings: &mut Timings,
+) -> Result<(Tata, PagedDocument), Diagnostics> {
+    let mut t = match t.doc {
+        Some(_) => t,
+        None => layout(parts, only, r, timings, true)?,
+    };
+    match t.doc.take() {
+        Some(doc) => Ok((t, doc)),
+        None => Err(one(Diagnostic::error(
+            "tata letak buku tidak menghasilkan halaman",
+        ))),
+    }
 }
 
 /// What a build's first layout finds: rows taller than a page, and the
@@ -242,8 +319,16 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
         pdfa: false,
         kemajuan: None,
         sekali: true,
+        ingatan: &Ingatan::default(),
+        sidik_berkas: 0,
     };
-    match layout(&parts, None, &Rencana::default(), &mut Timings::default()) {
+    match layout(
+        &parts,
+        None,
+        &Rencana::default(),
+        &mut Timings::default(),
+        false,
+    ) {
         Err(d) => d,
         Ok(natural) => {
             let mut d = too_tall(&p.checked, &natural.ukuran);
@@ -276,7 +361,10 @@ pub(super) fn build_loaded(
     // The booklet's own build reports its stages; a single SOP's does not.
     let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
     tell(super::Tahap::TataLetak { lintasan: 1 });
-    let natural = whole_rows(p, layout(parts, only, &Rencana::default(), &mut timings)?)?;
+    let natural = whole_rows(
+        p,
+        layout(parts, only, &Rencana::default(), &mut timings, false)?,
+    )?;
     let mut base = natural.ukuran.clone();
     let plan_with = |base: &Ukuran, now: &Ukuran, r: &Rencana| {
         plan(
@@ -322,7 +410,7 @@ pub(super) fn build_loaded(
             ..Rencana::default()
         };
         forget();
-        let wide = whole_rows(p, layout(parts, only, &trial, &mut timings)?)?;
+        let wide = whole_rows(p, layout(parts, only, &trial, &mut timings, false)?)?;
         for key in lajur.keys() {
             if let Some(t) = wide.ukuran.tabel.get(key) {
                 base.tabel.insert(*key, t.clone());
@@ -336,14 +424,15 @@ pub(super) fn build_loaded(
             passes += 1;
             tell(super::Tahap::TataLetak { lintasan: passes });
             forget();
-            last = layout(parts, only, &rencana, &mut timings)?;
+            last = layout(parts, only, &rencana, &mut timings, true)?;
             if last.crossing == rencana.putus || passes >= max_passes {
                 break;
             }
             rencana = plan_with(&base, &last.ukuran, &rencana).0;
         }
     }
-    let out = printed(parts, only, last, &rencana, passes, timings)?;
+    let (last, doc) = dicetak(parts, only, last, &rencana, &mut timings)?;
+    let out = printed(parts, only, last, doc, &rencana, passes, timings)?;
     Ok((out, rencana))
 }
 
@@ -353,6 +442,7 @@ fn printed(
     parts: &Parts,
     only: Option<usize>,
     last: Tata,
+    doc: PagedDocument,
     rencana: &Rencana,
     passes: usize,
     mut timings: Timings,
@@ -361,7 +451,6 @@ fn printed(
     let Tata {
         view,
         mut warnings,
-        doc,
         markup,
         crossing,
         ..
@@ -446,13 +535,15 @@ pub(super) fn single(
     i: usize,
     r: &Rencana,
 ) -> Result<(Vec<u8>, usize), Diagnostics> {
-    let tata = layout(parts, Some(i), r, &mut Timings::default())?;
+    let mut timings = Timings::default();
+    let tata = layout(parts, Some(i), r, &mut timings, true)?;
     let planned: Putus = r.putus.iter().filter(|(s, ..)| *s == i).copied().collect();
     if tata.crossing != planned {
         let (out, _) = build_loaded(parts, Some(i))?;
         return Ok((out.pdf, out.pages));
     }
-    pdf::write(&tata.doc, &settings(parts, &tata.view, 0)).map_err(one)
+    let (tata, doc) = dicetak(parts, Some(i), tata, r, &mut timings)?;
+    pdf::write(&doc, &settings(parts, &tata.view, 0)).map_err(one)
 }
 
 /// The lanes of plan `r`, with those of each table widened where the
@@ -526,7 +617,7 @@ fn tighter(
         lajur: rencana.lajur.clone(),
         ..Rencana::default()
     };
-    let tight = layout(parts, only, &trial, timings)?;
+    let tight = layout(parts, only, &trial, timings, false)?;
     let (tight_plan, tight_pages) = plan(
         &p.content,
         &p.checked,
@@ -638,113 +729,8 @@ fn loose_pages(
     }
 }
 
-/// Arrows whose two ends stand on different pages, of every SOP or of SOP
-/// `only`.
-fn crossing_edges(
-    checked: &Checked,
-    only: Option<usize>,
-    doc: &typst_layout::PagedDocument,
-) -> Putus {
-    let mut keys = Vec::new();
-    let mut labels = Vec::new();
-    for (i, s) in checked.sops.iter().enumerate() {
-        if only.is_some_and(|o| o != i) {
-            continue;
-        }
-        for (j, t) in s.tabel.iter().enumerate() {
-            for (k, e) in t.flow.edges.iter().enumerate() {
-                keys.push((i, j, k));
-                labels.push(kontrak::simbol_label(i + 1, j, e.from + 1, e.from_lane));
-                labels.push(kontrak::simbol_label(i + 1, j, e.to + 1, e.to_lane));
-            }
-        }
-    }
-    let pages = typeset::label_pages(doc, &labels);
-    keys.into_iter()
-        .enumerate()
-        .filter(|(n, _)| pages[2 * n] != pages[2 * n + 1])
-        .map(|(_, key)| key)
-        .collect()
-}
-
 fn one(d: Diagnostic) -> Diagnostics {
     Diagnostics(vec![d])
-}
-
-/// What a layout measured of every table: its rows and its start.
-#[derive(Debug, Clone)]
-struct Ukuran {
-    tabel: BTreeMap<(usize, usize), UkurTabel>,
-}
-
-#[derive(Debug, Clone)]
-struct UkurTabel {
-    rows: Vec<halaman::Baris>,
-    /// The table's top: page and y.
-    start: (usize, f64),
-    page_h: f64,
-    /// Steps (0-based) whose row does not fit on one page: it runs past
-    /// the page's end or onto the next.
-    terlalu_tinggi: Vec<usize>,
-}
-
-/// Measures the tables of every SOP (or of SOP `only`) on the laid-out
-/// pages.
-fn measure(
-    checked: &Checked,
-    only: Option<usize>,
-    doc: &PagedDocument,
-    rapat: &BTreeSet<usize>,
-) -> Ukuran {
-    let heights = typeset::page_heights(doc);
-    let mut tabel = BTreeMap::new();
-    for (i, s) in checked.sops.iter().enumerate() {
-        if only.is_some_and(|o| o != i) {
-            continue;
-        }
-        for (j, t) in s.tabel.iter().enumerate() {
-            let n = t.flow.symbols.len();
-            let mut labels = vec![kontrak::tabel_label(i + 1, j)];
-            for step in 0..n {
-                let (a, b) = kontrak::baris_label(i + 1, j, step + 1);
-                labels.push(a);
-                labels.push(b);
-            }
-            let at = typeset::label_positions(doc, &labels);
-            let Some(start) = at[0] else { continue };
-            let sisip = kontrak::sisip_y(rapat.contains(&i));
-            let end =
-                |page: usize| heights.get(page - 1).copied().unwrap_or(210.0) - kontrak::TEPI_BAWAH;
-            let terlalu_tinggi = (0..n)
-                .filter(|k| match (at[1 + 2 * k], at[2 + 2 * k]) {
-                    (Some((pa, _)), Some((pb, yb))) => pb != pa || yb > end(pa) + 0.5,
-                    _ => false,
-                })
-                .collect();
-            let rows: Option<Vec<halaman::Baris>> = (0..n)
-                .map(|k| {
-                    let (pa, ya) = at[1 + 2 * k]?;
-                    let (_, yb) = at[2 + 2 * k]?;
-                    Some(halaman::Baris {
-                        page: pa,
-                        atas: ya - sisip,
-                        bawah: yb + sisip,
-                    })
-                })
-                .collect();
-            let Some(rows) = rows else { continue };
-            tabel.insert(
-                (i, j),
-                UkurTabel {
-                    rows,
-                    start,
-                    page_h: heights.get(start.0 - 1).copied().unwrap_or(210.0),
-                    terlalu_tinggi,
-                },
-            );
-        }
-    }
-    Ukuran { tabel }
 }
 
 /// The page plan from the row heights `base` measured (with no connector

@@ -91,7 +91,7 @@ fn finish(pdf: &[u8], expected: usize, front: usize) -> Result<Vec<u8>, Diagnost
         .use_object_streams(true)
         .use_xref_streams(true)
         .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(9)
+        .compression_level(6)
         .build();
     doc.save_with_options(&mut out, options)
         .map_err(|e| Diagnostic::error(format!("PDF gagal ditulis ulang: {e}")))?;

@@ -115,7 +115,7 @@ impl Typesetter {
 fn edit_by_sop(source: &mut Source, new: &str) {
     let starts = |t: &str| -> Vec<usize> {
         std::iter::once(0)
-            .chain(t.match_indices("\n#metadata(").map(|(i, _)| i + 1))
+            .chain(sop_parts(t).into_iter().map(|(at, _)| at))
             .collect()
     };
     let old = source.text().to_string();
@@ -142,6 +142,21 @@ fn edit_by_sop(source: &mut Source, new: &str) {
     if source.text() != new {
         source.replace(new);
     }
+}
+
+/// Where each SOP's part of the booklet's markup starts: its line
+/// `#metadata(N)`, N the SOP's number (1-based). Before the first is the
+/// preamble with the front matter; the last runs to the end.
+pub fn sop_parts(markup: &str) -> Vec<(usize, usize)> {
+    markup
+        .match_indices("\n#metadata(")
+        .filter_map(|(i, m)| {
+            let rest = &markup[i + m.len()..];
+            let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+            let n = rest[..digits].parse().ok().filter(|n| *n > 0)?;
+            rest[digits..].starts_with(')').then_some((i + 1, n))
+        })
+        .collect()
 }
 
 /// How many leading (or, `from_end`, trailing) bytes two texts share,

@@ -111,11 +111,12 @@ pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>], cetak: &Cet
 }
 
 impl View {
-    /// Keeps only SOP `i` (0-based), as a document of its own.
-    pub fn select(&mut self, i: usize) {
-        self.sops.retain(|s| s.urut == i + 1);
+    /// Keeps only the SOPs `keep` (0-based), as a document of their own;
+    /// one SOP gives the document its title.
+    pub fn select(&mut self, keep: &BTreeSet<usize>) {
+        self.sops.retain(|s| keep.contains(&(s.urut - 1)));
         self.satu_sop = true;
-        if let Some(s) = self.sops.first() {
+        if let [s] = self.sops.as_slice() {
             // "SOP SOP PERAWATAN SIPP" when the title already says it.
             let sop = match s.judul.to_uppercase().starts_with("SOP ") {
                 true => "",

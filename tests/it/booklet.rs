@@ -365,3 +365,55 @@ fn pages_are_portrait_then_landscape_a4_or_f4() {
     assert!(f4[..FRONT_PAGES].iter().all(|s| *s == (215, 330)), "{f4:?}");
     assert!(f4[FRONT_PAGES..].iter().all(|s| *s == (330, 215)), "{f4:?}");
 }
+
+/// A rebuild (`watch`) lays out again only the SOPs whose markup changed
+/// and takes the others' measures from the builds before: after each edit
+/// it prints byte for byte what a cold build of the same folder prints,
+/// also when the edit moves page breaks and makes the booklet longer.
+#[test]
+fn a_rebuild_prints_what_a_cold_build_prints() {
+    let dir = copy_content(&root().join("content"));
+    let sop = |name: &str| dir.path().join("sop").join(name);
+    let mut watch = bukusop::build::Pengamat::default();
+    let mut rebuild = || match watch.build(dir.path(), bukusop::build::Options::default()) {
+        Ok((out, _)) => out,
+        Err(d) => panic!("{d}"),
+    };
+    let first = rebuild();
+    let edits = [
+        // A word in one step of a short SOP.
+        (
+            "08-laporan-tahunan.yaml",
+            "kegiatan: ",
+            "kegiatan: Segera ",
+        ),
+        // A step of an SOP over two pages grows by several lines.
+        (
+            "11-surat-masuk-dan-keluar.yaml",
+            "kegiatan: Mencatat pada buku agenda surat masuk",
+            "kegiatan: Mencatat dengan teliti, lengkap dan rapi, setelah memeriksa nomor, tanggal, perihal, lampiran dan disposisinya satu per satu, pada buku agenda surat masuk",
+        ),
+        // Ten more legal bases push an SOP's flowchart a page further.
+        (
+            "03-perawatan-sipp.yaml",
+            "dasar_hukum:\n",
+            &format!(
+                "dasar_hukum:\n{}",
+                "  - Peraturan Sekretaris Mahkamah Agung Republik Indonesia tentang Pedoman Pemeliharaan Sistem Informasi Penelusuran Perkara di Lingkungan Peradilan\n"
+                    .repeat(10)
+            ),
+        ),
+    ];
+    let mut pages = vec![first.pages];
+    for (file, from, to) in edits {
+        replace_in(&sop(file), from, to);
+        let warm = rebuild();
+        let cold = build(dir.path());
+        assert!(
+            warm.pdf == cold.pdf,
+            "after editing {file}, the rebuild differs"
+        );
+        pages.push(warm.pages);
+    }
+    assert!(pages[3] > pages[0], "the last edit adds a page: {pages:?}");
+}
