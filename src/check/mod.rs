@@ -54,8 +54,8 @@ pub struct SopChecked {
 pub fn check(c: &Content) -> Result<(Checked, Diagnostics), Diagnostics> {
     let mut d = Diagnostics::default();
     tanggal::urutan_buku(c, &mut d);
-    if let Some(r) = &c.riwayat {
-        revisi::tersegel(c, r, &mut d);
+    if let Some(e) = c.riwayat.as_ref().and_then(|r| r.tanpa_segel(&c.root)) {
+        d.push(e);
     }
     nomor::berkas_ganda(c, &mut d);
     let judul = judul::Judul::new(c);

@@ -1,31 +1,11 @@
 //! SOPs that changed since their last recorded revision, or are not
 //! recorded at all: `bukusop revisi` will raise them.
 
-use crate::content::riwayat::{BERKAS, Riwayat};
+use crate::content::SopFile;
+use crate::content::riwayat::Riwayat;
 use crate::content::yaml::place;
-use crate::content::{Content, SopFile};
-use crate::diag::{Diagnostic, Diagnostics, Place};
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::riwayat::{perubahan::perubahan, sidik};
-
-/// A record without its seal: written by hand, or cut short (a record of
-/// the previous version, sealed on its last line, loses the seal when cut).
-/// Nothing is built or revised from it until the user has checked it is
-/// whole and sealed it (`revisi --riwayat-utuh`), or restored it.
-pub fn tersegel(c: &Content, r: &Riwayat, d: &mut Diagnostics) {
-    if !r.tersegel {
-        d.push(
-            Diagnostic::error(format!(
-                "`{BERKAS}` tidak bersidik: ditulis dengan tangan, atau terpotong"
-            ))
-            .at(Some(Place {
-                file: c.root.join(BERKAS),
-                line: 1,
-                column: 1,
-            }))
-            .hint("periksa dengan git (`git diff -- riwayat.yaml`) bahwa berkasnya utuh, lalu segel dengan `bukusop revisi --riwayat-utuh`; bila terpotong, pulihkan dari git (`git checkout <commit> -- riwayat.yaml`)"),
-        );
-    }
-}
 
 /// The most an SOP file's own `revisi` may be.
 const REVISI_MAKS: u32 = 999;

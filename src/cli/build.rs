@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use bukusop::build::{self, Options, Tahap};
 use bukusop::diag::report;
-use bukusop::files::tulis::{tulis, tulis_semua};
+use bukusop::files::tulis::tulis_semua;
 
 use super::FolderArg;
 use super::keluar::{ExitStatus, content_failure, io_failure, secs, size, usage_failure};
@@ -33,18 +33,34 @@ pub struct Args {
 }
 
 /// The markup of the last pass and what it reads, as files a plain
-/// `typst compile` can take: `buku.typ`, the library and logos under their
-/// virtual paths, the fonts in `fonts/`.
-fn tulis_typst(dir: &Path, out: &build::Output) -> Result<(), ExitStatus> {
-    write(&dir.join("buku.typ"), out.markup.as_bytes())?;
-    for (virtual_path, bytes) in &out.sumber.files {
-        // Our own paths (`/bukusop.typ`, `/logo/…`), never the content's.
-        write(&dir.join(virtual_path.trim_start_matches('/')), bytes)?;
+/// `typst compile` can take in `dir`: `buku.typ`, the library and logos
+/// under their virtual paths, the fonts in `fonts/`. Each is judged where
+/// it really leads (a committed `fonts` or `logo` symlink under `dir` may
+/// lead into the content) before anything is written.
+fn berkas_typst<'a>(
+    folder: &Path,
+    dir: &Path,
+    out: &'a build::Output,
+) -> Result<Vec<(PathBuf, &'a [u8])>, ExitStatus> {
+    let mut files: Vec<(PathBuf, &[u8])> = vec![(dir.join("buku.typ"), out.markup.as_bytes())];
+    // Our own paths (`/bukusop.typ`, `/logo/…`), never the content's.
+    files.extend(
+        out.sumber
+            .files
+            .iter()
+            .map(|(v, b)| (dir.join(v.trim_start_matches('/')), &b[..])),
+    );
+    files.extend(
+        out.sumber
+            .fonts
+            .iter()
+            .enumerate()
+            .map(|(i, font)| (dir.join("fonts").join(format!("fon-{i:02}.ttf")), &font[..])),
+    );
+    for (p, _) in &files {
+        tujuan_sah(folder, p, false)?;
     }
-    for (i, font) in out.sumber.fonts.iter().enumerate() {
-        write(&dir.join("fonts").join(format!("fon-{i:02}.ttf")), font)?;
-    }
-    Ok(())
+    Ok(files)
 }
 
 /// One progress line on a terminal, overwritten by the next.
@@ -174,6 +190,10 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     let path = a
         .output
         .unwrap_or_else(|| keluar_buku(folder).join(format!("{}.pdf", out.name)));
+    let typst = match &a.typst {
+        Some(dir) => berkas_typst(folder, dir, &out)?,
+        None => Vec::new(),
+    };
     let dir = tulis_set(folder, &path, &out, &singles)?;
     if a.per_sop {
         say(
@@ -188,7 +208,8 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     }
     say(a.quiet, ringkasan(&path, &out, start));
     if let Some(dir) = &a.typst {
-        tulis_typst(dir, &out)?;
+        let set: Vec<(&Path, &[u8])> = typst.iter().map(|(p, b)| (p.as_path(), *b)).collect();
+        tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
         say(
             a.quiet,
             format!(
@@ -270,8 +291,4 @@ pub(super) fn ringkasan(path: &Path, out: &build::Output, start: Instant) -> Str
         size(out.pdf.len()),
         secs(start.elapsed())
     )
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), ExitStatus> {
-    tulis(path, bytes).map_err(|e| io_failure(path, &e))
 }

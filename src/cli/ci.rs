@@ -33,7 +33,9 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         );
         return Ok(ExitStatus::Berhasil);
     }
-    tulis(&path, new.as_bytes()).map_err(|e| io_failure(&path, &e))?;
+    bukusop::files::tulis::di_dalam(folder, WORKFLOW)
+        .and_then(|p| tulis(&p, new.as_bytes()))
+        .map_err(|e| io_failure(&path, &e))?;
     println!(
         "{} ditulis: memakai bukusop {} dari rilisnya, diperiksa dengan SHA256SUMS",
         jalur(&path),

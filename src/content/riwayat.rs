@@ -103,6 +103,25 @@ impl Riwayat {
     pub fn sop(&self, berkas: &str) -> Option<&RiwayatSop> {
         self.sop.iter().find(|s| s.berkas == berkas)
     }
+
+    /// The error of a record without its seal, read from the folder
+    /// `root`: written by hand, or cut short (a record of the previous
+    /// version, sealed on its last line, loses the seal when cut). Nothing
+    /// is built, revised or compared from it until the user has checked it
+    /// is whole and sealed it (`revisi --riwayat-utuh`), or restored it.
+    pub fn tanpa_segel(&self, root: &Path) -> Option<Diagnostic> {
+        (!self.tersegel).then(|| {
+            Diagnostic::error(format!(
+                "`{BERKAS}` tidak bersidik: ditulis dengan tangan, atau terpotong"
+            ))
+            .at(Some(crate::diag::Place {
+                file: root.join(BERKAS),
+                line: 1,
+                column: 1,
+            }))
+            .hint("periksa dengan git (`git diff -- riwayat.yaml`) bahwa berkasnya utuh, lalu segel dengan `bukusop revisi --riwayat-utuh`; bila terpotong, pulihkan dari git (`git checkout <commit> -- riwayat.yaml`)")
+        })
+    }
 }
 
 impl RiwayatSop {

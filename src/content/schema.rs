@@ -75,15 +75,19 @@ fn takes_text(v: &serde_json::Value) -> bool {
 
 /// Writes both schemas into `<root>/schema/`; returns the files written.
 pub fn write(root: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let dir = root.join(DIR);
-    std::fs::create_dir_all(&dir)?;
-    let mut written = Vec::new();
-    for (name, text) in all() {
-        let path = dir.join(name);
-        crate::files::tulis(&path, text.as_bytes())?;
-        written.push(path);
-    }
-    Ok(written)
+    use crate::files::tulis::{di_dalam, tulis_semua};
+    let schemas = all();
+    let paths = schemas
+        .iter()
+        .map(|(name, _)| di_dalam(root, &format!("{DIR}/{name}")))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    let set: Vec<(&Path, &[u8])> = paths
+        .iter()
+        .zip(&schemas)
+        .map(|(p, (_, text))| (p.as_path(), text.as_bytes()))
+        .collect();
+    tulis_semua(&set).map_err(|(_, e)| e)?;
+    Ok(paths)
 }
 
 #[cfg(test)]

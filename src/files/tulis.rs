@@ -47,6 +47,37 @@ pub fn tulis_semua(files: &[(&Path, &[u8])]) -> Result<(), (usize, std::io::Erro
     Ok(())
 }
 
+/// The file `rel` inside the content folder `root`, where its name says:
+/// refused when a folder on the way is a symlink a fork committed (or a
+/// file), which would carry the write out of the folder or into its
+/// inputs (`schema -> sop`, `.github -> /elsewhere`).
+pub fn di_dalam(root: &Path, rel: &str) -> std::io::Result<std::path::PathBuf> {
+    let path = root.join(rel);
+    let mut on_the_way = root.to_path_buf();
+    for part in Path::new(rel)
+        .parent()
+        .into_iter()
+        .flat_map(Path::components)
+    {
+        on_the_way.push(part);
+        match fs::symlink_metadata(&on_the_way) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(crate::files::galat(
+                    std::io::ErrorKind::InvalidInput,
+                    format!(
+                        "`{}` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis",
+                        crate::diag::jalur(&on_the_way)
+                    ),
+                ));
+            }
+            // Made by the write.
+            Err(_) => break,
+        }
+    }
+    Ok(path)
+}
+
 /// Removes the temporary files killed runs left in `dir` (a folder a
 /// build writes into only sometimes, such as the per-SOP PDFs').
 pub fn bersihkan(dir: &Path) {

@@ -92,7 +92,10 @@ pub fn beda(
     let lama = match dari {
         Some(_) => versi(&muat(root, dari)?),
         None => match &baru.riwayat {
-            Some(r) => versi_tercatat(r),
+            Some(r) => match r.tanpa_segel(&baru.root) {
+                Some(e) => return Err(GagalBeda::Konten(Diagnostics(vec![e]))),
+                None => versi_tercatat(r),
+            },
             None => {
                 return Err(GagalBeda::Lain(
                     Diagnostic::error("folder ini belum punya riwayat.yaml").hint(format!(

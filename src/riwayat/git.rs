@@ -16,9 +16,8 @@ pub fn export(root: &Path, rev: &str, to: &Path) -> Result<(), Diagnostic> {
             .hint("periksa nama revisinya (misalnya `HEAD~1`, nama tag, atau hash commit) dan bahwa folder konten ada di dalam repositori git")
     };
     let hash = commit(root, rev).map_err(fail)?;
-    let mut archive = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    let mut archive = git(root)
+        .map_err(fail)?
         .args(["archive", "--format=tar", &hash, "--"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -52,9 +51,7 @@ fn commit(root: &Path, rev: &str) -> Result<String, String> {
     if rev.is_empty() || rev.starts_with('-') || rev.chars().any(char::is_control) {
         return Err("bukan nama revisi".into());
     }
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    let out = git(root)?
         .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
         .arg(format!("{rev}^{{commit}}"))
         .stdin(Stdio::null())
@@ -66,4 +63,32 @@ fn commit(root: &Path, rev: &str) -> Result<String, String> {
     } else {
         Err("revisi itu tidak ada di repositori".into())
     }
+}
+
+/// git run in the repository `root` is in, and in no repository a content
+/// folder carries: files a fork committed (`HEAD`, `objects/`, `refs/`,
+/// `config`) make a folder look like a bare repository, whose config could
+/// name a remote that runs a command when git fetches a missing object.
+/// The repository is the nearest folder with a `.git` (which git never
+/// lets anyone commit), named to git explicitly; git fetches nothing and
+/// runs no file-system monitor.
+fn git(root: &Path) -> Result<Command, String> {
+    let root = std::fs::canonicalize(root).map_err(|e| crate::files::io_reason(&e))?;
+    let Some(repo) = root
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a.join(".git")).is_ok())
+    else {
+        return Err("folder konten tidak berada di dalam repositori git".into());
+    };
+    let mut c = Command::new("git");
+    c.args(["-c", "safe.bareRepository=explicit"])
+        .args(["-c", "protocol.allow=never"])
+        .args(["-c", "core.fsmonitor=false"])
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .arg("-C")
+        .arg(&root)
+        .arg(format!("--git-dir={}", repo.join(".git").display()))
+        .arg(format!("--work-tree={}", repo.display()));
+    Ok(c)
 }

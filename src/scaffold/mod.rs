@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::content::{SOP_DIR, assets, schema};
 use crate::diag::io_reason;
 use crate::diag::jalur;
+use crate::files::tulis::di_dalam;
 use crate::files::{slug, tulis};
 
 /// What `init` asks for.
@@ -44,7 +45,8 @@ impl std::fmt::Display for Gagal {
                 "folder `{}` sudah berisi berkas (selain .git, README dan LICENSE); pilih folder baru",
                 jalur(p)
             ),
-            Gagal::Nilai(m) => f.write_str(m),
+            // A value from the arguments may carry escape bytes.
+            Gagal::Nilai(m) => f.write_str(&crate::diag::tampak(m)),
             Gagal::Io(p, e) => write!(f, "tidak dapat menulis `{}`: {}", jalur(p), io_reason(e)),
         }
     }
@@ -81,7 +83,9 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
     let mut written = Vec::new();
     let mut put = |rel: &str, bytes: &[u8]| -> Result<(), Gagal> {
         let path = dir.join(rel);
-        tulis(&path, bytes).map_err(|e| Gagal::Io(path.clone(), e))?;
+        di_dalam(dir, rel)
+            .and_then(|p| tulis(&p, bytes))
+            .map_err(|e| Gagal::Io(path.clone(), e))?;
         written.push(path);
         Ok(())
     };
@@ -136,9 +140,12 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
             "judul SOP kosong (tanpa huruf atau angka); tulis judulnya, misalnya `bukusop new \"Pengelolaan Arsip\"`".into(),
         ));
     }
-    let path = sop_dir.join(format!("{next:02}-{}.yaml", slug(&judul)));
+    let rel = format!("{SOP_DIR}/{next:02}-{}.yaml", slug(&judul));
+    let path = root.join(&rel);
     let text = SOP_BARU.replace("{judul}", &quote(&judul));
-    tulis(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;
+    di_dalam(root, &rel)
+        .and_then(|p| tulis(&p, text.as_bytes()))
+        .map_err(|e| Gagal::Io(path.clone(), e))?;
     Ok(path)
 }
 
@@ -165,22 +172,14 @@ pub fn salin_templat(root: &Path, nama: &str) -> Result<PathBuf, Gagal> {
             ))
         })?;
     let text = Templates::bundled(full).unwrap_or_default();
-    let dir = root.join("templates");
-    // Written only into the folder itself, never through a link a fork planted.
-    if dir.symlink_metadata().is_ok_and(|m| !m.is_dir()) {
-        return Err(Gagal::Nilai(format!(
-            "`{}` bukan folder biasa (mungkin tautan simbolik); tidak ditulis",
-            jalur(&dir)
-        )));
-    }
-    let path = dir.join(full);
+    let rel = format!("templates/{full}");
+    let path = di_dalam(root, &rel).map_err(|e| Gagal::Io(root.join(&rel), e))?;
     if path.exists() || path.symlink_metadata().is_ok() {
         return Err(Gagal::Nilai(format!(
             "`{}` sudah ada; tidak ditimpa (hapus dulu bila ingin mulai lagi dari bawaan)",
             jalur(&path)
         )));
     }
-    std::fs::create_dir_all(&dir).map_err(|e| Gagal::Io(path.clone(), e))?;
     tulis(&path, text.as_bytes()).map_err(|e| Gagal::Io(path.clone(), e))?;
     Ok(path)
 }

@@ -382,3 +382,59 @@ fn beda_compares_two_git_revisions() {
         assert!(!err.contains("RAHASIA-CI") && !stdout(&o).contains("RAHASIA-CI"));
     }
 }
+
+/// A content folder whose committed files make it look like a bare git
+/// repository, with a remote that runs a command on a fetch: `beda` uses
+/// the real repository around it and runs nothing.
+#[cfg(unix)]
+#[test]
+fn beda_runs_nothing_a_fork_committed_as_git_config() {
+    let repo = tempfile::tempdir().unwrap();
+    let d = repo.path().join("konten");
+    copy_dir(&root().join("content"), &d);
+    let marker = repo.path().join("DIJALANKAN");
+    let missing = "0123456789abcdef0123456789abcdef01234567\n";
+    std::fs::write(d.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+    std::fs::create_dir_all(d.join("objects")).unwrap();
+    std::fs::write(d.join("objects/.keep"), "").unwrap();
+    std::fs::create_dir_all(d.join("refs/heads")).unwrap();
+    std::fs::create_dir_all(d.join("refs/tags")).unwrap();
+    std::fs::write(d.join("refs/heads/main"), missing).unwrap();
+    std::fs::write(d.join("refs/tags/v1"), missing).unwrap();
+    std::fs::write(
+        d.join("config"),
+        format!(
+            "[core]\n\trepositoryformatversion = 1\n\tbare = true\n[extensions]\n\tpartialclone = origin\n[remote \"origin\"]\n\turl = ext::sh -c touch% {}\n\tpromisor = true\n[protocol \"ext\"]\n\tallow = always\n",
+            marker.display()
+        ),
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .current_dir(repo.path())
+            .args(["-c", "user.name=Uji", "-c", "user.email=uji@example.id"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    };
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "fork"]);
+    for rev in ["v1", "HEAD", "main"] {
+        let o = bukusop(&d, &["beda", ".", "--dari", rev]);
+        assert!(
+            !marker.exists(),
+            "`beda --dari {rev}` ran the fork's command"
+        );
+        assert!(matches!(o.status.code(), Some(0..=2)), "{}", stderr(&o));
+    }
+    // The real repository's HEAD is what it compares with.
+    let o = bukusop(&d, &["beda", ".", "--dari", "HEAD"]);
+    assert!(
+        stdout(&o).contains("15 SOP tidak berubah"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}

@@ -169,6 +169,20 @@ fn the_output_is_a_pdf_and_never_a_file_the_build_reads_or_a_special_file() {
     fails_with(&o, 2, "ada di dalam folder konten");
     let o = bukusop(d.path(), &["build", ".", "--typst", "baru/.."]);
     fails_with(&o, 2, "`baru/..` ada di dalam folder konten");
+    // Each file of `--typst` too: a committed `fonts` symlink under it.
+    std::fs::remove_file(d.path().join("out")).unwrap();
+    std::fs::create_dir_all(d.path().join("out/dbg")).unwrap();
+    std::os::unix::fs::symlink("../../sop", d.path().join("out/dbg/fonts")).unwrap();
+    let o = bukusop(d.path(), &["build", ".", "--typst", "out/dbg"]);
+    fails_with(
+        &o,
+        2,
+        "out/dbg/fonts/fon-00.ttf` ada di dalam folder konten",
+    );
+    assert!(
+        !d.path().join("out/sop-ptip-2024.pdf").exists(),
+        "nothing is written"
+    );
     assert_eq!(std::fs::read(d.path().join("pindai.pdf")).unwrap(), scan);
     assert_eq!(
         std::fs::read_dir(d.path().join("sop")).unwrap().count(),
@@ -324,7 +338,7 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
     let mid_record = sealed[..sealed.len() * 2 / 3].to_string();
     for broken in [&edited, &at_line_end, &mid_record] {
         std::fs::write(&file, broken).unwrap();
-        for cmd in ["check", "build"] {
+        for cmd in ["check", "build", "beda"] {
             let o = bukusop(d.path(), &[cmd, "."]);
             fails_with(&o, 1, damaged);
             assert!(stderr(&o).contains(restore), "{}", stderr(&o));
@@ -348,7 +362,7 @@ fn a_damaged_revision_record_is_never_read_as_a_shorter_history() {
     // checked it and sealed it as it stands.
     std::fs::write(&file, text).unwrap();
     let unsealed = "riwayat.yaml:1:1: galat: `riwayat.yaml` tidak bersidik";
-    for cmd in ["check", "build"] {
+    for cmd in ["check", "build", "beda"] {
         let o = bukusop(d.path(), &[cmd, "."]);
         fails_with(&o, 1, unsealed);
         assert!(stderr(&o).contains("--riwayat-utuh"), "{}", stderr(&o));
@@ -542,4 +556,50 @@ fn a_step_taller_than_a_page_is_an_error_not_a_cut() {
         1,
         "sop/02-tinggi.yaml:7:5: galat: langkah 2: barisnya lebih tinggi dari satu halaman; isinya akan terpotong",
     );
+}
+
+/// `schema`, `ci`, `new` and `templat salin` write into the content
+/// folder, each where its file's name says: a folder on the way that a
+/// fork committed as a symlink (into `sop/`, or out of the folder) is
+/// refused, and nothing is written through it.
+#[cfg(unix)]
+#[test]
+fn writes_into_the_content_never_follow_a_committed_symlinked_folder() {
+    use std::os::unix::fs::symlink;
+    use std::path::Path;
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let outside = tempfile::tempdir().unwrap();
+    let sop = d.path().join("sop");
+    let listing = |p: &Path| {
+        let mut v: Vec<_> = std::fs::read_dir(p)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(&sop);
+    symlink("sop", d.path().join("schema")).unwrap();
+    std::fs::create_dir(d.path().join(".github")).unwrap();
+    symlink("../sop", d.path().join(".github/workflows")).unwrap();
+    symlink(outside.path(), d.path().join("templates")).unwrap();
+    for (args, folder) in [
+        (&["schema", "."][..], "schema"),
+        (&["ci", "."], ".github/workflows"),
+        (&["templat", "salin", "sampul"], "templates"),
+    ] {
+        let o = bukusop(d.path(), args);
+        fails_with(
+            &o,
+            2,
+            &format!("{folder}` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis"),
+        );
+    }
+    // `sop/` itself a link out of the folder.
+    std::fs::rename(&sop, outside.path().join("sop")).unwrap();
+    symlink(outside.path().join("sop"), &sop).unwrap();
+    let o = bukusop(d.path(), &["new", "Uji Tautan"]);
+    fails_with(&o, 2, "sop` bukan folder biasa");
+    assert_eq!(listing(&outside.path().join("sop")), before);
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
 }
