@@ -147,6 +147,7 @@ pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
     if let Some(r) = &resources {
         d.extend(check::templat::tak_dikenal(&r.templates));
         d.extend(check::logo::contoh(&content, r));
+        d.extend(check::huruf::kendali(&content));
         match pdfa {
             true => d.extend(pdfa_refuses(&content, r)),
             false => d.extend(check::huruf::tak_tercetak(&content, &r.fonts)),

@@ -98,10 +98,12 @@ fn lines(chars: usize, wide: usize) -> usize {
 /// longest text, a court's own columns included (3.3 mm a line of about 45
 /// characters of Kegiatan or 22 of a narrower column, 9.3 mm at least), and
 /// goes to the next page (under the column heads again) when the 191 mm of
-/// a page are full. Measured against builds: 300 estimated for 313 pages
-/// laid out (300 synthetic SOPs, 2.2 GB), 1,245 for 1,256 (249 SOPs of 1 KB
-/// steps, 7.2 GB); a booklet of tens of pages comes out up to half too
-/// many.
+/// a page are full; the notes under the tables (Keterangan) follow, 3.5 mm
+/// a line of about 150 characters and 1.5 mm between notes. Measured
+/// against builds: 300 estimated for 313 pages laid out (300 synthetic
+/// SOPs, 2.2 GB), 1,245 for 1,256 (249 SOPs of 1 KB steps, 7.2 GB), 4,800
+/// for 4,807 (60 SOPs of 3,000 notes, 3.8 GB); a booklet of tens of pages
+/// comes out up to half too many.
 pub fn halaman_kira(c: &Content) -> usize {
     const HALAMAN: f64 = 191.0;
     const KEPALA_KOLOM: f64 = 20.0;
@@ -150,6 +152,18 @@ pub fn halaman_kira(c: &Content) -> usize {
                 filled += row;
             }
         }
+        // The notes under the last table run on over the pages they need.
+        let notes: f64 = s
+            .keterangan
+            .iter()
+            .flat_map(|k| k.items())
+            .map(|t| lines(chars(&t), 150) as f64 * 3.5 + 1.5)
+            .sum();
+        filled += notes;
+        while filled > HALAMAN {
+            pages += 1;
+            filled -= HALAMAN;
+        }
     }
     pages
 }
@@ -162,7 +176,7 @@ pub fn skala(c: &Content, d: &mut Diagnostics) {
             Diagnostic::error(format!(
                 "buku ini diperkirakan {pages} halaman SOP; bukusop menyusun paling banyak {HALAMAN_MAKS} halaman sekaligus (sekitar 6–8 MB memori per halaman)"
             ))
-            .hint("pecah menjadi beberapa buku (satu folder konten per unit), atau persingkat teks langkah yang sangat panjang"),
+            .hint("pecah menjadi beberapa buku (satu folder konten per unit), atau persingkat teks yang sangat panjang (langkah, informasi, keterangan)"),
         );
         return;
     }

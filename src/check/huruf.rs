@@ -1,7 +1,7 @@
 //! Text no font can print: a character that neither a bundled font nor
 //! one in the court's `fonts/` covers would print as an empty box (and
-//! PDF/A refuses it), so each is named at its line (up to ten lines a
-//! file).
+//! PDF/A refuses it), and a control character is left out of the PDF, so
+//! each is named at its line (up to ten lines a file).
 
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics, Place};
@@ -18,13 +18,54 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
         .flat_map(|f| typst::text::Font::iter(typst::foundations::Bytes::new(f.clone())))
         .map(|f| f.info().coverage.clone())
         .collect();
-    let printable =
-        |ch: char| ch.is_whitespace() || coverage.iter().any(|cv| cv.contains(ch as u32));
+    // Control characters are [`kendali`]'s.
+    let printable = |ch: char| {
+        ch.is_control() || ch.is_whitespace() || coverage.iter().any(|cv| cv.contains(ch as u32))
+    };
+    per_baris(
+        c,
+        printable,
+        |ch| format!("`{ch}` (U+{:04X})", ch as u32),
+        |names| {
+            Diagnostic::warning(format!(
+            "karakter {names} tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)"
+        ))
+        .hint("taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis")
+        },
+    )
+}
+
+/// Control characters in the text (ESC, BEL, written as YAML escapes such
+/// as `\e`): no font prints them, so they are left out of the PDF (see
+/// `render::literal`), each line with them named.
+pub fn kendali(c: &Content) -> Diagnostics {
+    let kept = |ch: char| !ch.is_control() || ch == '\n' || ch == '\t';
+    per_baris(
+        c,
+        kept,
+        |ch| format!("U+{:04X}", ch as u32),
+        |names| {
+            Diagnostic::warning(format!(
+            "karakter kendali {names} tidak tercetak; dibuang dari PDF"
+        ))
+        .hint("hapus karakternya dari teks (biasanya ikut tersalin dari terminal atau dokumen lain)")
+        },
+    )
+}
+
+/// One diagnostic per line of buku.yaml and the SOP files with characters
+/// `ok` refuses, at its first, naming its own (up to ten lines a file; the
+/// last counts the rest).
+fn per_baris(
+    c: &Content,
+    ok: impl Fn(char) -> bool,
+    name: impl Fn(char) -> String,
+    say: impl Fn(String) -> Diagnostic,
+) -> Diagnostics {
     let mut d = Diagnostics::default();
     let files = std::iter::once((&c.buku_file, &c.buku_teks))
         .chain(c.sops.iter().map(|f| (&f.path, &f.teks)));
     for (file, text) in files {
-        // Each line with such characters, at its first, naming its own.
         let lines: Vec<(usize, usize, Vec<char>)> = text
             .lines()
             .enumerate()
@@ -32,7 +73,7 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
                 let mut missing: Vec<char> = Vec::new();
                 let mut first = None;
                 for (col, ch) in values(line) {
-                    if !printable(ch) && !missing.contains(&ch) {
+                    if !ok(ch) && !missing.contains(&ch) {
                         first.get_or_insert(col);
                         missing.push(ch);
                     }
@@ -45,27 +86,21 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
             let mut names: Vec<String> = missing
                 .iter()
                 .take(PALING_BANYAK)
-                .map(|ch| format!("`{ch}` (U+{:04X})", *ch as u32))
+                .map(|ch| name(*ch))
                 .collect();
             if missing.len() > PALING_BANYAK {
                 names.push(format!("dan {} lainnya", missing.len() - PALING_BANYAK));
             }
-            let also = match (k + 1 == BARIS_PALING_BANYAK, more) {
-                (true, 1..) => format!("; juga di {more} baris lain berkas ini"),
-                _ => String::new(),
-            };
-            d.push(
-                Diagnostic::warning(format!(
-                    "karakter {} tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya){also}",
-                    names.join(", ")
-                ))
-                .at(Some(Place {
-                    file: file.clone(),
-                    line: *line as u64 + 1,
-                    column: *column as u64 + 1,
-                }))
-                .hint("taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis"),
-            );
+            let mut diag = say(names.join(", "));
+            if k + 1 == BARIS_PALING_BANYAK && more > 0 {
+                diag.message
+                    .push_str(&format!("; juga di {more} baris lain berkas ini"));
+            }
+            d.push(diag.at(Some(Place {
+                file: file.clone(),
+                line: *line as u64 + 1,
+                column: *column as u64 + 1,
+            })));
         }
     }
     d
@@ -96,7 +131,20 @@ fn values(line: &str) -> Vec<(usize, char)> {
             };
             let hex: String = chars.iter().skip(k + 2).take(digits).collect();
             let written = match chars.get(k + 1) {
-                Some(c @ ('"' | '\\' | '/')) => Some(*c),
+                Some(c @ ('"' | '\\' | '/' | ' ')) => Some(*c),
+                Some('0') => Some('\0'),
+                Some('a') => Some('\u{7}'),
+                Some('b') => Some('\u{8}'),
+                Some('t') => Some('\t'),
+                Some('n') => Some('\n'),
+                Some('v') => Some('\u{b}'),
+                Some('f') => Some('\u{c}'),
+                Some('r') => Some('\r'),
+                Some('e') => Some('\u{1b}'),
+                Some('N') => Some('\u{85}'),
+                Some('_') => Some('\u{a0}'),
+                Some('L') => Some('\u{2028}'),
+                Some('P') => Some('\u{2029}'),
                 _ => u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32),
             };
             out.extend(written.map(|c| (k, c)));
@@ -132,5 +180,7 @@ mod tests {
         );
         assert_eq!(values(r#"a: "\u6587""#)[4], (4, '文'));
         assert_eq!(text(r"a: C:\u6587"), r"a: C:\u6587");
+        // The one-letter escapes write control characters.
+        assert_eq!(text(r#"a: "\e[31m\a\t""#), "a: \"\u{1b}[31m\u{7}\t\"");
     }
 }

@@ -78,6 +78,15 @@ impl<'a> Revisi<'a> {
                 "tanggal efektif {efektif} lebih awal dari tanggal revisi {tanggal}"
             )));
         }
+        // The note is printed (RIWAYAT REVISI): no font prints a control
+        // character.
+        if let Some(c) = catatan.and_then(|t| t.chars().find(|c| c.is_control())) {
+            return Err(Diagnostic::error(format!(
+                "catatan berisi karakter kendali U+{:04X}; tidak dicatat",
+                c as u32
+            ))
+            .hint("tulis catatannya dalam satu baris teks biasa"));
+        }
         Ok(Revisi {
             tanggal,
             efektif,

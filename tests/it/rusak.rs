@@ -184,6 +184,24 @@ fn cases_made_in_code() {
         &mut failures,
     );
 
+    // Short steps, but notes under the tables (`keterangan`) long enough
+    // to run the booklet past a thousand pages: refused as well.
+    let d = prepare("keterangan-terlalu-panjang", |d| {
+        let note = format!("  - {}\n", "catatan panjang ".repeat(190));
+        for k in 0..10 {
+            let s = format!(
+                "judul: CATATAN {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\nketerangan:\n{}",
+                note.repeat(270)
+            );
+            std::fs::write(d.join(format!("sop/{:02}-catatan.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-keterangan-terlalu-panjang",
+        &run("keterangan-terlalu-panjang", d.path()),
+        &mut failures,
+    );
+
     // Two SOP files with one number: their order rests on the rest of
     // their names.
     let d = prepare("nomor-berkas-ganda", |d| {

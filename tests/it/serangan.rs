@@ -603,3 +603,41 @@ fn writes_into_the_content_never_follow_a_committed_symlinked_folder() {
     assert_eq!(listing(&outside.path().join("sop")), before);
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 1);
 }
+
+/// Control characters written as YAML escapes (`\e`, `\a`) are named by
+/// `check` at their place and left out of the PDF, so `build --pdfa`
+/// passes what `check --pdfa` passes.
+#[test]
+fn control_characters_are_named_and_left_out_of_the_pdf() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "{kegiatan: Menerima berkas,",
+        r#"{kegiatan: "\e[31mX\a Menerima berkas","#,
+    );
+    for args in [&["check", "."][..], &["check", ".", "--pdfa"]] {
+        let o = bukusop(d.path(), args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains(
+                "sop/01-contoh.yaml:5:17: peringatan: karakter kendali U+001B, U+0007 tidak tercetak; dibuang dari PDF"
+            ),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = bukusop(d.path(), &["build", ".", "--pdfa", "-o", "buku.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = crate::common::pdf_text(&std::fs::read(d.path().join("buku.pdf")).unwrap(), None);
+    assert!(text.contains("[31mX Menerima berkas"), "{text}");
+    assert!(!text.contains(['\u{1b}', '\u{7}']));
+    // A revision note is printed too: one with a control character is
+    // refused before anything is written.
+    let o = bukusop(d.path(), &["revisi", ".", "--catatan", "a\u{1b}[31mb"]);
+    fails_with(
+        &o,
+        2,
+        "catatan berisi karakter kendali U+001B; tidak dicatat",
+    );
+    assert!(!d.path().join("riwayat.yaml").exists());
+}
