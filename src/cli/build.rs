@@ -74,6 +74,18 @@ fn kemajuan(t: Tahap) {
     eprint!("\r\x1b[K{text}…");
 }
 
+/// The default places `names` under `out/` stay inside the content
+/// folder: a committed symlink `out` (or `out/<name>`) leading elsewhere
+/// is refused.
+pub(super) fn di_out(folder: &Path, names: &[String]) -> Result<(), ExitStatus> {
+    for name in names {
+        let rel = format!("out/{name}");
+        bukusop::files::tulis::di_dalam(folder, &rel)
+            .map_err(|e| io_failure(&folder.join(&rel), &e))?;
+    }
+    Ok(())
+}
+
 /// Where a booklet is written unless `-o` says otherwise: `out/` inside
 /// its content folder, as mdBook writes `book/` in the book's root.
 pub(super) fn keluar_buku(folder: &Path) -> PathBuf {
@@ -189,11 +201,21 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
     peringatan(folder, &out);
     let path = a
         .output
+        .clone()
         .unwrap_or_else(|| keluar_buku(folder).join(format!("{}.pdf", out.name)));
     let typst = match &a.typst {
         Some(dir) => berkas_typst(folder, dir, &out)?,
         None => Vec::new(),
     };
+    if a.output.is_none() {
+        let mut own = vec![format!("{}.pdf", out.name)];
+        own.extend(
+            singles
+                .iter()
+                .map(|s| format!("{}/{}.pdf", out.name, s.name)),
+        );
+        di_out(folder, &own)?;
+    }
     let dir = tulis_set(folder, &path, &out, &singles)?;
     if a.per_sop {
         say(

@@ -166,7 +166,21 @@ fn the_output_is_a_pdf_and_never_a_file_the_build_reads_or_a_special_file() {
     std::fs::remove_dir_all(d.path().join("out")).ok();
     std::os::unix::fs::symlink("sop", d.path().join("out")).unwrap();
     let o = bukusop(d.path(), &["build", "."]);
-    fails_with(&o, 2, "ada di dalam folder konten");
+    fails_with(
+        &o,
+        2,
+        "out` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis",
+    );
+    // Nor out of the folder.
+    std::fs::remove_file(d.path().join("out")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), d.path().join("out")).unwrap();
+    let o = bukusop(d.path(), &["build", "."]);
+    fails_with(
+        &o,
+        2,
+        "out` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis",
+    );
+    assert!(!outside.path().join("sop-ptip-2024.pdf").exists());
     let o = bukusop(d.path(), &["build", ".", "--typst", "baru/.."]);
     fails_with(&o, 2, "`baru/..` ada di dalam folder konten");
     // Each file of `--typst` too: a committed `fonts` symlink under it.
