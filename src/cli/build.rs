@@ -293,7 +293,39 @@ fn tulis_set(
     tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
     // A killed `--per-sop` build's leftovers go with the next build.
     bukusop::files::tulis::bersihkan(&dir);
+    if !singles.is_empty() {
+        hapus_basi(&dir, &single_paths);
+    }
     Ok(dir)
+}
+
+/// Removes from the per-SOP folder `dir` the PDFs of SOPs this build did
+/// not write (`03-judul-lama.pdf` after a title changed, or of an SOP
+/// removed), so the folder a court uploads holds the booklet's SOPs only.
+/// Only regular files named as bukusop names them (`NN-slug.pdf`) go.
+fn hapus_basi(dir: &Path, written: &[PathBuf]) {
+    let ours = |name: &str| {
+        let Some(stem) = name.strip_suffix(".pdf") else {
+            return false;
+        };
+        let (number, slug) = stem.split_once('-').unwrap_or((stem, ""));
+        number.len() >= 2
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !slug.is_empty()
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let regular = e.file_type().is_ok_and(|t| t.is_file());
+        if regular && ours(&e.file_name().to_string_lossy()) && !written.contains(&path) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 /// A line of the summary, unless `--quiet`.
