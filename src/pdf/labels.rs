@@ -1,30 +1,9 @@
 //! PDF page labels, so a viewer shows the printed page numbers: the front
-//! matter as i, ii, iii … and the SOP pages as 1, 2, 3 … (Typst's own
-//! labels are replaced with one compact number tree).
+//! matter as i, ii, iii … and the SOP pages as 1, 2, 3 … (set by
+//! `pack`, which replaces Typst's own with one compact number tree); read
+//! back here for tests and checks.
 
-use lopdf::{Dictionary, Document, Object};
-
-/// Labels the first `front` pages in lower-case roman numerals and the rest
-/// in decimals from 1.
-pub fn set(doc: &mut Document, front: usize) -> Result<(), lopdf::Error> {
-    let style = |s: &str| {
-        let mut d = Dictionary::new();
-        d.set("S", Object::Name(s.as_bytes().to_vec()));
-        Object::Dictionary(d)
-    };
-    let mut nums = Vec::new();
-    if front > 0 {
-        nums.extend([Object::Integer(0), style("r")]);
-    }
-    nums.extend([Object::Integer(front as i64), style("D")]);
-    let mut tree = Dictionary::new();
-    tree.set("Nums", Object::Array(nums));
-    let root = doc.trailer.get(b"Root").and_then(Object::as_reference)?;
-    doc.get_object_mut(root)
-        .and_then(Object::as_dict_mut)?
-        .set("PageLabels", Object::Dictionary(tree));
-    Ok(())
-}
+use lopdf::{Document, Object};
 
 /// The page labels of a PDF as `(first page index, style, start)`, for
 /// tests and checks.

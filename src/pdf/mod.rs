@@ -8,7 +8,7 @@
 //! Out: the PDF's bytes and page count, or why they could not be made.
 
 pub mod labels;
-mod xref;
+mod pack;
 
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
@@ -31,7 +31,9 @@ pub fn write(doc: &PagedDocument, s: &Settings) -> Result<(Vec<u8>, usize), Diag
     let (y, m, d) = s.tanggal;
     let pdf = export(doc, y, m, d, s.pdfa)?;
     let pages = doc.pages().len();
-    Ok((finish(&pdf, pages, s.depan)?, pages))
+    let packed = pack::pack(&pdf, pages, s.depan)
+        .map_err(|e| Diagnostic::error(format!("PDF gagal dikemas: {e}")))?;
+    Ok((packed, pages))
 }
 
 /// Writes the PDF; the fixed identifier and timestamp (the document's own
@@ -65,35 +67,4 @@ fn export(
             .join("; ");
         Diagnostic::error(format!("PDF gagal dibuat: {msg}"))
     })
-}
-
-/// Objects packed into one compressed stream: larger streams compress the
-/// tag tree's many similar dictionaries better.
-const OBJECTS_PER_STREAM: usize = 10000;
-
-/// Reopens Typst's PDF with lopdf (it must parse and have every page),
-/// labels the pages and writes it again with object and cross-reference
-/// streams. lopdf writes objects in id order: the bytes stay reproducible.
-fn finish(pdf: &[u8], expected: usize, front: usize) -> Result<Vec<u8>, Diagnostic> {
-    let mut doc = lopdf::Document::load_mem(pdf).map_err(|e| {
-        Diagnostic::error(format!("PDF yang dihasilkan tidak dapat dibaca ulang: {e}"))
-    })?;
-    let pages = doc.get_pages().len();
-    if pages != expected {
-        return Err(Diagnostic::error(format!(
-            "PDF berisi {pages} halaman, seharusnya {expected}"
-        )));
-    }
-    labels::set(&mut doc, front)
-        .map_err(|e| Diagnostic::error(format!("label halaman PDF gagal dipasang: {e}")))?;
-    let mut out = Vec::with_capacity(pdf.len() / 2);
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(6)
-        .build();
-    doc.save_with_options(&mut out, options)
-        .map_err(|e| Diagnostic::error(format!("PDF gagal ditulis ulang: {e}")))?;
-    Ok(xref::compress(out))
 }

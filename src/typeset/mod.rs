@@ -31,6 +31,10 @@ pub struct Typesetter {
     /// that the parts that did not change keep their spans, and with them
     /// Typst's cached layout (a later pass, a rebuild in `watch`).
     kept: std::sync::Mutex<Option<Source>>,
+    /// The files Typst reads, parsed (`/bukusop.typ`) or as bytes (logos),
+    /// by file: the World serves them while their bytes stay the same.
+    parsed: std::sync::Mutex<HashMap<typst::syntax::FileId, Source>>,
+    held: std::sync::Mutex<HashMap<typst::syntax::FileId, Bytes>>,
 }
 
 impl Typesetter {
@@ -44,6 +48,8 @@ impl Typesetter {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             kept: std::sync::Mutex::new(None),
+            parsed: Default::default(),
+            held: Default::default(),
         }
     }
 

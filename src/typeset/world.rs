@@ -86,12 +86,31 @@ impl World for Sandbox<'_> {
             return Ok(self.main.clone());
         }
         let bytes = self.lookup(id)?;
+        // Typst asks for a file many times a layout (the library once per
+        // arrow drawn): parsed once while its text stays the same.
+        let mut parsed = self.ts.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = parsed
+            .get(&id)
+            .filter(|s| s.text().as_bytes() == bytes.as_slice())
+        {
+            return Ok(s.clone());
+        }
         let text = String::from_utf8(bytes.clone()).map_err(|_| FileError::InvalidUtf8)?;
-        Ok(Source::new(id, text))
+        let source = Source::new(id, text);
+        parsed.insert(id, source.clone());
+        Ok(source)
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.lookup(id).map(|b| Bytes::new(b.clone()))
+        let bytes = self.lookup(id)?;
+        // One copy of a logo, not one per request.
+        let mut held = self.ts.held.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(b) = held.get(&id).filter(|b| b.as_slice() == bytes.as_slice()) {
+            return Ok(b.clone());
+        }
+        let b = Bytes::new(bytes.clone());
+        held.insert(id, b.clone());
+        Ok(b)
     }
 
     fn font(&self, index: usize) -> Option<Font> {
