@@ -107,21 +107,34 @@ fn lines(chars: usize, wide: usize) -> usize {
 pub fn halaman_kira(c: &Content) -> usize {
     const HALAMAN: f64 = 191.0;
     const KEPALA_KOLOM: f64 = 20.0;
-    let chars = |t: &str| t.chars().count();
-    let mut pages = 0;
+    // Printed lines of a text set `wide` characters to a line: each of its
+    // own lines wraps.
+    let baris = |t: &str, wide: usize| -> usize {
+        t.split('\n').map(|l| lines(l.chars().count(), wide)).sum()
+    };
+    // The front matter, on portrait pages of about 240 mm: the foreword
+    // (5 mm a line of about 100 characters) is the one part that grows.
+    let foreword: usize = c
+        .buku
+        .kata_pengantar
+        .iter()
+        .flat_map(|k| &k.value)
+        .map(|p| baris(p, 100))
+        .sum();
+    let mut pages = (foreword as f64 * 5.0 / 240.0) as usize;
     for f in &c.sops {
         let s = &f.sop;
         let info: usize = [&s.dasar_hukum, &s.kualifikasi, &s.peralatan, &s.pencatatan]
             .into_iter()
             .flatten()
             .chain(&s.peringatan)
-            .map(|t| lines(chars(t), 90))
+            .map(|t| baris(t, 90))
             .chain(s.keterkaitan.iter().map(|k| match &k.value {
-                Keterkaitan::Teks(t) => lines(chars(t), 90),
-                Keterkaitan::Rujukan { sop } => lines(chars(sop), 90),
+                Keterkaitan::Teks(t) => baris(t, 90),
+                Keterkaitan::Rujukan { sop } => baris(sop, 90),
             }))
             .sum();
-        let head = 45.0 + lines(chars(&s.judul.value), 60) as f64 * 5.0;
+        let head = 45.0 + baris(&s.judul.value, 60) as f64 * 5.0;
         pages += 1;
         let mut filled = head + (info as f64 * 3.5).max(45.0);
         // The information block runs on over as many pages as it needs.
@@ -130,7 +143,13 @@ pub fn halaman_kira(c: &Content) -> usize {
             filled -= HALAMAN;
         }
         for a in s.alur() {
-            filled += KEPALA_KOLOM + if a.judul.is_some() { 8.0 } else { 0.0 };
+            // A sub-procedure's title: 4 mm a line of about 150 characters.
+            let title = a.judul.map_or(0.0, |t| 4.0 + baris(t, 150) as f64 * 4.0);
+            filled += KEPALA_KOLOM + title;
+            while filled > HALAMAN {
+                pages += 1;
+                filled -= HALAMAN;
+            }
             for step in a.langkah {
                 let l = &step.value;
                 let narrow = [l.output.as_ref(), l.ket.as_ref()]
@@ -138,12 +157,11 @@ pub fn halaman_kira(c: &Content) -> usize {
                     .flatten()
                     .chain(l.waktu.as_ref().map(|w| &w.value))
                     .chain(l.kolom.values().map(|v| &v.value))
-                    .map(|t| chars(t))
-                    .chain(l.kelengkapan.iter().map(|k| chars(&k.items().concat())))
-                    .map(|n| lines(n, 22))
+                    .map(|t| baris(t, 22))
+                    .chain(l.kelengkapan.iter().map(|k| baris(&k.items().concat(), 22)))
                     .max()
                     .unwrap_or(1);
-                let rows = lines(chars(&l.kegiatan), 45).max(narrow);
+                let rows = baris(&l.kegiatan, 45).max(narrow);
                 let row = (rows as f64 * 3.3 + 2.4).max(9.3);
                 if filled + row > HALAMAN {
                     pages += 1;
@@ -157,7 +175,7 @@ pub fn halaman_kira(c: &Content) -> usize {
             .keterangan
             .iter()
             .flat_map(|k| k.items())
-            .map(|t| lines(chars(&t), 150) as f64 * 3.5 + 1.5)
+            .map(|t| baris(&t, 150) as f64 * 3.5 + 1.5)
             .sum();
         filled += notes;
         while filled > HALAMAN {

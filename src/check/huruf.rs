@@ -22,24 +22,59 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
     let printable = |ch: char| {
         ch.is_control() || ch.is_whitespace() || coverage.iter().any(|cv| cv.contains(ch as u32))
     };
-    per_baris(
-        c,
-        printable,
-        |ch| format!("`{ch}` (U+{:04X})", ch as u32),
-        |names| {
-            Diagnostic::warning(format!(
+    let hint = "taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis";
+    let name = |ch: char| format!("`{ch}` (U+{:04X})", ch as u32);
+    let mut d = per_baris(c, printable, name, |names| {
+        Diagnostic::warning(format!(
             "karakter {names} tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)"
         ))
-        .hint("taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis")
-        },
-    )
+        .hint(hint)
+    });
+    // The record's notes and titles print on the RIWAYAT REVISI page.
+    if let Some(r) = &c.riwayat {
+        let texts =
+            r.buku
+                .iter()
+                .filter_map(|b| b.catatan.as_deref())
+                .chain(r.sop.iter().flat_map(|s| {
+                    std::iter::once(s.judul.as_str())
+                        .chain(s.revisi.iter().filter_map(|v| v.catatan.as_deref()))
+                }));
+        let mut missing: Vec<char> = Vec::new();
+        for ch in texts.flat_map(str::chars) {
+            if !printable(ch) && !missing.contains(&ch) {
+                missing.push(ch);
+            }
+        }
+        if !missing.is_empty() {
+            let names: Vec<String> = missing
+                .iter()
+                .take(PALING_BANYAK)
+                .map(|c| name(*c))
+                .collect();
+            d.push(
+                Diagnostic::warning(format!(
+                    "catatan di `{}` memuat karakter {} yang tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
+                    crate::content::riwayat::BERKAS,
+                    names.join(", ")
+                ))
+                .at(Some(Place {
+                    file: c.root.join(crate::content::riwayat::BERKAS),
+                    line: 1,
+                    column: 1,
+                }))
+                .hint(hint),
+            );
+        }
+    }
+    d
 }
 
-/// Control characters in the text (ESC, BEL, written as YAML escapes such
-/// as `\e`): no font prints them, so they are left out of the PDF (see
-/// `render::literal`), each line with them named.
+/// Control characters (ESC, BEL, written as YAML escapes such as `\e`)
+/// and direction overrides (U+202E) in the text: left out of the PDF (see
+/// [`crate::diag::tersembunyi`]), each line with them named.
 pub fn kendali(c: &Content) -> Diagnostics {
-    let kept = |ch: char| !ch.is_control() || ch == '\n' || ch == '\t';
+    let kept = |ch: char| !crate::diag::tersembunyi(ch);
     per_baris(
         c,
         kept,
@@ -48,7 +83,7 @@ pub fn kendali(c: &Content) -> Diagnostics {
             Diagnostic::warning(format!(
             "karakter kendali {names} tidak tercetak; dibuang dari PDF"
         ))
-        .hint("hapus karakternya dari teks (biasanya ikut tersalin dari terminal atau dokumen lain)")
+        .hint("hapus karakternya dari teks (biasanya ikut tersalin dari terminal atau dokumen lain; U+202A–U+202E dan U+2066–U+2069 membalik arah teks sehingga tercetak lain dari yang terbaca)")
         },
     )
 }

@@ -114,6 +114,11 @@ fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
             "contoh: `-o buku-sop.pdf`",
         ));
     }
+    // Written inside the content folder (by its name): there, no folder on
+    // the way may be a symlink a fork committed (`out/dbg -> /elsewhere`).
+    if let Some(rel) = di_folder(folder, path) {
+        bukusop::files::tulis::di_dalam(folder, &rel).map_err(|e| io_failure(path, &e))?;
+    }
     let Some(real) = nyata(path) else {
         return Ok(());
     };
@@ -147,6 +152,34 @@ fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
         ));
     }
     Ok(())
+}
+
+/// `path` relative to the content folder `folder`, when it lies inside it
+/// by its names alone (`..` taken back, no symlink followed).
+fn di_folder(folder: &Path, path: &Path) -> Option<String> {
+    let lexical = |p: &Path| -> Option<PathBuf> {
+        use std::path::Component;
+        let mut out = PathBuf::new();
+        for c in std::path::absolute(p).ok()?.components() {
+            match c {
+                Component::ParentDir => {
+                    out.pop();
+                }
+                Component::CurDir => {}
+                other => out.push(other),
+            }
+        }
+        Some(out)
+    };
+    let rel = lexical(path)?
+        .strip_prefix(lexical(folder)?)
+        .ok()?
+        .to_path_buf();
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// Where `path` really leads: its longest existing part resolved by the

@@ -125,9 +125,10 @@ pub fn string_literal(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            // No font prints a control character (ESC, BEL, a CR) and
-            // PDF/A refuses one: left out (`check` names them).
-            c if c.is_control() => {}
+            // No font prints a control character (PDF/A refuses one), and
+            // a direction override would print otherwise than it reads:
+            // left out (`check` names them).
+            c if crate::diag::tersembunyi(c) => {}
             c => out.push(c),
         }
     }
@@ -143,8 +144,10 @@ mod tests {
     fn strings_become_literals() {
         assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(string_literal("x\ny"), r#""x\ny""#);
-        // Control characters are left out; a line break and a tab stay.
+        // Control characters and direction overrides are left out; a line
+        // break, a tab and a direction mark stay.
         assert_eq!(string_literal("a\u{1b}[1m\u{7}\r\tb"), r#""a[1m\tb""#);
+        assert_eq!(string_literal("\u{202e}ABC\u{200f}"), "\"ABC\u{200f}\"");
         assert_eq!(typst_literal(&Value::from(3)).unwrap(), "3");
         assert_eq!(
             typst_literal(&Value::from_safe_string("#sys".into())).unwrap(),

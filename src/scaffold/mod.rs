@@ -74,6 +74,23 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
     if !existing.iter().all(kept) {
         return Err(Gagal::TidakKosong(dir.to_path_buf()));
     }
+    // One line of plain text each: a line break would start new lines of
+    // the README (and a control character reach a terminal that shows it).
+    for (key, value) in [
+        ("pengadilan", &id.pengadilan),
+        ("kelas", &id.kelas),
+        ("unit", &id.unit),
+        ("kode", &id.kode),
+    ] {
+        if value
+            .chars()
+            .any(|c| c == '\n' || crate::diag::tersembunyi(c))
+        {
+            return Err(Gagal::Nilai(format!(
+                "`--{key}` berisi baris baru atau karakter kendali: `{value}`; tulis satu baris teks biasa"
+            )));
+        }
+    }
     if !crate::nilai::tanggal::TAHUN.contains(&id.tahun) {
         return Err(Gagal::Nilai(format!(
             "tahun {} di luar rentang 1900–2100",

@@ -202,6 +202,23 @@ fn cases_made_in_code() {
         &mut failures,
     );
 
+    // Line breaks inside a note count as lines (1,500 of them, a few
+    // characters each, in each of 40 SOPs).
+    let d = prepare("baris-baru-terlalu-banyak", |d| {
+        let note = format!("  - \"{}\"\n", "a\\n".repeat(1500));
+        for k in 0..40 {
+            let s = format!(
+                "judul: BARIS {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\nketerangan:\n{note}"
+            );
+            std::fs::write(d.join(format!("sop/{:02}-baris.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-baris-baru-terlalu-banyak",
+        &run("baris-baru-terlalu-banyak", d.path()),
+        &mut failures,
+    );
+
     // Two SOP files with one number: their order rests on the rest of
     // their names.
     let d = prepare("nomor-berkas-ganda", |d| {

@@ -181,17 +181,30 @@ fn the_output_is_a_pdf_and_never_a_file_the_build_reads_or_a_special_file() {
         "out` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis",
     );
     assert!(!outside.path().join("sop-ptip-2024.pdf").exists());
+    // A folder under `out/` as well, for `-o` and `--typst` alike.
+    std::fs::remove_file(d.path().join("out")).unwrap();
+    std::fs::create_dir(d.path().join("out")).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), d.path().join("out/dbg")).unwrap();
+    for args in [
+        &["build", ".", "-o", "out/dbg/b.pdf"][..],
+        &["build", ".", "--typst", "out/dbg"],
+    ] {
+        let o = bukusop(d.path(), args);
+        fails_with(&o, 2, "out/dbg` bukan folder biasa");
+    }
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    std::fs::remove_file(d.path().join("out/dbg")).unwrap();
     let o = bukusop(d.path(), &["build", ".", "--typst", "baru/.."]);
     fails_with(&o, 2, "`baru/..` ada di dalam folder konten");
     // Each file of `--typst` too: a committed `fonts` symlink under it.
-    std::fs::remove_file(d.path().join("out")).unwrap();
     std::fs::create_dir_all(d.path().join("out/dbg")).unwrap();
     std::os::unix::fs::symlink("../../sop", d.path().join("out/dbg/fonts")).unwrap();
     let o = bukusop(d.path(), &["build", ".", "--typst", "out/dbg"]);
     fails_with(
         &o,
         2,
-        "out/dbg/fonts/fon-00.ttf` ada di dalam folder konten",
+        "out/dbg/fonts` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis",
     );
     assert!(
         !d.path().join("out/sop-ptip-2024.pdf").exists(),
@@ -300,7 +313,7 @@ fn init_quotes_what_it_writes() {
             "--kelas",
             "IB",
             "--unit",
-            "KEPANITERAAN: UMUM\nkode: X",
+            "KEPANITERAAN: UMUM",
             "--kode",
             "PT #IP",
             "--tahun",
@@ -310,10 +323,17 @@ fn init_quotes_what_it_writes() {
     assert!(o.status.success(), "{}", stderr(&o));
     let buku = std::fs::read_to_string(d.path().join("pa/buku.yaml")).unwrap();
     assert!(buku.contains("  kode: \"PT #IP\""), "{buku}");
-    assert!(
-        buku.contains("  nama: \"KEPANITERAAN: UMUM\\u000akode: X\""),
-        "{buku}"
-    );
+    assert!(buku.contains("  nama: \"KEPANITERAAN: UMUM\""), "{buku}");
+    // A line break or an escape byte would start new lines in the README
+    // it writes: refused, nothing written.
+    for unit in ["UMUM\nberkas: pwn", "U\u{1b}[31m"] {
+        let o = bukusop(
+            d.path(),
+            &["init", "pc", "--pengadilan", "PA Uji", "--unit", unit],
+        );
+        fails_with(&o, 2, "`--unit` berisi baris baru atau karakter kendali");
+        assert!(!d.path().join("pc").exists());
+    }
     let o = bukusop(&d.path().join("pa"), &["check", "."]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = bukusop(d.path(), &["init", "pb", "--tahun", "99999"]);
@@ -645,6 +665,25 @@ fn control_characters_are_named_and_left_out_of_the_pdf() {
     let text = crate::common::pdf_text(&std::fs::read(d.path().join("buku.pdf")).unwrap(), None);
     assert!(text.contains("[31mX Menerima berkas"), "{text}");
     assert!(!text.contains(['\u{1b}', '\u{7}']));
+    // A mark that reverses the text that follows: named, left out.
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "{kegiatan: Memeriksa berkas,",
+        r#"{kegiatan: "\u202eABC Memeriksa berkas","#,
+    );
+    let o = bukusop(d.path(), &["check", "."]);
+    assert!(
+        stderr(&o).contains("sop/01-contoh.yaml:6:17: peringatan: karakter kendali U+202E tidak tercetak; dibuang dari PDF"),
+        "{}",
+        stderr(&o)
+    );
+    let o = bukusop(d.path(), &["build", ".", "-o", "buku.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = crate::common::pdf_text(&std::fs::read(d.path().join("buku.pdf")).unwrap(), None);
+    assert!(
+        text.contains("ABC Memeriksa berkas") && !text.contains('\u{202e}'),
+        "{text}"
+    );
     // A revision note is printed too: one with a control character is
     // refused before anything is written.
     let o = bukusop(d.path(), &["revisi", ".", "--catatan", "a\u{1b}[31mb"]);
@@ -654,4 +693,20 @@ fn control_characters_are_named_and_left_out_of_the_pdf() {
         "catatan berisi karakter kendali U+001B; tidak dicatat",
     );
     assert!(!d.path().join("riwayat.yaml").exists());
+    // One with a character no font has is recorded, and named by check.
+    let o = bukusop(d.path(), &["revisi", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "Mengarsipkan",
+        "Menyimpan",
+    );
+    let o = bukusop(d.path(), &["revisi", ".", "--catatan", "\u{6587} kedua"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = bukusop(d.path(), &["check", "."]);
+    assert!(
+        stderr(&o).contains("riwayat.yaml:1:1: peringatan: catatan di `riwayat.yaml` memuat karakter `\u{6587}` (U+6587) yang tidak ada di fon mana pun"),
+        "{}",
+        stderr(&o)
+    );
 }
