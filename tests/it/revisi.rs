@@ -324,15 +324,7 @@ fn a_scanned_pengesahan_replaces_the_generated_page() {
 fn beda_compares_two_git_revisions() {
     let dir = copy_content(&root().join("content"));
     let d = dir.path();
-    let git = |args: &[&str]| {
-        let o = std::process::Command::new("git")
-            .current_dir(d)
-            .args(["-c", "user.name=Uji", "-c", "user.email=uji@example.id"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
-    };
+    let git = |args: &[&str]| git_in(d, args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "2024"]);
@@ -424,15 +416,7 @@ fn beda_runs_nothing_a_fork_committed_as_git_config() {
         ),
     )
     .unwrap();
-    let git = |args: &[&str]| {
-        let o = std::process::Command::new("git")
-            .current_dir(repo.path())
-            .args(["-c", "user.name=Uji", "-c", "user.email=uji@example.id"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
-    };
+    let git = |args: &[&str]| git_in(repo.path(), args);
     git(&["init", "-q"]);
     git(&["add", "."]);
     git(&["commit", "-q", "-m", "fork"]);
@@ -452,4 +436,15 @@ fn beda_runs_nothing_a_fork_committed_as_git_config() {
         stdout(&o),
         stderr(&o)
     );
+}
+
+/// Runs git in `dir` as a test user; it must succeed.
+fn git_in(dir: &std::path::Path, args: &[&str]) {
+    let o = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Uji", "-c", "user.email=uji@example.id"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
 }
