@@ -199,6 +199,8 @@ struct Bekal {
     fonts: std::sync::Arc<Vec<Vec<u8>>>,
     ts: Typesetter,
     ingatan: ukur::Ingatan,
+    /// The page plan the last build printed.
+    rencana: Option<passes::Rencana>,
 }
 
 /// Builds one content folder again and again (`bukusop watch`), keeping
@@ -248,6 +250,7 @@ fn build_in(
             fonts: std::sync::Arc::new(fonts.clone()),
             ts: Typesetter::new(fonts),
             ingatan: ukur::Ingatan::default(),
+            rencana: None,
         }),
     };
     let files = typst_files(&prepared.resources);
@@ -262,6 +265,7 @@ fn build_in(
         sekali,
         ingatan: &bekal.ingatan,
         sidik_berkas: ukur::sidik_berkas(&files),
+        dugaan: bekal.rencana.as_ref(),
     };
     let built = passes::build_loaded(&parts, None);
     bekal.ingatan.selesai();
@@ -281,6 +285,9 @@ fn build_in(
     } else {
         Vec::new()
     };
+    if !sekali {
+        bekal.rencana = Some(rencana);
+    }
     Ok((out, singles))
 }
 

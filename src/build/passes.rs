@@ -44,6 +44,8 @@ pub(super) struct Parts<'a> {
     /// their keys include.
     pub ingatan: &'a Ingatan,
     pub sidik_berkas: u128,
+    /// The plan of the last build of the same folder (`watch`).
+    pub dugaan: Option<&'a Rencana>,
 }
 
 /// Routes every table of the booklet (or of SOP `only`: the others get no
@@ -321,6 +323,7 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
         sekali: true,
         ingatan: &Ingatan::default(),
         sidik_berkas: 0,
+        dugaan: None,
     };
     match layout(
         &parts,
@@ -355,6 +358,48 @@ pub(super) fn build_loaded(
     parts: &Parts,
     only: Option<usize>,
 ) -> Result<(Output, Rencana), Diagnostics> {
+    // In `watch`, the last build's plan is most likely this one's too (an
+    // edit seldom moves a page break): the booklet is laid out under it on
+    // another core while this build measures and plans, and that layout
+    // serves if the plan comes out the same.
+    let guess = parts.dugaan.filter(|_| only.is_none());
+    std::thread::scope(|s| {
+        let early = guess.map(|g| {
+            s.spawn(move || {
+                let mut t = Timings::default();
+                layout(parts, only, g, &mut t, true).map(|tata| (tata, t))
+            })
+        });
+        let mut r = rencanakan(parts, only)?;
+        let early = early.and_then(|h| h.join().ok());
+        if let (Some(g), Some(Ok((tata, t)))) = (guess, early)
+            && *g == r.rencana
+            && r.rencana != Rencana::default()
+        {
+            r.timings.typeset += t.typeset;
+            r.timings.template += t.template;
+            r.dugaan = Some(tata);
+        }
+        cetak_rencana(parts, only, r)
+    })
+}
+
+/// A build planned: the plan, the measures it rests on, the last layout
+/// and the passes so far.
+struct Direncanakan {
+    rencana: Rencana,
+    base: Ukuran,
+    last: Tata,
+    passes: usize,
+    max_passes: usize,
+    timings: Timings,
+    /// A layout of the booklet under this very plan, made while planning.
+    dugaan: Option<Tata>,
+}
+
+/// The first layouts: measured as laid out naturally, then tighter and
+/// with wider lanes where that helps, and the page plan made from them.
+fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagnostics> {
     let p = parts.prepared;
     let mut timings = Timings::default();
     let mut passes = 1;
@@ -366,28 +411,8 @@ pub(super) fn build_loaded(
         layout(parts, only, &Rencana::default(), &mut timings, false)?,
     )?;
     let mut base = natural.ukuran.clone();
-    let plan_with = |base: &Ukuran, now: &Ukuran, r: &Rencana| {
-        plan(
-            &p.content,
-            &p.checked,
-            parts.huruf,
-            base,
-            now,
-            &r.rapat,
-            &r.lajur,
-        )
-    };
-    let (mut rencana, pages) = plan_with(&base, &natural.ukuran, &Rencana::default());
-    // Each pass edits the last one's source: Typst's results of the passes
-    // before it serve it no more, and at 300 SOPs they hold gigabytes. A
-    // watch keeps them for the next rebuild; SOPs built alone in parallel
-    // share the cache.
-    let forget = || {
-        if parts.sekali && only.is_none() {
-            comemo::evict(1);
-        }
-    };
-    forget();
+    let (mut rencana, pages) = plan_with(parts, &base, &natural.ukuran, &Rencana::default());
+    forget(parts, only);
     if let Some(tighter) = tighter(parts, only, &pages, &mut base, &rencana, &mut timings)? {
         passes += 1;
         rencana = tighter;
@@ -409,31 +434,93 @@ pub(super) fn build_loaded(
             lajur: lajur.clone(),
             ..Rencana::default()
         };
-        forget();
+        forget(parts, only);
         let wide = whole_rows(p, layout(parts, only, &trial, &mut timings, false)?)?;
         for key in lajur.keys() {
             if let Some(t) = wide.ukuran.tabel.get(key) {
                 base.tabel.insert(*key, t.clone());
             }
         }
-        rencana = plan_with(&base, &wide.ukuran, &trial).0;
+        rencana = plan_with(parts, &base, &wide.ukuran, &trial).0;
         last = wide;
     }
+    Ok(Direncanakan {
+        rencana,
+        base,
+        last,
+        passes,
+        max_passes,
+        timings,
+        dugaan: None,
+    })
+}
+
+/// The plan printed: laid out whole under it (or taken from the layout
+/// made while planning), and should a table still break elsewhere, the
+/// plan made again from where the tables stood.
+fn cetak_rencana(
+    parts: &Parts,
+    only: Option<usize>,
+    r: Direncanakan,
+) -> Result<(Output, Rencana), Diagnostics> {
+    let Direncanakan {
+        mut rencana,
+        base,
+        mut last,
+        mut passes,
+        max_passes,
+        mut timings,
+        mut dugaan,
+    } = r;
+    let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
     if rencana != Rencana::default() || !last.crossing.is_empty() {
         loop {
             passes += 1;
             tell(super::Tahap::TataLetak { lintasan: passes });
-            forget();
-            last = layout(parts, only, &rencana, &mut timings, true)?;
+            forget(parts, only);
+            last = match dugaan.take() {
+                Some(tata) => tata,
+                None => layout(parts, only, &rencana, &mut timings, true)?,
+            };
             if last.crossing == rencana.putus || passes >= max_passes {
                 break;
             }
-            rencana = plan_with(&base, &last.ukuran, &rencana).0;
+            rencana = plan_with(parts, &base, &last.ukuran, &rencana).0;
         }
     }
     let (last, doc) = dicetak(parts, only, last, &rencana, &mut timings)?;
     let out = printed(parts, only, last, doc, &rencana, passes, timings)?;
     Ok((out, rencana))
+}
+
+/// Each pass edits the last one's source: Typst's results of the passes
+/// before it serve it no more, and at 300 SOPs they hold gigabytes. A
+/// watch keeps them for the next rebuild; SOPs built alone in parallel
+/// share the cache.
+fn forget(parts: &Parts, only: Option<usize>) {
+    if parts.sekali && only.is_none() {
+        comemo::evict(1);
+    }
+}
+
+/// The page plan from the measures `base` and the layout `now`, keeping
+/// what `r` sets tighter and wider.
+fn plan_with(
+    parts: &Parts,
+    base: &Ukuran,
+    now: &Ukuran,
+    r: &Rencana,
+) -> (Rencana, BTreeMap<usize, usize>) {
+    let p = parts.prepared;
+    plan(
+        &p.content,
+        &p.checked,
+        parts.huruf,
+        base,
+        now,
+        &r.rapat,
+        &r.lajur,
+    )
 }
 
 /// The last layout `last` of plan `rencana` as the build's output: its
