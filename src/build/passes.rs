@@ -144,6 +144,21 @@ impl Rencana {
         }
     }
 
+    /// Whether every table, arrow and row this plan names is in `checked`
+    /// (a plan of the content before an edit may name what is gone).
+    fn fits(&self, checked: &Checked) -> bool {
+        let table = |s: usize, t: usize| checked.sops.get(s).and_then(|x| x.tabel.get(t));
+        self.putus
+            .iter()
+            .all(|&(s, t, e)| table(s, t).is_some_and(|x| e < x.flow.edges.len()))
+            && self.potongan.iter().all(|(&(s, t), cuts)| {
+                table(s, t).is_some_and(|x| cuts.iter().all(|c| *c < x.flow.symbols.len()))
+            })
+            && self.pindah.iter().all(|&(s, t)| table(s, t).is_some())
+            && self.lajur.keys().all(|&(s, t)| table(s, t).is_some())
+            && self.rapat.iter().all(|s| *s < checked.sops.len())
+    }
+
     /// This plan with the SOPs `sops` as `other` plans them.
     fn merge(&self, other: &Rencana, sops: &BTreeSet<usize>) -> Rencana {
         let mine = |k: &(usize, usize)| !sops.contains(&k.0);
@@ -362,7 +377,9 @@ pub(super) fn build_loaded(
     // edit seldom moves a page break): the booklet is laid out under it on
     // another core while this build measures and plans, and that layout
     // serves if the plan comes out the same.
-    let guess = parts.dugaan.filter(|_| only.is_none());
+    let guess = parts
+        .dugaan
+        .filter(|g| only.is_none() && g.fits(&parts.prepared.checked));
     std::thread::scope(|s| {
         let early = guess.map(|g| {
             s.spawn(move || {

@@ -416,4 +416,12 @@ fn a_rebuild_prints_what_a_cold_build_prints() {
         pages.push(warm.pages);
     }
     assert!(pages[3] > pages[0], "the last edit adds a page: {pages:?}");
+    // Steps removed: the last plan names rows and arrows that are gone.
+    let file = sop("11-surat-masuk-dan-keluar.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let kept: Vec<&str> = text.lines().take(45).collect();
+    std::fs::write(&file, kept.join("\n") + "\n").unwrap();
+    let warm = rebuild();
+    assert!(warm.pdf == build(dir.path()).pdf, "after removing steps");
+    assert!(warm.pages < pages[3]);
 }
