@@ -21,8 +21,9 @@
 //! yearly revision workflow; [`scaffold`], new content folders and SOP
 //! files; [`bench`], timing builds. Below them all: [`diag`]
 //! (diagnostics and their reports), [`nilai`] (dates, NIPs, numbers,
-//! durations, lettering), [`files`] (writing files) and [`kontrak`] (what
-//! Rust and Typst agree on).
+//! durations, lettering), [`files`] (reading and writing files),
+//! [`kontrak`] (what Rust and Typst agree on) and [`teks`] (what text is
+//! never printed, and how a terminal is shown the rest).
 //!
 //! The library never prints; it returns output and diagnostics as data.
 //!
@@ -45,5 +46,6 @@ pub mod render;
 pub mod riwayat;
 pub mod route;
 pub mod scaffold;
+pub mod teks;
 pub mod typeset;
 pub mod view;

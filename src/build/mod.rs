@@ -22,8 +22,8 @@ use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::kontrak;
 use crate::typeset::{self, HurufLabel, Typesetter};
 
-pub use passes::Putus;
 pub use per_sop::SopPdf;
+pub use ukur::Putus;
 
 /// Time spent in each phase of one build.
 #[derive(Debug, Clone, Copy, Default)]

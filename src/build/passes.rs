@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Instant;
 
 use super::halaman;
-use super::ukur::{Ingatan, Ukuran, crossing_edges, measure};
+use super::ukur::{Ingatan, Putus, Ukuran, crossing_edges, measure};
 use super::{Output, Prepared, Timings};
 use crate::check::Checked;
 use crate::content::Content;
@@ -24,10 +24,6 @@ const MAX_PASSES: usize = 4;
 /// At most one SOP in this many laid out again alone, the rest measured
 /// before (see [`layout`]).
 const SEDIKIT: usize = 4;
-
-/// The arrows the last layout put across a page break, each as
-/// `(sop, table, edge)`, all 0-based.
-pub type Putus = BTreeSet<(usize, usize, usize)>;
 
 /// Everything a build reads, loaded once.
 pub(super) struct Parts<'a> {

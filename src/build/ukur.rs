@@ -12,9 +12,12 @@ use typst::utils::hash128;
 use typst_layout::PagedDocument;
 
 use super::halaman;
-use super::passes::Putus;
 use crate::check::Checked;
 use crate::{kontrak, typeset};
+
+/// The arrows a layout put across a page break, each as
+/// `(sop, table, edge)`, all 0-based.
+pub type Putus = BTreeSet<(usize, usize, usize)>;
 
 /// The measures of earlier layouts, by SOP and the markup it was laid
 /// out from.

@@ -7,6 +7,7 @@ pub mod saran;
 
 // Where every stage found it first.
 pub use crate::files::io_reason;
+pub use crate::teks::{jalur, tampak, tersembunyi};
 
 use std::fmt;
 use std::path::PathBuf;
@@ -138,38 +139,4 @@ impl fmt::Display for Diagnostics {
         }
         Ok(())
     }
-}
-
-/// A character that changes how the text around it shows without being
-/// seen itself, which bukusop never prints: a control character (ESC, BEL,
-/// CR; a line break and a tab are text) or a mark that overrides or
-/// isolates the direction of text (U+202A–U+202E, U+2066–U+2069), with
-/// which a value could print otherwise than reviewers read it. The marks
-/// that only say a direction (U+200E, U+200F) stay: Arabic text uses them.
-pub fn tersembunyi(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// `s` as it may reach a terminal: control characters from a YAML value
-/// or a path (ESC, BEL, a new line …) shown escaped, as `\u{1b}`, never
-/// sent raw. Text of several lines is escaped line by line.
-pub fn tampak(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            // Also the marks that reorder text on screen (U+202E …).
-            let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() || bidi {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// A path as it may reach a terminal (see [`tampak`]): a folder named with
-/// an escape sequence prints as text.
-pub fn jalur(p: impl AsRef<std::path::Path>) -> String {
-    tampak(&p.as_ref().display().to_string())
 }

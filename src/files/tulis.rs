@@ -67,7 +67,7 @@ pub fn di_dalam(root: &Path, rel: &str) -> std::io::Result<std::path::PathBuf> {
                     std::io::ErrorKind::InvalidInput,
                     format!(
                         "`{}` bukan folder biasa (tautan simbolik atau berkas); tidak ditulis",
-                        crate::diag::jalur(&on_the_way)
+                        crate::teks::jalur(&on_the_way)
                     ),
                 ));
             }
