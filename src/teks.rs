@@ -3,13 +3,19 @@
 
 /// A character that changes how the text around it shows without being
 /// seen itself, which bukusop never prints: a control character (ESC, BEL,
-/// CR; a line break and a tab are text) or a mark that overrides or
-/// isolates the direction of text (U+202A–U+202E, U+2066–U+2069), with
-/// which a value could print otherwise than reviewers read it. The marks
-/// that only say a direction (U+200E, U+200F) stay: Arabic text uses them.
+/// CR; a line break and a tab are text) or one that sets the direction of
+/// text, with which a value could print otherwise than reviewers read it
+/// (`10\u{61c}/20` printed `1020/`). Arabic text reads right to left
+/// without them.
 pub fn tersembunyi(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t') || arah(c)
+}
+
+/// The characters that set the direction of the text around them: marks
+/// (U+061C, U+200E, U+200F), overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069).
+fn arah(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `s` as it may reach a terminal: control characters from a YAML value
@@ -19,8 +25,7 @@ pub fn tampak(s: &str) -> String {
     s.chars()
         .map(|c| {
             // Also the marks that reorder text on screen (U+202E …).
-            let bidi = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() || bidi {
+            if c.is_control() || arah(c) {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()

@@ -43,7 +43,9 @@ pub fn periksa(c: &Content, d: &mut Diagnostics) -> Vec<Bagian> {
                     .at(at)
                     .hint("tulis paragrafnya di bawah `kata_pengantar:` di buku.yaml, satu butir per paragraf"),
             ),
-            Bagian::Riwayat if c.riwayat.is_none() => d.push(
+            // A record that is there but could not be read has its own
+            // error.
+            Bagian::Riwayat if c.riwayat.is_none() && !c.root.join(BERKAS).exists() => d.push(
                 Diagnostic::warning(format!("bagian `riwayat` masih kosong: belum ada `{BERKAS}`"))
                     .at(at)
                     .hint("jalankan `bukusop revisi` untuk mencatat revisi pertama"),

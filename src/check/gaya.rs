@@ -89,8 +89,8 @@ fn lines(chars: usize, wide: usize) -> usize {
     chars.div_ceil(wide).max(1)
 }
 
-/// About how many SOP pages the booklet takes, from the length of its
-/// texts alone, before any layout. Each SOP starts a page with its header
+/// About how many pages the booklet takes, from the length of its texts
+/// alone, before any layout (a line break in a text counts as a line). Each SOP starts a page with its header
 /// (45 mm, and 5 mm a line of a title longer than about 60 characters), its
 /// information block (3.5 mm a line of about 90 characters, 45 mm at least;
 /// a block longer than a page runs on) and column heads (20 mm; again for
@@ -102,8 +102,10 @@ fn lines(chars: usize, wide: usize) -> usize {
 /// a line of about 150 characters and 1.5 mm between notes. Measured
 /// against builds: 300 estimated for 313 pages laid out (300 synthetic
 /// SOPs, 2.2 GB), 1,245 for 1,256 (249 SOPs of 1 KB steps, 7.2 GB), 4,800
-/// for 4,807 (60 SOPs of 3,000 notes, 3.8 GB); a booklet of tens of pages
-/// comes out up to half too many.
+/// for 4,807 (60 SOPs of 3,000 notes, 3.8 GB), 1,241 for 1,246 (steps with
+/// 40-item Kelengkapan lists); a booklet of tens of pages comes out up to
+/// half too many. The front matter counts the foreword, the SOPs' titles in
+/// the two lists and the revision record's notes.
 pub fn halaman_kira(c: &Content) -> usize {
     const HALAMAN: f64 = 191.0;
     const KEPALA_KOLOM: f64 = 20.0;
@@ -112,8 +114,10 @@ pub fn halaman_kira(c: &Content) -> usize {
     let baris = |t: &str, wide: usize| -> usize {
         t.split('\n').map(|l| lines(l.chars().count(), wide)).sum()
     };
-    // The front matter, on portrait pages of about 240 mm: the foreword
-    // (5 mm a line of about 100 characters) is the one part that grows.
+    // The front matter, on portrait pages of about 240 mm, 5 mm a line:
+    // the foreword (about 100 characters a line), each SOP's title in the
+    // DAFTAR ISI and the DAFTAR NOMOR (about 60), and the notes of the
+    // revision record (about 100).
     let foreword: usize = c
         .buku
         .kata_pengantar
@@ -121,7 +125,24 @@ pub fn halaman_kira(c: &Content) -> usize {
         .flat_map(|k| &k.value)
         .map(|p| baris(p, 100))
         .sum();
-    let mut pages = (foreword as f64 * 5.0 / 240.0) as usize;
+    let titles: usize = c
+        .sops
+        .iter()
+        .map(|f| 2 * baris(&f.sop.judul.value, 60))
+        .sum();
+    let notes: usize = c
+        .riwayat
+        .iter()
+        .map(|r| {
+            let buku = r.buku.iter().filter_map(|b| b.catatan.as_deref());
+            let sop = r
+                .sop
+                .iter()
+                .flat_map(|s| s.revisi.iter().filter_map(|v| v.catatan.as_deref()));
+            buku.chain(sop).map(|t| baris(t, 100)).sum::<usize>()
+        })
+        .sum();
+    let mut pages = ((foreword + titles + notes) as f64 * 5.0 / 240.0) as usize;
     for f in &c.sops {
         let s = &f.sop;
         let info: usize = [&s.dasar_hukum, &s.kualifikasi, &s.peralatan, &s.pencatatan]
@@ -158,7 +179,12 @@ pub fn halaman_kira(c: &Content) -> usize {
                     .chain(l.waktu.as_ref().map(|w| &w.value))
                     .chain(l.kolom.values().map(|v| &v.value))
                     .map(|t| baris(t, 22))
-                    .chain(l.kelengkapan.iter().map(|k| baris(&k.items().concat(), 22)))
+                    // A list prints an item a line.
+                    .chain(
+                        l.kelengkapan
+                            .iter()
+                            .map(|k| k.items().iter().map(|i| baris(i, 22)).sum()),
+                    )
                     .max()
                     .unwrap_or(1);
                 let rows = baris(&l.kegiatan, 45).max(narrow);
@@ -192,7 +218,7 @@ pub fn skala(c: &Content, d: &mut Diagnostics) {
     if pages > HALAMAN_MAKS {
         d.push(
             Diagnostic::error(format!(
-                "buku ini diperkirakan {pages} halaman SOP; bukusop menyusun paling banyak {HALAMAN_MAKS} halaman sekaligus (sekitar 6–8 MB memori per halaman)"
+                "buku ini diperkirakan {pages} halaman; bukusop menyusun paling banyak {HALAMAN_MAKS} halaman sekaligus (sekitar 6–8 MB memori per halaman)"
             ))
             .hint("pecah menjadi beberapa buku (satu folder konten per unit), atau persingkat teks yang sangat panjang (langkah, informasi, keterangan)"),
         );

@@ -19,8 +19,11 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
         .map(|f| f.info().coverage.clone())
         .collect();
     // Control characters are [`kendali`]'s.
+    // What is never printed is [`kendali`]'s.
     let printable = |ch: char| {
-        ch.is_control() || ch.is_whitespace() || coverage.iter().any(|cv| cv.contains(ch as u32))
+        crate::teks::tersembunyi(ch)
+            || ch.is_whitespace()
+            || coverage.iter().any(|cv| cv.contains(ch as u32))
     };
     let hint = "taruh berkas fon .ttf/.otf yang memuatnya (misalnya Noto Naskh Arabic untuk huruf Arab) di folder `fonts/` konten; bukusop memakainya otomatis";
     let name = |ch: char| format!("`{ch}` (U+{:04X})", ch as u32);
@@ -32,16 +35,8 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
     });
     // The record's notes and titles print on the RIWAYAT REVISI page.
     if let Some(r) = &c.riwayat {
-        let texts =
-            r.buku
-                .iter()
-                .filter_map(|b| b.catatan.as_deref())
-                .chain(r.sop.iter().flat_map(|s| {
-                    std::iter::once(s.judul.as_str())
-                        .chain(s.revisi.iter().filter_map(|v| v.catatan.as_deref()))
-                }));
         let mut missing: Vec<char> = Vec::new();
-        for ch in texts.flat_map(str::chars) {
+        for ch in teks_riwayat(r).flat_map(str::chars) {
             if !printable(ch) && !missing.contains(&ch) {
                 missing.push(ch);
             }
@@ -71,21 +66,58 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
 }
 
 /// Control characters (ESC, BEL, written as YAML escapes such as `\e`)
-/// and direction overrides (U+202E) in the text: left out of the PDF (see
-/// [`crate::diag::tersembunyi`]), each line with them named.
+/// and the characters that set the direction of text (U+202E) in the text
+/// and in the revision record: left out of the PDF (see
+/// [`crate::teks::tersembunyi`]), each line with them named.
 pub fn kendali(c: &Content) -> Diagnostics {
-    let kept = |ch: char| !crate::diag::tersembunyi(ch);
-    per_baris(
-        c,
-        kept,
-        |ch| format!("U+{:04X}", ch as u32),
-        |names| {
-            Diagnostic::warning(format!(
+    let kept = |ch: char| !crate::teks::tersembunyi(ch);
+    let name = |ch: char| format!("U+{:04X}", ch as u32);
+    let hint = "hapus karakternya dari teks (biasanya ikut tersalin dari terminal atau dokumen lain; karakter arah teks seperti U+202E membuat teks tercetak lain dari yang terbaca)";
+    let mut d = per_baris(c, kept, name, |names| {
+        Diagnostic::warning(format!(
             "karakter kendali {names} tidak tercetak; dibuang dari PDF"
         ))
-        .hint("hapus karakternya dari teks (biasanya ikut tersalin dari terminal atau dokumen lain; U+202A–U+202E dan U+2066–U+2069 membalik arah teks sehingga tercetak lain dari yang terbaca)")
-        },
-    )
+        .hint(hint)
+    });
+    let mut hidden: Vec<char> = Vec::new();
+    for ch in c.riwayat.iter().flat_map(teks_riwayat).flat_map(str::chars) {
+        if !kept(ch) && !hidden.contains(&ch) {
+            hidden.push(ch);
+        }
+    }
+    if !hidden.is_empty() {
+        let names: Vec<String> = hidden
+            .iter()
+            .take(PALING_BANYAK)
+            .map(|c| name(*c))
+            .collect();
+        d.push(
+            Diagnostic::warning(format!(
+                "catatan di `{}` memuat karakter kendali {}; dibuang dari PDF",
+                crate::content::riwayat::BERKAS,
+                names.join(", ")
+            ))
+            .at(Some(Place {
+                file: c.root.join(crate::content::riwayat::BERKAS),
+                line: 1,
+                column: 1,
+            }))
+            .hint(hint),
+        );
+    }
+    d
+}
+
+/// The texts of the revision record the RIWAYAT REVISI page prints: the
+/// notes and the SOPs' titles.
+fn teks_riwayat(r: &crate::content::riwayat::Riwayat) -> impl Iterator<Item = &str> {
+    r.buku
+        .iter()
+        .filter_map(|b| b.catatan.as_deref())
+        .chain(r.sop.iter().flat_map(|s| {
+            std::iter::once(s.judul.as_str())
+                .chain(s.revisi.iter().filter_map(|v| v.catatan.as_deref()))
+        }))
 }
 
 /// One diagnostic per line of buku.yaml and the SOP files with characters

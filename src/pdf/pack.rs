@@ -19,17 +19,17 @@ pub type Galat = String;
 /// in lower-case roman numerals and the rest in decimals from 1.
 pub fn pack(pdf: &[u8], pages: usize, front: usize) -> Result<Vec<u8>, Galat> {
     let file = Berkas::read(pdf)?;
-    let found = file
-        .objects
-        .iter()
-        .filter(|o| !o.stream && is_page(o.body))
-        .count();
-    if found != pages {
+    let catalog = file.object(file.root)?;
+    // The page tree's root holds no text: its count is the page count.
+    let found = reference_after(catalog.body, b"/Pages")
+        .and_then(|id| file.object(id).ok())
+        .and_then(|tree| number(&tree.body[find(tree.body, b"/Count")? + 6..]));
+    if found != Some(pages) {
+        let found = found.map_or("?".to_string(), |n| n.to_string());
         return Err(format!("PDF berisi {found} halaman, seharusnya {pages}"));
     }
     // Typst's own labels (an object the catalog names) give way to ours.
     let tree = labels(front);
-    let catalog = file.object(file.root)?;
     let mut replaced: Vec<(usize, Vec<u8>)> = Vec::new();
     match reference_after(catalog.body, b"/PageLabels") {
         Some(id) => replaced.push((id, tree)),
@@ -215,19 +215,6 @@ impl<'a> Berkas<'a> {
     }
 }
 
-/// A page object's dictionary: `/Type/Page`, not `/Type/Pages`.
-fn is_page(body: &[u8]) -> bool {
-    let mut at = 0;
-    while let Some(k) = find(&body[at..], b"/Type/Page") {
-        let after = body.get(at + k + 10);
-        if !after.is_some_and(|b| b.is_ascii_alphanumeric()) {
-            return true;
-        }
-        at += k + 10;
-    }
-    false
-}
-
 /// The page labels' number tree: i, ii … from the first page, then 1, 2 …
 /// from page `front` (0-based).
 fn labels(front: usize) -> Vec<u8> {
@@ -325,7 +312,8 @@ mod tests {
         let objects = [
             "<</Type/Pages/Kids[2 0 R 3 0 R]/Count 2>>".to_string(),
             "<</Type/Page/Parent 1 0 R/Contents 4 0 R>>".to_string(),
-            "<</Type/Page/Parent 1 0 R/Contents 4 0 R>>".to_string(),
+            // Text that reads like a page's dictionary counts for nothing.
+            "<</Type/Page/Parent 1 0 R/Contents 4 0 R/T(/Type/Page /Count 9)>>".to_string(),
             "<</Length 5>>\nstream\nq Q  \nendstream".to_string(),
             "<</Nums[0<</S/D>>]>>".to_string(),
             format!(

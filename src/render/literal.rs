@@ -144,10 +144,13 @@ mod tests {
     fn strings_become_literals() {
         assert_eq!(string_literal(r#"a"b\c"#), r#""a\"b\\c""#);
         assert_eq!(string_literal("x\ny"), r#""x\ny""#);
-        // Control characters and direction overrides are left out; a line
-        // break, a tab and a direction mark stay.
+        // Control characters and direction marks are left out; a line
+        // break and a tab stay.
         assert_eq!(string_literal("a\u{1b}[1m\u{7}\r\tb"), r#""a[1m\tb""#);
-        assert_eq!(string_literal("\u{202e}ABC\u{200f}"), "\"ABC\u{200f}\"");
+        assert_eq!(
+            string_literal("\u{202e}ABC\u{200f}10\u{61c}/20"),
+            "\"ABC10/20\""
+        );
         assert_eq!(typst_literal(&Value::from(3)).unwrap(), "3");
         assert_eq!(
             typst_literal(&Value::from_safe_string("#sys".into())).unwrap(),

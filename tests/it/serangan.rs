@@ -710,3 +710,20 @@ fn control_characters_are_named_and_left_out_of_the_pdf() {
         stderr(&o)
     );
 }
+
+/// Text that reads like PDF syntax is text: the packer never counts it
+/// as a page (it did, and refused the build).
+#[test]
+fn a_title_that_reads_like_pdf_syntax_builds() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    crate::common::replace_in(
+        &d.path().join("sop/01-contoh.yaml"),
+        "judul: CONTOH YANG BENAR",
+        "judul: \"/Type/Page /Count 9 0 R\"",
+    );
+    let o = bukusop(d.path(), &["build", ".", "-o", "buku.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(d.path().join("buku.pdf")).unwrap();
+    assert_eq!(crate::common::page_count(&pdf), 6);
+    assert!(crate::common::pdf_text(&pdf, None).contains("/Type/Page /Count 9 0 R"));
+}
