@@ -34,34 +34,13 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
         .hint(hint)
     });
     // The record's notes and titles print on the RIWAYAT REVISI page.
-    if let Some(r) = &c.riwayat {
-        let mut missing: Vec<char> = Vec::new();
-        for ch in teks_riwayat(r).flat_map(str::chars) {
-            if !printable(ch) && !missing.contains(&ch) {
-                missing.push(ch);
-            }
-        }
-        if !missing.is_empty() {
-            let names: Vec<String> = missing
-                .iter()
-                .take(PALING_BANYAK)
-                .map(|c| name(*c))
-                .collect();
-            d.push(
-                Diagnostic::warning(format!(
-                    "catatan di `{}` memuat karakter {} yang tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
-                    crate::content::riwayat::BERKAS,
-                    names.join(", ")
-                ))
-                .at(Some(Place {
-                    file: c.root.join(crate::content::riwayat::BERKAS),
-                    line: 1,
-                    column: 1,
-                }))
-                .hint(hint),
-            );
-        }
-    }
+    d.0.extend(di_riwayat(c, printable, name, |names| {
+        Diagnostic::warning(format!(
+            "catatan di `{}` memuat karakter {names} yang tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
+            crate::content::riwayat::BERKAS,
+        ))
+        .hint(hint)
+    }));
     d
 }
 
@@ -79,33 +58,40 @@ pub fn kendali(c: &Content) -> Diagnostics {
         ))
         .hint(hint)
     });
-    let mut hidden: Vec<char> = Vec::new();
+    d.0.extend(di_riwayat(c, kept, name, |names| {
+        Diagnostic::warning(format!(
+            "catatan di `{}` memuat karakter kendali {names}; dibuang dari PDF",
+            crate::content::riwayat::BERKAS,
+        ))
+        .hint(hint)
+    }));
+    d
+}
+
+/// One diagnostic at `riwayat.yaml` naming the characters of its printed
+/// texts that `ok` refuses, if any: its lines are bukusop's, not the
+/// user's, so the file is the place.
+fn di_riwayat(
+    c: &Content,
+    ok: impl Fn(char) -> bool,
+    name: impl Fn(char) -> String,
+    say: impl Fn(String) -> Diagnostic,
+) -> Option<Diagnostic> {
+    let mut found: Vec<char> = Vec::new();
     for ch in c.riwayat.iter().flat_map(teks_riwayat).flat_map(str::chars) {
-        if !kept(ch) && !hidden.contains(&ch) {
-            hidden.push(ch);
+        if !ok(ch) && !found.contains(&ch) {
+            found.push(ch);
         }
     }
-    if !hidden.is_empty() {
-        let names: Vec<String> = hidden
-            .iter()
-            .take(PALING_BANYAK)
-            .map(|c| name(*c))
-            .collect();
-        d.push(
-            Diagnostic::warning(format!(
-                "catatan di `{}` memuat karakter kendali {}; dibuang dari PDF",
-                crate::content::riwayat::BERKAS,
-                names.join(", ")
-            ))
-            .at(Some(Place {
-                file: c.root.join(crate::content::riwayat::BERKAS),
-                line: 1,
-                column: 1,
-            }))
-            .hint(hint),
-        );
+    if found.is_empty() {
+        return None;
     }
-    d
+    let names: Vec<String> = found.iter().take(PALING_BANYAK).map(|c| name(*c)).collect();
+    Some(say(names.join(", ")).at(Some(Place {
+        file: c.root.join(crate::content::riwayat::BERKAS),
+        line: 1,
+        column: 1,
+    })))
 }
 
 /// The texts of the revision record the RIWAYAT REVISI page prints: the
