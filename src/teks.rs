@@ -25,7 +25,9 @@ pub fn tampak(s: &str) -> String {
     s.chars()
         .map(|c| {
             // Also the marks that reorder text on screen (U+202E …).
-            if c.is_control() || arah(c) {
+            // And what breaks a line or shows nothing (U+2028, U+200B, a BOM).
+            let tak_terlihat = matches!(c, '\u{2028}' | '\u{2029}' | '\u{200b}' | '\u{feff}');
+            if c.is_control() || arah(c) || tak_terlihat {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()
@@ -38,4 +40,10 @@ pub fn tampak(s: &str) -> String {
 /// an escape sequence prints as text.
 pub fn jalur(p: impl AsRef<std::path::Path>) -> String {
     tampak(&p.as_ref().display().to_string())
+}
+
+/// A line break of any kind: `\n`, `\r`, U+2028, U+2029 (Typst breaks
+/// lines at each).
+pub fn baris_baru(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }

@@ -90,7 +90,8 @@ fn lines(chars: usize, wide: usize) -> usize {
 }
 
 /// About how many pages the booklet takes, from the length of its texts
-/// alone, before any layout (a line break in a text counts as a line). Each SOP starts a page with its header
+/// alone, before any layout (a line break in a text counts as a line,
+/// U+2028 and U+2029 too; a row is at least `bagan.tinggi_baris`). Each SOP starts a page with its header
 /// (45 mm, and 5 mm a line of a title longer than about 60 characters), its
 /// information block (3.5 mm a line of about 90 characters, 45 mm at least;
 /// a block longer than a page runs on) and column heads (20 mm; again for
@@ -112,7 +113,9 @@ pub fn halaman_kira(c: &Content) -> usize {
     // Printed lines of a text set `wide` characters to a line: each of its
     // own lines wraps.
     let baris = |t: &str, wide: usize| -> usize {
-        t.split('\n').map(|l| lines(l.chars().count(), wide)).sum()
+        t.split(['\n', '\u{2028}', '\u{2029}'])
+            .map(|l| lines(l.chars().count(), wide))
+            .sum()
     };
     // The front matter, on portrait pages of about 240 mm, 5 mm a line:
     // the foreword (about 100 characters a line), each SOP's title in the
@@ -188,7 +191,9 @@ pub fn halaman_kira(c: &Content) -> usize {
                     .max()
                     .unwrap_or(1);
                 let rows = baris(&l.kegiatan, 45).max(narrow);
-                let row = (rows as f64 * 3.3 + 2.4).max(9.3);
+                let row = (rows as f64 * 3.3 + 2.4)
+                    .max(9.3)
+                    .max(c.buku.bagan.tinggi_baris + 2.4);
                 if filled + row > HALAMAN {
                     pages += 1;
                     filled = KEPALA_KOLOM;

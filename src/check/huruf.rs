@@ -36,7 +36,7 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
     // The record's notes and titles print on the RIWAYAT REVISI page.
     d.0.extend(di_riwayat(c, printable, name, |names| {
         Diagnostic::warning(format!(
-            "catatan di `{}` memuat karakter {names} yang tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
+            "teks di `{}` memuat karakter {names} yang tidak ada di fon mana pun: tercetak sebagai kotak kosong (dan PDF/A menolaknya)",
             crate::content::riwayat::BERKAS,
         ))
         .hint(hint)
@@ -60,7 +60,7 @@ pub fn kendali(c: &Content) -> Diagnostics {
     });
     d.0.extend(di_riwayat(c, kept, name, |names| {
         Diagnostic::warning(format!(
-            "catatan di `{}` memuat karakter kendali {names}; dibuang dari PDF",
+            "teks di `{}` memuat karakter kendali {names}; dibuang dari PDF",
             crate::content::riwayat::BERKAS,
         ))
         .hint(hint)

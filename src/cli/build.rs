@@ -249,7 +249,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         );
         di_out(folder, &own)?;
     }
-    let dir = tulis_set(folder, &path, &out, &singles)?;
+    let dir = tulis_set(folder, &path, &out, &singles, a.output.is_none())?;
     if a.per_sop {
         say(
             a.quiet,
@@ -305,6 +305,7 @@ fn tulis_set(
     path: &Path,
     out: &build::Output,
     singles: &[build::SopPdf],
+    bawaan: bool,
 ) -> Result<PathBuf, ExitStatus> {
     let dir = path.with_extension("");
     let single_paths: Vec<PathBuf> = singles
@@ -326,16 +327,18 @@ fn tulis_set(
     tulis_semua(&set).map_err(|(i, e)| io_failure(set[i].0, &e))?;
     // A killed `--per-sop` build's leftovers go with the next build.
     bukusop::files::tulis::bersihkan(&dir);
-    if !singles.is_empty() {
+    if !singles.is_empty() && bawaan {
         hapus_basi(&dir, &single_paths);
     }
     Ok(dir)
 }
 
-/// Removes from the per-SOP folder `dir` the PDFs of SOPs this build did
-/// not write (`03-judul-lama.pdf` after a title changed, or of an SOP
-/// removed), so the folder a court uploads holds the booklet's SOPs only.
-/// Only regular files named as bukusop names them (`NN-slug.pdf`) go.
+/// Removes from the per-SOP folder `dir` under `out/` the PDFs of SOPs
+/// this build did not write (`03-judul-lama.pdf` after a title changed, or
+/// of an SOP removed), so the folder a court uploads holds the booklet's
+/// SOPs only. Only regular files named as bukusop names them
+/// (`NN-slug.pdf`) go, never one the build read; a folder `-o` names is
+/// the caller's, and left alone.
 fn hapus_basi(dir: &Path, written: &[PathBuf]) {
     let ours = |name: &str| {
         let Some(stem) = name.strip_suffix(".pdf") else {
@@ -355,7 +358,9 @@ fn hapus_basi(dir: &Path, written: &[PathBuf]) {
     for e in entries.flatten() {
         let path = e.path();
         let regular = e.file_type().is_ok_and(|t| t.is_file());
-        if regular && ours(&e.file_name().to_string_lossy()) && !written.contains(&path) {
+        let read =
+            std::fs::canonicalize(&path).is_ok_and(|r| bukusop::files::baca::pernah_dibaca(&r));
+        if regular && ours(&e.file_name().to_string_lossy()) && !written.contains(&path) && !read {
             let _ = std::fs::remove_file(&path);
         }
     }

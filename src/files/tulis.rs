@@ -220,7 +220,9 @@ fn remove_stale(dir: &Path, target: Option<&std::ffi::OsStr>) {
         } else {
             false
         };
-        if stale {
+        // Nor a file this run read (a logo named like a temporary file).
+        let read = fs::canonicalize(e.path()).is_ok_and(|r| super::baca::pernah_dibaca(&r));
+        if stale && !read {
             let _ = fs::remove_file(e.path());
         }
     }

@@ -84,7 +84,7 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
     ] {
         if value
             .chars()
-            .any(|c| c == '\n' || crate::diag::tersembunyi(c))
+            .any(|c| crate::teks::baris_baru(c) || crate::teks::tersembunyi(c))
         {
             return Err(Gagal::Nilai(format!(
                 "`--{key}` berisi baris baru atau karakter kendali: `{value}`; tulis satu baris teks biasa"
@@ -152,6 +152,14 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
         )));
     };
     let judul = judul.trim().to_uppercase();
+    if judul
+        .chars()
+        .any(|c| crate::teks::baris_baru(c) || crate::teks::tersembunyi(c))
+    {
+        return Err(Gagal::Nilai(format!(
+            "judul SOP `{judul}` berisi baris baru atau karakter kendali; tulis satu baris teks biasa"
+        )));
+    }
     if slug(&judul).is_empty() {
         return Err(Gagal::Nilai(
             "judul SOP kosong (tanpa huruf atau angka); tulis judulnya, misalnya `bukusop new \"Pengelolaan Arsip\"`".into(),

@@ -252,21 +252,36 @@ fn one_pdf_per_sop_with_its_own_page_count() {
         title(&files[10]),
         "SOP SURAT MASUK DAN KELUAR Pengadilan Negeri Bengkalis"
     );
-    // A retitled SOP's old PDF goes; a file of the court's own stays.
+    // Under out/: a retitled SOP's old PDF goes, a file of the court's own
+    // stays. A folder `-o` names is the caller's: nothing there is deleted.
+    let o = bukusop(dir.path(), &["build", ".", "--per-sop"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let own = dir.path().join("out/sop-ptip-pn-bengkalis-2024");
+    std::fs::write(own.join("catatan.pdf"), "milik pengadilan").unwrap();
     let sop = dir.path().join("sop/11-surat-masuk-dan-keluar.yaml");
     replace_in(&sop, "judul: SURAT MASUK DAN KELUAR", "judul: SURAT MASUK");
-    std::fs::write(dir.path().join("buku/catatan.pdf"), "milik pengadilan").unwrap();
-    let o = bukusop(dir.path(), &["build", ".", "-o", "buku.pdf", "--per-sop"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let after: Vec<_> = std::fs::read_dir(dir.path().join("buku"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
+    for args in [
+        &["build", ".", "--per-sop"][..],
+        &["build", ".", "-o", "buku.pdf", "--per-sop"],
+    ] {
+        let o = bukusop(dir.path(), args);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let names = |d: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(d)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let after = names(&own);
     assert_eq!(after.len(), 16, "{after:?}");
     assert!(after.contains(&"11-surat-masuk.pdf".to_string()));
     assert!(!after.contains(&"11-surat-masuk-dan-keluar.pdf".to_string()));
     assert!(after.contains(&"catatan.pdf".to_string()));
+    let theirs = names(&dir.path().join("buku"));
+    assert!(theirs.contains(&"11-surat-masuk-dan-keluar.pdf".to_string()));
+    assert!(theirs.contains(&"11-surat-masuk.pdf".to_string()));
 }
 
 #[test]

@@ -219,6 +219,36 @@ fn cases_made_in_code() {
         &mut failures,
     );
 
+    // U+2028 breaks a line as well; and rows as tall as `bagan.tinggi_baris`.
+    let d = prepare("pemisah-baris-terlalu-banyak", |d| {
+        let note = format!("  - \"{}\"\n", "a\\u2028".repeat(1500));
+        for k in 0..40 {
+            let s = format!(
+                "judul: PEMISAH {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\nketerangan:\n{note}"
+            );
+            std::fs::write(d.join(format!("sop/{:02}-pemisah.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-pemisah-baris-terlalu-banyak",
+        &run("pemisah-baris-terlalu-banyak", d.path()),
+        &mut failures,
+    );
+    let d = prepare("baris-tinggi-terlalu-banyak", |d| {
+        let buku = std::fs::read_to_string(d.join("buku.yaml")).unwrap();
+        std::fs::write(d.join("buku.yaml"), buku + "bagan:\n  tinggi_baris: 60\n").unwrap();
+        let steps = "  - {kegiatan: Menerima, pelaksana: Staf}\n".repeat(60);
+        for k in 0..55 {
+            let s = format!("judul: TINGGI {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n{steps}");
+            std::fs::write(d.join(format!("sop/{:02}-tinggi.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-baris-tinggi-terlalu-banyak",
+        &run("baris-tinggi-terlalu-banyak", d.path()),
+        &mut failures,
+    );
+
     // Two SOP files with one number: their order rests on the rest of
     // their names.
     let d = prepare("nomor-berkas-ganda", |d| {

@@ -326,7 +326,12 @@ fn init_quotes_what_it_writes() {
     assert!(buku.contains("  nama: \"KEPANITERAAN: UMUM\""), "{buku}");
     // A line break or an escape byte would start new lines in the README
     // it writes: refused, nothing written.
-    for unit in ["UMUM\nberkas: pwn", "U\u{1b}[31m"] {
+    for unit in [
+        "UMUM\nberkas: pwn",
+        "U\u{1b}[31m",
+        "UMUM\u{2028}X",
+        "U\u{202e}X",
+    ] {
         let o = bukusop(
             d.path(),
             &["init", "pc", "--pengadilan", "PA Uji", "--unit", unit],
@@ -334,6 +339,8 @@ fn init_quotes_what_it_writes() {
         fails_with(&o, 2, "`--unit` berisi baris baru atau karakter kendali");
         assert!(!d.path().join("pc").exists());
     }
+    let o = bukusop(&d.path().join("pa"), &["new", "Judul \u{202e}balik"]);
+    fails_with(&o, 2, "berisi baris baru atau karakter kendali");
     let o = bukusop(&d.path().join("pa"), &["check", "."]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = bukusop(d.path(), &["init", "pb", "--tahun", "99999"]);
@@ -705,7 +712,7 @@ fn control_characters_are_named_and_left_out_of_the_pdf() {
     assert!(o.status.success(), "{}", stderr(&o));
     let o = bukusop(d.path(), &["check", "."]);
     assert!(
-        stderr(&o).contains("riwayat.yaml:1:1: peringatan: catatan di `riwayat.yaml` memuat karakter `\u{6587}` (U+6587) yang tidak ada di fon mana pun"),
+        stderr(&o).contains("riwayat.yaml:1:1: peringatan: teks di `riwayat.yaml` memuat karakter `\u{6587}` (U+6587) yang tidak ada di fon mana pun"),
         "{}",
         stderr(&o)
     );
