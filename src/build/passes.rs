@@ -346,6 +346,7 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
         Err(d) => d,
         Ok(natural) => {
             let mut d = too_tall(&p.checked, &natural.ukuran);
+            d.0.extend(natural.doc.as_ref().and_then(terlalu_banyak));
             // As a build would draw them: cut, with lanes widened for it.
             let cut = Rencana {
                 putus: natural.crossing.clone(),
@@ -620,10 +621,27 @@ fn settings(parts: &Parts, view: &View, depan: usize) -> pdf::Settings {
 /// `t`, unless a row of it is taller than a page.
 fn whole_rows(p: &Prepared, t: Tata) -> Result<Tata, Diagnostics> {
     let tall = too_tall(&p.checked, &t.ukuran);
-    match tall.is_empty() {
-        true => Ok(t),
-        false => Err(tall),
+    if !tall.is_empty() {
+        return Err(tall);
     }
+    match t.doc.as_ref().and_then(terlalu_banyak) {
+        Some(d) => Err(one(d)),
+        None => Ok(t),
+    }
+}
+
+/// What the page estimate cannot see (a court template's loop), counted
+/// once laid out: an error, so no further pass runs and nothing is
+/// written.
+fn terlalu_banyak(doc: &PagedDocument) -> Option<Diagnostic> {
+    let laid = doc.pages().len();
+    let most = crate::check::gaya::HALAMAN_MAKS;
+    (laid > most).then(|| {
+        Diagnostic::error(format!(
+            "buku ini tersusun {laid} halaman; bukusop menyusun paling banyak {most} halaman sekaligus"
+        ))
+        .hint("bila templat pengadilan di `templates/` mencetak halaman berulang, periksa templat itu; selain itu pecah menjadi beberapa buku")
+    })
 }
 
 /// SOP `i` as a document of its own under the booklet's final plan `r`:

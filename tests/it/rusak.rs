@@ -234,6 +234,24 @@ fn cases_made_in_code() {
         &run("pemisah-baris-terlalu-banyak", d.path()),
         &mut failures,
     );
+    // A court template that prints pages in a loop: no estimate sees it;
+    // counted once laid out, by check and build alike.
+    let d = prepare("templat-halaman-berulang", |d| {
+        let o = Command::new(env!("CARGO_BIN_EXE_bukusop"))
+            .args(["templat", "salin", "sampul", "--folder"])
+            .arg(d)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        let file = d.join("templates/sampul.typ.j2");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text + "\n#for i in range(1050) [#pagebreak() x]\n").unwrap();
+    });
+    compare(
+        "kode-templat-halaman-berulang",
+        &run("templat-halaman-berulang", d.path()),
+        &mut failures,
+    );
     let d = prepare("baris-tinggi-terlalu-banyak", |d| {
         let buku = std::fs::read_to_string(d.join("buku.yaml")).unwrap();
         std::fs::write(d.join("buku.yaml"), buku + "bagan:\n  tinggi_baris: 60\n").unwrap();
