@@ -5,10 +5,11 @@
 /// seen itself, which bukusop never prints: a control character (ESC, BEL,
 /// CR; a line break and a tab are text) or one that sets the direction of
 /// text, with which a value could print otherwise than reviewers read it
-/// (`10\u{61c}/20` printed `1020/`). Arabic text reads right to left
+/// (`10\u{61c}/20` printed `1020/`); and U+FEFF, a byte-order mark
+/// inside a text, which no font prints. Arabic text reads right to left
 /// without them.
 pub fn tersembunyi(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || arah(c)
+    (c.is_control() && c != '\n' && c != '\t') || arah(c) || c == '\u{feff}'
 }
 
 /// The characters that set the direction of the text around them: marks

@@ -119,6 +119,9 @@ fn per_baris(
     let files = std::iter::once((&c.buku_file, &c.buku_teks))
         .chain(c.sops.iter().map(|f| (&f.path, &f.teks)));
     for (file, text) in files {
+        // A byte-order mark that starts a file (a Windows editor's) is no
+        // text.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let lines: Vec<(usize, usize, Vec<char>)> = text
             .lines()
             .enumerate()

@@ -60,6 +60,25 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnost
             column: 1,
         })));
     }
+    // Text written as base64 hides from a reviewer (and from the checks
+    // that read the lines) what it prints: no content needs it.
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split(" #").next().unwrap_or(line);
+        if let Some(col) = code
+            .find("!!binary")
+            .filter(|_| !line.trim_start().starts_with('#'))
+        {
+            return Err(Diagnostic::error(
+                "tag `!!binary` tidak dipakai di konten bukusop: teks dalam base64 tersembunyi dari pemeriksa",
+            )
+            .at(Some(Place {
+                file: file.to_path_buf(),
+                line: n as u64 + 1,
+                column: line[..col].chars().count() as u64 + 1,
+            }))
+            .hint("tulis teksnya apa adanya"));
+        }
+    }
     serde_saphyr::from_str::<T>(text).map_err(|e| to_diagnostic(file, &e))
 }
 
@@ -379,9 +398,18 @@ fn structural(e: &Error) -> bool {
 
 fn to_diagnostic(file: &Path, err: &Error) -> Diagnostic {
     let err = err.without_snippet();
-    let at = err.location().and_then(|l| place(file, &l));
+    // An error with no place of its own (a file that is only `~`) is the
+    // file's: at its start.
+    let at = err
+        .location()
+        .and_then(|l| place(file, &l))
+        .unwrap_or_else(|| Place {
+            file: file.to_path_buf(),
+            line: 1,
+            column: 1,
+        });
     let (message, hint) = explain(err);
-    let d = Diagnostic::error(message).at(at);
+    let d = Diagnostic::error(message).at(Some(at));
     match hint {
         Some(h) => d.hint(h),
         None => d,

@@ -110,18 +110,33 @@ fn windows_reserves(name: &str) -> bool {
         .unwrap_or_default()
         .trim_end()
         .to_ascii_uppercase();
+    // COM1–9 and LPT1–9, also with a superscript digit (COM¹).
+    let port = |rest: &str| {
+        let mut c = rest.chars();
+        matches!(
+            (c.next(), c.next()),
+            (Some('1'..='9' | '¹' | '²' | '³'), None)
+        )
+    };
     matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || (stem.len() == 4
-            && (stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.as_bytes()[3].is_ascii_digit()
-            && stem.as_bytes()[3] != b'0')
+        || stem.strip_prefix("COM").is_some_and(port)
+        || stem.strip_prefix("LPT").is_some_and(port)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn names_windows_reserves_are_refused_with_any_extension() {
-        for bad in ["con", "CON.pdf", "nul.pdf", "Com1.pdf", "lpt9", "aux "] {
+        for bad in [
+            "con",
+            "CON.pdf",
+            "nul.pdf",
+            "Com1.pdf",
+            "lpt9",
+            "aux ",
+            "COM¹.pdf",
+            "lpt³",
+        ] {
             assert!(super::bad_file_name(bad).is_some(), "{bad}");
         }
         for good in [

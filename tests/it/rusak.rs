@@ -234,6 +234,48 @@ fn cases_made_in_code() {
         &run("pemisah-baris-terlalu-banyak", d.path()),
         &mut failures,
     );
+    // A file that is only `~`: its error is at the file, not nowhere.
+    let d = prepare("sop-hanya-null", |d| {
+        std::fs::write(d.join("sop/02-kosong.yaml"), "~\n").unwrap();
+    });
+    compare(
+        "kode-sop-hanya-null",
+        &run("sop-hanya-null", d.path()),
+        &mut failures,
+    );
+    // A byte-order mark before the first line (a Windows editor) is no
+    // text: no font warning, and PDF/A is not refused for it.
+    let d = prepare("bom-di-awal", |d| {
+        let file = d.join("sop/01-contoh.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, format!("\u{feff}# komentar\n{text}")).unwrap();
+    });
+    compare(
+        "kode-bom-di-awal",
+        &run("bom-di-awal", d.path()),
+        &mut failures,
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_bukusop"))
+        .args(["check", ".", "--pdfa"])
+        .current_dir(d.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Text as base64 (`!!binary`) would hide what it prints from a reviewer.
+    let d = prepare("sop-binary", |d| {
+        let file = d.join("sop/01-contoh.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let text = text.replace(
+            "judul: CONTOH YANG BENAR",
+            "judul: !!binary Q09OVE9IIFlBTkcgQkVOQVI=",
+        );
+        std::fs::write(&file, text).unwrap();
+    });
+    compare(
+        "kode-sop-binary",
+        &run("sop-binary", d.path()),
+        &mut failures,
+    );
     // A court template that prints pages in a loop: no estimate sees it;
     // counted once laid out, by check and build alike.
     let d = prepare("templat-halaman-berulang", |d| {
