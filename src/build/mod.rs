@@ -308,6 +308,28 @@ fn pdfa_refuses(content: &Content, r: &Resources) -> Diagnostics {
             })
             .collect(),
     );
+    // A font whose licence forbids embedding (fsType 2) cannot be in a
+    // PDF/A file.
+    let faces = r
+        .fonts
+        .iter()
+        .flat_map(|f| typst::text::Font::iter(typst::foundations::Bytes::new(f.clone())));
+    let mut restricted: Vec<String> = Vec::new();
+    for face in faces {
+        let family = face.info().family.clone();
+        let licence = ttf_parser::Face::parse(face.data(), face.index())
+            .ok()
+            .and_then(|f| f.permissions());
+        if licence == Some(ttf_parser::Permissions::Restricted) && !restricted.contains(&family) {
+            d.push(
+                Diagnostic::error(format!(
+                    "fon `{family}` berlisensi terbatas (fsType 2, tidak boleh ditanam); PDF/A tidak dapat dibuat"
+                ))
+                .hint("pakai fon lain di folder `fonts/` untuk `--pdfa`, atau bangun tanpa `--pdfa`"),
+            );
+            restricted.push(family);
+        }
+    }
     let scan = content.buku.pengesahan_pindaian.as_ref();
     if let (Some(named), Some(bytes)) = (scan, &r.pindaian)
         && bytes.starts_with(b"%PDF-")

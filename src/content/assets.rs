@@ -223,10 +223,12 @@ fn unusable_fonts(own: &[(PathBuf, Result<Vec<u8>, Tolak>)]) -> Diagnostics {
     for (path, bytes) in own {
         let problem = match bytes {
             Err(t) => Some(t.alasan()),
-            Ok(b) => (typst::text::Font::iter(typst::foundations::Bytes::new(b.clone()))
-                .next()
-                .is_none())
-            .then(|| "isinya bukan fon TrueType/OpenType yang dapat dibaca".to_string()),
+            Ok(b) => koleksi_berlebihan(b).or_else(|| {
+                (typst::text::Font::iter(typst::foundations::Bytes::new(b.clone()))
+                    .next()
+                    .is_none())
+                .then(|| "isinya bukan fon TrueType/OpenType yang dapat dibaca".to_string())
+            }),
         };
         if let Some(why) = problem {
             d.push(
@@ -238,9 +240,45 @@ fn unusable_fonts(own: &[(PathBuf, Result<Vec<u8>, Tolak>)]) -> Diagnostics {
     d
 }
 
+/// Faces one font collection (`.ttc`) may hold: the number is read from
+/// its header, and each face is loaded (a 16-byte file claiming four
+/// billion took 40 s; 200,000 copies of one face 1 GB).
+const WAJAH_MAKS: u32 = 64;
+
+/// Why a font collection's header is refused, if it is.
+fn koleksi_berlebihan(b: &[u8]) -> Option<String> {
+    if !b.starts_with(b"ttcf") {
+        return None;
+    }
+    let n = b
+        .get(8..12)
+        .map(|x| u32::from_be_bytes([x[0], x[1], x[2], x[3]]))?;
+    (n == 0 || n > WAJAH_MAKS || 12 + 4 * n as usize > b.len()).then(|| {
+        format!(
+            "koleksi fon .ttc menyatakan {n} wajah huruf; yang dapat dipakai 1 sampai {WAJAH_MAKS}"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::BUNDLED;
+
+    #[test]
+    fn a_font_collection_claiming_too_many_faces_is_refused_at_once() {
+        let mut ttc = b"ttcf\0\x01\0\0".to_vec();
+        ttc.extend_from_slice(&u32::MAX.to_be_bytes());
+        ttc.extend_from_slice(&[0, 0, 0, 16]);
+        let t = std::time::Instant::now();
+        assert_eq!(
+            super::koleksi_berlebihan(&ttc).as_deref(),
+            Some(
+                "koleksi fon .ttc menyatakan 4294967295 wajah huruf; yang dapat dipakai 1 sampai 64"
+            )
+        );
+        assert!(t.elapsed() < std::time::Duration::from_millis(50));
+        assert_eq!(super::koleksi_berlebihan(b"\0\x01\0\0 a font"), None);
+    }
 
     #[test]
     fn every_template_file_is_bundled() {

@@ -96,7 +96,8 @@ pub fn pindaian(akar: &Akar, file: &Path, named: &Spanned<String>) -> Result<Vec
 }
 
 /// Decodes and, if needed, downscales; returns the original bytes when they
-/// are already small.
+/// are a small PNG. A JPEG is written as PNG: Typst reads a logo by its
+/// virtual name, which ends in `.png`.
 pub fn prepare(bytes: Vec<u8>) -> Result<Logo, String> {
     let reader = ImageReader::new(Cursor::new(&bytes))
         .with_guessed_format()
@@ -108,10 +109,14 @@ pub fn prepare(bytes: Vec<u8>) -> Result<Logo, String> {
     let img = reader
         .decode()
         .map_err(|e| format!("bukan gambar yang sah ({e})"))?;
-    if img.width().max(img.height()) <= MAX_PX {
+    let fits = img.width().max(img.height()) <= MAX_PX;
+    if fits && format == Some(ImageFormat::Png) {
         return Ok(Logo { bytes });
     }
-    let small = img.resize(MAX_PX, MAX_PX, image::imageops::FilterType::Lanczos3);
+    let small = match fits {
+        true => img,
+        false => img.resize(MAX_PX, MAX_PX, image::imageops::FilterType::Lanczos3),
+    };
     let mut out = Vec::new();
     small
         .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
@@ -133,5 +138,18 @@ mod tests {
         let back = image::load_from_memory(&logo.bytes).unwrap();
         assert_eq!((back.width(), back.height()), (600, 300));
         assert!(prepare(b"not an image".to_vec()).is_err());
+    }
+
+    #[test]
+    fn a_small_jpeg_is_written_as_png() {
+        let small = image::RgbImage::from_pixel(120, 80, image::Rgb([0, 90, 0]));
+        let mut jpeg = Vec::new();
+        small
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        let logo = prepare(jpeg).unwrap();
+        assert!(logo.bytes.starts_with(b"\x89PNG"), "Typst reads it as .png");
+        let back = image::load_from_memory(&logo.bytes).unwrap();
+        assert_eq!((back.width(), back.height()), (120, 80));
     }
 }

@@ -64,12 +64,25 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnost
     // that read the lines) what it prints: no content needs it.
     for (n, line) in text.lines().enumerate() {
         let code = line.split(" #").next().unwrap_or(line);
-        if let Some(col) = code
-            .find("!!binary")
-            .filter(|_| !line.trim_start().starts_with('#'))
-        {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        // `!!binary`, `!<tag:yaml.org,2002:binary>`, or a `%TAG` directive
+        // that names it otherwise.
+        let tagged = code
+            .match_indices('!')
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let word: String = code[i..]
+                    .chars()
+                    .take_while(|c| !c.is_whitespace())
+                    .collect();
+                word.to_ascii_lowercase().contains("binary")
+            })
+            .or_else(|| code.trim_start().starts_with("%TAG").then_some(0));
+        if let Some(col) = tagged {
             return Err(Diagnostic::error(
-                "tag `!!binary` tidak dipakai di konten bukusop: teks dalam base64 tersembunyi dari pemeriksa",
+                "tag `!!binary` (atau direktif `%TAG`) tidak dipakai di konten bukusop: teks dalam base64 tersembunyi dari pemeriksa",
             )
             .at(Some(Place {
                 file: file.to_path_buf(),

@@ -95,7 +95,9 @@ pub fn bad_file_name(name: &str) -> Option<&'static str> {
     } else if name.chars().count() > 120 {
         Some("nama berkas lebih dari 120 karakter")
     } else if windows_reserves(name) {
-        Some("nama berkas dicadangkan Windows (CON, PRN, AUX, NUL, COM1–9, LPT1–9)")
+        Some(
+            "nama berkas dicadangkan Windows (CON, PRN, AUX, NUL, COM0–9, LPT0–9, CONIN$, CONOUT$)",
+        )
     } else {
         None
     }
@@ -110,16 +112,18 @@ fn windows_reserves(name: &str) -> bool {
         .unwrap_or_default()
         .trim_end()
         .to_ascii_uppercase();
-    // COM1–9 and LPT1–9, also with a superscript digit (COM¹).
+    // COM0–9 and LPT0–9, also with a superscript digit (COM¹).
     let port = |rest: &str| {
         let mut c = rest.chars();
         matches!(
             (c.next(), c.next()),
-            (Some('1'..='9' | '¹' | '²' | '³'), None)
+            (Some('0'..='9' | '¹' | '²' | '³'), None)
         )
     };
-    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || stem.strip_prefix("COM").is_some_and(port)
+    matches!(
+        stem.as_str(),
+        "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$"
+    ) || stem.strip_prefix("COM").is_some_and(port)
         || stem.strip_prefix("LPT").is_some_and(port)
 }
 
@@ -136,16 +140,13 @@ mod tests {
             "aux ",
             "COM¹.pdf",
             "lpt³",
+            "com0.pdf",
+            "conin$",
+            "CONOUT$.pdf",
         ] {
             assert!(super::bad_file_name(bad).is_some(), "{bad}");
         }
-        for good in [
-            "console.pdf",
-            "com0.pdf",
-            "com10.pdf",
-            "sop-ptip-2024",
-            "lptx",
-        ] {
+        for good in ["console.pdf", "com10.pdf", "sop-ptip-2024", "lptx"] {
             assert_eq!(super::bad_file_name(good), None, "{good}");
         }
     }

@@ -276,6 +276,21 @@ fn cases_made_in_code() {
         &run("sop-binary", d.path()),
         &mut failures,
     );
+    // The same tag spelt in full.
+    let d = prepare("sop-binary-penuh", |d| {
+        let file = d.join("sop/01-contoh.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let text = text.replace(
+            "judul: CONTOH YANG BENAR",
+            "judul: !<tag:yaml.org,2002:binary> Q09OVE9IIFlBTkcgQkVOQVI=",
+        );
+        std::fs::write(&file, text).unwrap();
+    });
+    compare(
+        "kode-sop-binary-penuh",
+        &run("sop-binary-penuh", d.path()),
+        &mut failures,
+    );
     // A court template that prints pages in a loop: no estimate sees it;
     // counted once laid out, by check and build alike.
     let d = prepare("templat-halaman-berulang", |d| {

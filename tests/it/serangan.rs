@@ -734,3 +734,30 @@ fn a_title_that_reads_like_pdf_syntax_builds() {
     assert_eq!(crate::common::page_count(&pdf), 6);
     assert!(crate::common::pdf_text(&pdf, None).contains("/Type/Page /Count 9 0 R"));
 }
+
+/// A court font whose licence forbids embedding (OS/2 fsType 2): `check
+/// --pdfa` refuses it as `build --pdfa` would, in Indonesian.
+#[test]
+fn a_restricted_font_is_refused_by_check_pdfa_as_by_build() {
+    let d = copy_content(&root().join("tests/rusak/dasar"));
+    let mut font = std::fs::read(root().join("fonts/LiberationSans-Regular.ttf")).unwrap();
+    let tables = u16::from_be_bytes([font[4], font[5]]) as usize;
+    let os2 = (0..tables)
+        .map(|k| 12 + 16 * k)
+        .find(|&at| &font[at..at + 4] == b"OS/2")
+        .map(|at| u32::from_be_bytes(font[at + 8..at + 12].try_into().unwrap()) as usize)
+        .unwrap();
+    font[os2 + 8..os2 + 10].copy_from_slice(&2u16.to_be_bytes());
+    std::fs::create_dir(d.path().join("fonts")).unwrap();
+    std::fs::write(d.path().join("fonts/terbatas.ttf"), font).unwrap();
+    let o = bukusop(d.path(), &["check", "."]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for args in [&["check", ".", "--pdfa"][..], &["build", ".", "--pdfa"]] {
+        let o = bukusop(d.path(), args);
+        fails_with(
+            &o,
+            1,
+            "fon `Liberation Sans` berlisensi terbatas (fsType 2, tidak boleh ditanam); PDF/A tidak dapat dibuat",
+        );
+    }
+}
