@@ -291,6 +291,37 @@ fn cases_made_in_code() {
         &run("sop-binary-penuh", d.path()),
         &mut failures,
     );
+    // Kelengkapan lists print an item a line (40 items on each of 30 steps
+    // in 40 SOPs).
+    let d = prepare("kelengkapan-terlalu-panjang", |d| {
+        let items = format!("[{}]", vec!["a"; 40].join(", "));
+        let steps = format!("  - {{kegiatan: Menerima, pelaksana: Staf, kelengkapan: {items}}}\n")
+            .repeat(30);
+        for k in 0..40 {
+            let s = format!("judul: DAFTAR {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n{steps}");
+            std::fs::write(d.join(format!("sop/{:02}-daftar.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-kelengkapan-terlalu-panjang",
+        &run("kelengkapan-terlalu-panjang", d.path()),
+        &mut failures,
+    );
+    // Titles of many lines fill DAFTAR ISI and DAFTAR NOMOR.
+    let d = prepare("judul-terlalu-panjang", |d| {
+        let judul = "JUDUL\\n".repeat(570);
+        for k in 0..60 {
+            let s = format!(
+                "judul: \"SOP {k} {judul}\"\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\n"
+            );
+            std::fs::write(d.join(format!("sop/{:02}-judul.yaml", k + 2)), s).unwrap();
+        }
+    });
+    compare(
+        "kode-judul-terlalu-panjang",
+        &run("judul-terlalu-panjang", d.path()),
+        &mut failures,
+    );
     // A court template that prints pages in a loop: no estimate sees it;
     // counted once laid out, by check and build alike.
     let d = prepare("templat-halaman-berulang", |d| {
