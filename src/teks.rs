@@ -48,3 +48,10 @@ pub fn jalur(p: impl AsRef<std::path::Path>) -> String {
 pub fn baris_baru(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
+
+/// A character a value of one line of plain text (a name `init` writes, a
+/// title, a revision note) may not hold: a line break or what is never
+/// printed.
+pub fn tak_sebaris(c: char) -> bool {
+    baris_baru(c) || tersembunyi(c)
+}

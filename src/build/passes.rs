@@ -345,8 +345,7 @@ pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
     ) {
         Err(d) => d,
         Ok(natural) => {
-            let mut d = too_tall(&p.checked, &natural.ukuran);
-            d.0.extend(natural.doc.as_ref().and_then(terlalu_banyak));
+            let mut d = tak_tersusun(p, &natural);
             // As a build would draw them: cut, with lanes widened for it.
             let cut = Rencana {
                 putus: natural.crossing.clone(),
@@ -618,16 +617,21 @@ fn settings(parts: &Parts, view: &View, depan: usize) -> pdf::Settings {
     }
 }
 
-/// `t`, unless a row of it is taller than a page.
+/// `t`, unless it cannot be printed (see [`tak_tersusun`]).
 fn whole_rows(p: &Prepared, t: Tata) -> Result<Tata, Diagnostics> {
-    let tall = too_tall(&p.checked, &t.ukuran);
-    if !tall.is_empty() {
-        return Err(tall);
+    let d = tak_tersusun(p, &t);
+    match d.is_empty() {
+        true => Ok(t),
+        false => Err(d),
     }
-    match t.doc.as_ref().and_then(terlalu_banyak) {
-        Some(d) => Err(one(d)),
-        None => Ok(t),
-    }
+}
+
+/// Why a layout cannot be printed: a row taller than a page, or more
+/// pages than one build lays out.
+fn tak_tersusun(p: &Prepared, t: &Tata) -> Diagnostics {
+    let mut d = too_tall(&p.checked, &t.ukuran);
+    d.0.extend(t.doc.as_ref().and_then(terlalu_banyak));
+    d
 }
 
 /// What the page estimate cannot see (a court template's loop), counted

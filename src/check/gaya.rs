@@ -91,7 +91,8 @@ fn lines(chars: usize, wide: usize) -> usize {
 
 /// About how many pages the booklet takes, from the length of its texts
 /// alone, before any layout (a line break in a text counts as a line,
-/// U+2028 and U+2029 too; a row is at least `bagan.tinggi_baris`). Each SOP starts a page with its header
+/// U+2028 and U+2029 too; a row is at least `bagan.tinggi_baris`). Each
+/// SOP starts a page with its header
 /// (45 mm, and 5 mm a line of a title longer than about 60 characters), its
 /// information block (3.5 mm a line of about 90 characters, 45 mm at least;
 /// a block longer than a page runs on) and column heads (20 mm; again for

@@ -18,7 +18,6 @@ pub fn tak_tercetak(c: &Content, fonts: &[Vec<u8>]) -> Diagnostics {
         .flat_map(|f| typst::text::Font::iter(typst::foundations::Bytes::new(f.clone())))
         .map(|f| f.info().coverage.clone())
         .collect();
-    // Control characters are [`kendali`]'s.
     // What is never printed is [`kendali`]'s.
     let printable = |ch: char| {
         crate::teks::tersembunyi(ch)
@@ -86,12 +85,21 @@ fn di_riwayat(
     if found.is_empty() {
         return None;
     }
-    let names: Vec<String> = found.iter().take(PALING_BANYAK).map(|c| name(*c)).collect();
-    Some(say(names.join(", ")).at(Some(Place {
+    Some(say(nama_nama(&found, &name)).at(Some(Place {
         file: c.root.join(crate::content::riwayat::BERKAS),
         line: 1,
         column: 1,
     })))
+}
+
+/// The characters `found` named for a message, the first
+/// [`PALING_BANYAK`] of them and how many more.
+fn nama_nama(found: &[char], name: &impl Fn(char) -> String) -> String {
+    let mut names: Vec<String> = found.iter().take(PALING_BANYAK).map(|c| name(*c)).collect();
+    if found.len() > PALING_BANYAK {
+        names.push(format!("dan {} lainnya", found.len() - PALING_BANYAK));
+    }
+    names.join(", ")
 }
 
 /// The texts of the revision record the RIWAYAT REVISI page prints: the
@@ -139,15 +147,7 @@ fn per_baris(
             .collect();
         let more = lines.len().saturating_sub(BARIS_PALING_BANYAK);
         for (k, (line, column, missing)) in lines.iter().take(BARIS_PALING_BANYAK).enumerate() {
-            let mut names: Vec<String> = missing
-                .iter()
-                .take(PALING_BANYAK)
-                .map(|ch| name(*ch))
-                .collect();
-            if missing.len() > PALING_BANYAK {
-                names.push(format!("dan {} lainnya", missing.len() - PALING_BANYAK));
-            }
-            let mut diag = say(names.join(", "));
+            let mut diag = say(nama_nama(missing, &name));
             if k + 1 == BARIS_PALING_BANYAK && more > 0 {
                 diag.message
                     .push_str(&format!("; juga di {more} baris lain berkas ini"));

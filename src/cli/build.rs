@@ -74,18 +74,6 @@ fn kemajuan(t: Tahap) {
     eprint!("\r\x1b[K{text}…");
 }
 
-/// The default places `names` under `out/` stay inside the content
-/// folder: a committed symlink `out` (or `out/<name>`) leading elsewhere
-/// is refused.
-pub(super) fn di_out(folder: &Path, names: &[String]) -> Result<(), ExitStatus> {
-    for name in names {
-        let rel = format!("out/{name}");
-        bukusop::files::tulis::di_dalam(folder, &rel)
-            .map_err(|e| io_failure(&folder.join(&rel), &e))?;
-    }
-    Ok(())
-}
-
 /// Where a booklet is written unless `-o` says otherwise: `out/` inside
 /// its content folder, as mdBook writes `book/` in the book's root.
 pub(super) fn keluar_buku(folder: &Path) -> PathBuf {
@@ -101,7 +89,7 @@ pub(super) fn keluar_buku(folder: &Path) -> PathBuf {
 /// its name ends in `.pdf`. The `--typst` folder (not `pdf`), which holds
 /// a `fonts/` and a `logo/` of its own, lies outside the content folder or
 /// under its `out/`.
-fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
+pub(super) fn tujuan_sah(folder: &Path, path: &Path, pdf: bool) -> Result<(), ExitStatus> {
     let usage = |msg: String, hint: &str| {
         usage_failure(&bukusop::diag::Diagnostic::error(msg).hint(hint.to_string()))
     };
@@ -240,15 +228,6 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         Some(dir) => berkas_typst(folder, dir, &out)?,
         None => Vec::new(),
     };
-    if a.output.is_none() {
-        let mut own = vec![format!("{}.pdf", out.name)];
-        own.extend(
-            singles
-                .iter()
-                .map(|s| format!("{}/{}.pdf", out.name, s.name)),
-        );
-        di_out(folder, &own)?;
-    }
     let dir = tulis_set(folder, &path, &out, &singles, a.output.is_none())?;
     if a.per_sop {
         say(
@@ -358,8 +337,7 @@ fn hapus_basi(dir: &Path, written: &[PathBuf]) {
     for e in entries.flatten() {
         let path = e.path();
         let regular = e.file_type().is_ok_and(|t| t.is_file());
-        let read =
-            std::fs::canonicalize(&path).is_ok_and(|r| bukusop::files::baca::pernah_dibaca(&r));
+        let read = bukusop::files::baca::dibaca_di(&path);
         if regular && ours(&e.file_name().to_string_lossy()) && !written.contains(&path) && !read {
             let _ = std::fs::remove_file(&path);
         }

@@ -116,9 +116,9 @@ fn rebuild(p: &mut Pengamat, folder: &Path) -> Result<Option<PathBuf>, ExitStatu
     let now = chrono::Local::now().format("%H:%M:%S");
     match p.build(folder, Options::default()) {
         Ok((out, _)) => {
-            let name = format!("{}.pdf", out.name);
-            super::build::di_out(folder, std::slice::from_ref(&name))?;
-            let path = super::build::keluar_buku(folder).join(name);
+            let path = super::build::keluar_buku(folder).join(format!("{}.pdf", out.name));
+            // Where a build may write it (a committed symlink `out`).
+            super::build::tujuan_sah(folder, &path, true)?;
             tulis(&path, &out.pdf).map_err(|e| io_failure(&path, &e))?;
             let warned = match out.warnings.0.len() {
                 0 => String::new(),

@@ -63,10 +63,10 @@ pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnost
     // Text written as base64 hides from a reviewer (and from the checks
     // that read the lines) what it prints: no content needs it.
     for (n, line) in text.lines().enumerate() {
-        let code = line.split(" #").next().unwrap_or(line);
         if line.trim_start().starts_with('#') {
             continue;
         }
+        let code = line.split(" #").next().unwrap_or(line);
         // `!!binary`, `!<tag:yaml.org,2002:binary>`, or a `%TAG` directive
         // that names it otherwise.
         let tagged = code

@@ -53,6 +53,11 @@ pub fn pernah_dibaca(real: &Path) -> bool {
     dibaca().nyata.contains(real)
 }
 
+/// [`pernah_dibaca`] of the file at `path`, wherever it leads.
+pub fn dibaca_di(path: &Path) -> bool {
+    std::fs::canonicalize(path).is_ok_and(|r| pernah_dibaca(&r))
+}
+
 /// A content folder, as the root every read stays under.
 #[derive(Debug, Clone)]
 pub struct Akar {

@@ -221,8 +221,7 @@ fn remove_stale(dir: &Path, target: Option<&std::ffi::OsStr>) {
             false
         };
         // Nor a file this run read (a logo named like a temporary file).
-        let read = fs::canonicalize(e.path()).is_ok_and(|r| super::baca::pernah_dibaca(&r));
-        if stale && !read {
+        if stale && !super::baca::dibaca_di(&e.path()) {
             let _ = fs::remove_file(e.path());
         }
     }

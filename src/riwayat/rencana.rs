@@ -80,9 +80,7 @@ impl<'a> Revisi<'a> {
         }
         // The note is printed (RIWAYAT REVISI): no font prints a control
         // character.
-        let hidden = |c: &char| {
-            crate::teks::baris_baru(*c) || c.is_control() || crate::teks::tersembunyi(*c)
-        };
+        let hidden = |c: &char| crate::teks::tak_sebaris(*c) || *c == '\t';
         if let Some(c) = catatan.and_then(|t| t.chars().find(hidden)) {
             return Err(Diagnostic::error(format!(
                 "catatan berisi karakter kendali U+{:04X}; tidak dicatat",

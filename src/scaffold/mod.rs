@@ -82,10 +82,7 @@ pub fn init(dir: &Path, id: &Identitas) -> Result<Vec<PathBuf>, Gagal> {
         ("unit", &id.unit),
         ("kode", &id.kode),
     ] {
-        if value
-            .chars()
-            .any(|c| crate::teks::baris_baru(c) || crate::teks::tersembunyi(c))
-        {
+        if value.chars().any(crate::teks::tak_sebaris) {
             return Err(Gagal::Nilai(format!(
                 "`--{key}` berisi baris baru atau karakter kendali: `{value}`; tulis satu baris teks biasa"
             )));
@@ -152,10 +149,7 @@ pub fn new_sop(root: &Path, judul: &str) -> Result<PathBuf, Gagal> {
         )));
     };
     let judul = judul.trim().to_uppercase();
-    if judul
-        .chars()
-        .any(|c| crate::teks::baris_baru(c) || crate::teks::tersembunyi(c))
-    {
+    if judul.chars().any(crate::teks::tak_sebaris) {
         return Err(Gagal::Nilai(format!(
             "judul SOP `{judul}` berisi baris baru atau karakter kendali; tulis satu baris teks biasa"
         )));
