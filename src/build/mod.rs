@@ -142,8 +142,7 @@ pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
         }
     };
     // What the templates, logos and fonts cannot print. What the drawing
-    // cannot do cleanly is known only once pages are laid out: a build
-    // warns about the drawing it prints, `check` about a first layout's.
+    // cannot do cleanly is known only once pages are laid out.
     if let Some(r) = &resources {
         d.extend(check::templat::tak_dikenal(&r.templates));
         d.extend(check::logo::contoh(&content, r));
@@ -167,20 +166,23 @@ pub fn prepare(root: &Path, pdfa: bool) -> (Diagnostics, Option<Prepared>) {
 }
 
 /// Every problem of the content folder `root`, errors and warnings: what
-/// `bukusop check` reports. Those a build finds in its first layout come
-/// too (a row taller than a page, a label with no clean place once page
-/// breaks cut arrows): what `check` passes, `build` does not reject.
+/// `bukusop check` reports. The booklet is laid out as a build lays it out,
+/// so the drawing's warnings are those of the pages a build prints, and
+/// what `check` passes, `build` does not reject.
 pub fn check(root: &Path) -> Diagnostics {
     check_with(root, false)
 }
 
 /// [`check`], with `pdfa` also what `build --pdfa` refuses.
 pub fn check_with(root: &Path, pdfa: bool) -> Diagnostics {
-    let (mut d, prepared) = prepare(root, pdfa);
-    if let Some(p) = prepared {
-        d.extend_new(passes::first_layout_checks(&p));
+    let options = Options {
+        pdfa,
+        ..Options::default()
+    };
+    match build_in(root, options, &mut None, true) {
+        Ok((out, _)) => out.warnings,
+        Err(d) => d,
     }
-    d
 }
 
 /// Builds the booklet of the content folder `root`.
@@ -269,7 +271,10 @@ fn build_in(
     };
     let built = passes::build_loaded(&parts, None);
     bekal.ingatan.selesai();
-    let (mut out, rencana) = built?;
+    let (mut out, rencana) = built.map_err(|e| {
+        warnings.extend_new(e);
+        std::mem::take(&mut warnings)
+    })?;
     out.timings.load = load;
     out.sumber = Sumber {
         files: files.clone(),

@@ -318,46 +318,6 @@ fn dicetak(
     }
 }
 
-/// What a build's first layout finds: rows taller than a page, and the
-/// warnings of routing with the arrows its page breaks cut.
-pub(super) fn first_layout_checks(p: &Prepared) -> Diagnostics {
-    let huruf = HurufLabel::dari(&p.resources.fonts);
-    let ts = Typesetter::new(p.resources.fonts.clone());
-    let files = super::typst_files(&p.resources);
-    let parts = Parts {
-        prepared: p,
-        files: &files,
-        ts: &ts,
-        huruf: &huruf,
-        pdfa: false,
-        kemajuan: None,
-        sekali: true,
-        ingatan: &Ingatan::default(),
-        sidik_berkas: 0,
-        dugaan: None,
-    };
-    match layout(
-        &parts,
-        None,
-        &Rencana::default(),
-        &mut Timings::default(),
-        false,
-    ) {
-        Err(d) => d,
-        Ok(natural) => {
-            let mut d = tak_tersusun(p, &natural);
-            // As a build would draw them: cut, with lanes widened for it.
-            let cut = Rencana {
-                putus: natural.crossing.clone(),
-                ..Rencana::default()
-            };
-            let lajur = widened(p, &huruf, &cut);
-            d.extend(route_all(&p.content, &p.checked, None, &cut.putus, &lajur, &huruf).1);
-            d
-        }
-    }
-}
-
 /// Builds from loaded parts: the whole booklet, or only SOP `only`
 /// (0-based) as a document of its own. The first layout measures the rows;
 /// from it the page plan decides every break. An SOP that would take more

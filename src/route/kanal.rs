@@ -209,10 +209,20 @@ fn fixed(flow: &Flow, g: &Geometri) -> Peta {
     p
 }
 
-/// The x (from the centre of lane 0) of the channel of each jump drawn on
-/// one page, and the jump that draws the trunk each shares. A group with
-/// a jump in `luar` takes, of its slots that cross least, the farthest
-/// from its symbols rather than the nearest.
+/// Where the jumps of one page run.
+pub(super) struct Kanal {
+    /// The x (from the centre of lane 0) of each jump's channel.
+    pub x: HashMap<usize, f64>,
+    /// The jump that draws the trunk each shares.
+    pub trunk: HashMap<usize, usize>,
+    /// The jumps whose free slots all pass a connector beside its symbol
+    /// (each warned about), drawn against the table's edge.
+    pub sempit: Vec<usize>,
+}
+
+/// The channel of each jump drawn on one page. A group with a jump in
+/// `luar` takes, of its slots that cross least, the farthest from its
+/// symbols rather than the nearest.
 pub(super) fn channels(
     flow: &Flow,
     g: &Geometri,
@@ -220,32 +230,36 @@ pub(super) fn channels(
     luar: &BTreeSet<usize>,
     lebar: &dyn Fn(&str) -> f64,
     warnings: &mut Vec<(usize, String)>,
-) -> (HashMap<usize, f64>, HashMap<usize, usize>) {
+) -> Kanal {
     let mut drawn = fixed(flow, g);
     // Occupied row spans per slot x (in hundredths of a millimetre).
     let mut used: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
     let mut kanal = HashMap::new();
     let mut trunk = HashMap::new();
+    let mut sempit = Vec::new();
     for (n, gr) in groups(flow, putus).into_iter().enumerate() {
         let owner = flow.edges.len() + n;
         let free = |x: f64, used: &HashMap<i64, Vec<(usize, usize)>>| {
             used.get(&key(x))
                 .is_none_or(|v| v.iter().all(|&(a, b)| b < gr.span.0 || a > gr.span.1))
         };
-        // Connectors beside their symbols in the rows the trunk passes.
+        // Connectors beside their symbols in the rows the trunk passes:
+        // a connector hangs below its exit, where a trunk runs in every
+        // row of its span but the last, which it enters from above.
         let blocked = |x: f64| {
             putus.iter().any(|&i| {
                 let e = &flow.edges[i];
                 e.sisi != Sisi::Bawah
-                    && (gr.span.0..=gr.span.1).contains(&e.from)
+                    && (gr.span.0..gr.span.1).contains(&e.from)
                     && super::lompat::beside(g, e)
                         .is_some_and(|c| (x - c).abs() < g.penghubung / 2.0 + 0.5)
             })
         };
-        let xs: Vec<f64> = slots(flow, g, gr.sisi, gr.lanes, gr.span)
+        let open: Vec<f64> = slots(flow, g, gr.sisi, gr.lanes, gr.span)
             .into_iter()
-            .filter(|x| free(*x, &used) && !blocked(*x))
+            .filter(|x| free(*x, &used))
             .collect();
+        let xs: Vec<f64> = open.iter().copied().filter(|x| !blocked(*x)).collect();
         // The slot that crosses least; among equals, one whose exit runs
         // hold their labels; then the nearest (or the farthest).
         let out = gr.edges.iter().any(|i| luar.contains(i));
@@ -260,6 +274,9 @@ pub(super) fn channels(
             .min_by_key(|(score, _)| *score)
             .map(|(_, x)| x);
         let x = best.unwrap_or_else(|| {
+            if !open.is_empty() {
+                sempit.extend(&gr.edges);
+            }
             let e = &flow.edges[gr.edges[0]];
             warnings.push((
                 e.from,
@@ -285,7 +302,11 @@ pub(super) fn channels(
             trunk.insert(i, gr.edges[0]);
         }
     }
-    (kanal, trunk)
+    Kanal {
+        x: kanal,
+        trunk,
+        sempit,
+    }
 }
 
 /// Heights (from the symbol's centre) where each jump leaves (`false`) and

@@ -354,8 +354,9 @@ struct Cx<'a> {
 /// symbol and the channel nearest it gets that channel moved outwards,
 /// where the label may fit between the channel and the symbol's other
 /// lines; a jump across a page break with no room for its label leaves
-/// its symbol's other side instead. Each change is kept when it places
-/// more labels and crosses no more lines.
+/// its symbol's other side instead; so does a jump whose channel would
+/// pass through a connector. Each change is kept when it places more
+/// labels (or channels) and crosses no more lines.
 pub fn route(
     flow: &Flow,
     g: &Geometri,
@@ -363,25 +364,28 @@ pub fn route(
     lebar: &dyn Fn(&str) -> f64,
 ) -> Routed {
     let mut luar = BTreeSet::new();
-    let (mut best, kotor) = draw(flow, g, putus, &luar, lebar);
-    let better = |r: &Routed, best: &Routed| {
+    let (mut best, sisa) = draw(flow, g, putus, &luar, lebar);
+    let mut flow = std::borrow::Cow::Borrowed(flow);
+    // Jump `i` drawn from its symbol's other side, kept when `better`.
+    let turn = |i: usize,
+                flow: &mut std::borrow::Cow<Flow>,
+                best: &mut Routed,
+                luar: &BTreeSet<usize>,
+                better: &dyn Fn(&Routed, &Routed) -> bool| {
+        let mut other = flow.as_ref().clone();
+        other.edges[i] = other_side(flow, i);
+        let (r, _) = draw(&other, g, putus, luar, lebar);
+        if better(&r, best) {
+            *best = r;
+            *flow = std::borrow::Cow::Owned(other);
+        }
+    };
+    let more_labels = |r: &Routed, best: &Routed| {
         r.label_kotor < best.label_kotor
             && r.crossings.len() <= best.crossings.len()
             && r.kanal_kurang <= best.kanal_kurang
     };
-    let mut flow = std::borrow::Cow::Borrowed(flow);
-    // Jump `i` drawn from its symbol's other side, kept when better.
-    let turn =
-        |i: usize, flow: &mut std::borrow::Cow<Flow>, best: &mut Routed, luar: &BTreeSet<usize>| {
-            let mut other = flow.as_ref().clone();
-            other.edges[i] = other_side(flow, i);
-            let (r, _) = draw(&other, g, putus, luar, lebar);
-            if better(&r, best) {
-                *best = r;
-                *flow = std::borrow::Cow::Owned(other);
-            }
-        };
-    for i in kotor {
+    for i in sisa.label {
         if best.label_kotor == 0 {
             break;
         }
@@ -399,32 +403,49 @@ pub fn route(
         if putus.contains(&i) {
             // A jump across a page break may leave either side: its
             // connector stands beside the symbol.
-            turn(i, &mut flow, &mut best, &luar);
+            turn(i, &mut flow, &mut best, &luar, &more_labels);
             continue;
         }
         luar.insert(i);
         let (r, _) = draw(&flow, g, putus, &luar, lebar);
-        if better(&r, &best) {
+        if more_labels(&r, &best) {
             best = r;
             continue;
         }
         luar.remove(&i);
         if edge {
-            turn(i, &mut flow, &mut best, &luar);
+            turn(i, &mut flow, &mut best, &luar, &more_labels);
+        }
+    }
+    // A jump whose channel would pass a connector beside its symbol is
+    // drawn against the table's edge, through the connector: on its
+    // symbol's other side it may find a channel.
+    if best.kanal_kurang > 0 {
+        let more_channels = |r: &Routed, best: &Routed| {
+            r.kanal_kurang < best.kanal_kurang
+                && r.label_kotor <= best.label_kotor
+                && r.crossings.len() <= best.crossings.len()
+        };
+        let sempit = draw(&flow, g, putus, &luar, lebar).1.kanal;
+        for i in sempit {
+            if best.kanal_kurang == 0 {
+                break;
+            }
+            turn(i, &mut flow, &mut best, &luar, &more_channels);
         }
     }
     best
 }
 
 /// [`route`] with the channels of the jumps in `luar` moved outwards; also
-/// the edges whose labels found no clean place.
+/// what it could not place cleanly.
 fn draw(
     flow: &Flow,
     g: &Geometri,
     putus: &BTreeSet<usize>,
     luar: &BTreeSet<usize>,
     lebar: &dyn Fn(&str) -> f64,
-) -> (Routed, Vec<usize>) {
+) -> (Routed, Sisa) {
     let n = flow.symbols.len();
     let broken: BTreeSet<usize> = putus
         .iter()
@@ -437,7 +458,11 @@ fn draw(
         bawah: vec![g.ruang; n],
     };
     let huruf = putus::letters(flow, &broken);
-    let (kanal, trunk) = kanal::channels(flow, g, &broken, luar, lebar, &mut warnings);
+    let kanal::Kanal {
+        x: kanal,
+        trunk,
+        sempit,
+    } = kanal::channels(flow, g, &broken, luar, lebar, &mut warnings);
     // Each warning so far is a jump that found no free channel.
     let kanal_kurang = warnings.len();
     let ports = kanal::ports(flow, g, &kanal, &trunk);
@@ -502,7 +527,18 @@ fn draw(
         label_kotor: kotor.len(),
         kanal_kurang,
     };
-    (routed, kotor.iter().map(|d| label_edge[d]).collect())
+    let sisa = Sisa {
+        label: kotor.iter().map(|d| label_edge[d]).collect(),
+        kanal: sempit,
+    };
+    (routed, sisa)
+}
+
+/// What [`draw`] could not place cleanly: the edges whose labels found no
+/// clean place, and the jumps that found no channel.
+struct Sisa {
+    label: Vec<usize>,
+    kanal: Vec<usize>,
 }
 
 /// The most jumps [`pilih_sisi`] tries on their other side.
