@@ -356,7 +356,8 @@ struct Cx<'a> {
 /// lines; a jump across a page break with no room for its label leaves
 /// its symbol's other side instead; so does a jump whose channel would
 /// pass through a connector. Each change is kept when it places more
-/// labels (or channels) and crosses no more lines.
+/// labels and crosses at most [`SILANG_LABEL`] more lines, or places more
+/// channels and crosses no more.
 pub fn route(
     flow: &Flow,
     g: &Geometri,
@@ -382,7 +383,7 @@ pub fn route(
     };
     let more_labels = |r: &Routed, best: &Routed| {
         r.label_kotor < best.label_kotor
-            && r.crossings.len() <= best.crossings.len()
+            && r.crossings.len() <= best.crossings.len() + SILANG_LABEL
             && r.kanal_kurang <= best.kanal_kurang
     };
     for i in sisa.label {
@@ -540,6 +541,10 @@ struct Sisa {
     label: Vec<usize>,
     kanal: Vec<usize>,
 }
+
+/// The most crossings [`route`] adds to give a label a clean place: a
+/// label over a line misleads a reader, a crossing does not.
+const SILANG_LABEL: usize = 2;
 
 /// The most jumps [`pilih_sisi`] tries on their other side.
 const COBA_SISI: usize = 48;
