@@ -40,28 +40,34 @@ pub(super) fn place(
         };
         let d = &gambar[idx];
         let (row, x0) = (d.step, d.lane as f64 * g.lebar_lajur);
-        let mut chosen = None;
-        for isi in [Some(first.isi.clone()), two_lines(&first.isi, lebar)]
+        // One line or two, readable first: a label on two lines beside its
+        // own line beats one on one line as near another line.
+        let texts: Vec<String> = [Some(first.isi.clone()), two_lines(&first.isi, lebar)]
             .into_iter()
             .flatten()
-        {
-            let lines: Vec<&str> = isi.split('\n').collect();
-            let spot = Spot {
-                flow,
-                g,
-                row,
-                x0,
-                w: lines.iter().map(|t| lebar(t)).fold(0.0, f64::max) + 0.2,
-                h: lines.len() as f64 * g.tinggi_label + (lines.len() - 1) as f64 * g.jarak_baris(),
-            };
-            let retext = |l: &LabelCabang| LabelCabang {
-                isi: isi.clone(),
-                ..l.clone()
-            };
-            let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
-            chosen = spot.best(d, &cands, &peta, ruang);
-            if chosen.is_some() {
-                break;
+            .collect();
+        let mut chosen = None;
+        'cari: for only_readable in [true, false] {
+            for isi in &texts {
+                let lines: Vec<&str> = isi.split('\n').collect();
+                let spot = Spot {
+                    flow,
+                    g,
+                    row,
+                    x0,
+                    w: lines.iter().map(|t| lebar(t)).fold(0.0, f64::max) + 0.2,
+                    h: lines.len() as f64 * g.tinggi_label
+                        + (lines.len() - 1) as f64 * g.jarak_baris(),
+                };
+                let retext = |l: &LabelCabang| LabelCabang {
+                    isi: isi.clone(),
+                    ..l.clone()
+                };
+                let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
+                chosen = spot.best(d, &cands, &peta, ruang, only_readable);
+                if chosen.is_some() {
+                    break 'cari;
+                }
             }
         }
         match chosen {
@@ -138,13 +144,15 @@ impl Spot<'_> {
     /// clear of everything and nearer its own line than any other, the
     /// first that fits its row as it stands, else the one that needs least
     /// more room; failing all, the nearest such place beside its own line;
-    /// failing that, a clear candidate however near another line.
+    /// unless `only_readable`, failing that, a clear candidate however near
+    /// another line.
     fn best(
         &self,
         d: &Gambar,
         candidates: &[LabelCabang],
         peta: &Peta,
         ruang: &Ruang,
+        only_readable: bool,
     ) -> Option<(LabelCabang, Nilai)> {
         // Only nearer its own line than any other, or a reader could not
         // tell which line it names.
@@ -176,7 +184,7 @@ impl Spot<'_> {
                 .filter(|(_, _, v)| readable(&v.kotak))
                 .collect();
         }
-        if scored.is_empty() {
+        if scored.is_empty() && !only_readable {
             // Clean but as near another line as its own: better than over
             // a line.
             scored = candidates
