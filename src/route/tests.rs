@@ -433,3 +433,79 @@ fn a_free_jump_moves_to_the_side_that_crosses_nothing() {
     };
     assert_eq!((side(0), side(1)), (Sisi::Kiri, Sisi::Kanan));
 }
+
+/// Against every choice of sides for the free jumps of a flow (up to ten,
+/// 1,024 drawings): how far the sides [`pilih_sisi`] chooses, one jump at
+/// a time, are from the fewest crossings any choice draws as cleanly.
+/// Held at the figures measured: of 300 random flows, 10 cross more than
+/// they must (170 crossings where 156 are possible), 5 of them where no
+/// crossing is needed. Choosing the best of every choice instead draws
+/// these flows with fewer crossings, but once page breaks put connectors
+/// beside the symbols it left the generated booklets of the layout audit
+/// with lines on top of each other: the sides are chosen before the page
+/// breaks are known.
+#[test]
+fn free_sides_cross_nearly_as_few_lines_as_any_choice_of_them() {
+    let mut rng = Lcg(11);
+    let (mut flows, mut worse, mut needless, mut ours, mut fewest) = (0, 0, 0, 0, 0);
+    while flows < 300 {
+        let lanes = 1 + rng.next(6);
+        let n = 3 + rng.next(22);
+        let nodes: Vec<Node> = (0..n)
+            .map(|i| {
+                let mut nd = node(&[rng.next(lanes)]);
+                match rng.next(10) {
+                    0 | 1 if i + 1 < n => {
+                        nd.lanjut = Lanjut::Keputusan {
+                            ya: Some(i + 1),
+                            tidak: Some(rng.next(n)),
+                            label_ya: None,
+                            label_tidak: None,
+                        };
+                    }
+                    2 => nd.lanjut = Lanjut::Ke(rng.next(n)),
+                    _ => {}
+                }
+                nd
+            })
+            .collect();
+        let Ok(mut f) = build(&nodes, lanes) else {
+            continue;
+        };
+        if f.bebas.len() > 10 {
+            continue;
+        }
+        flows += 1;
+        let none = BTreeSet::new();
+        let score = |f: &Flow| {
+            let r = route(f, &G, &none);
+            (r.crossings.len(), r.kotor())
+        };
+        let original = f.clone();
+        pilih_sisi(&mut f, &G, &lebar);
+        let (mine, kotor) = score(&f);
+        let best = (0u32..1 << original.bebas.len())
+            .map(|mask| {
+                let mut other = original.clone();
+                for (k, &i) in original.bebas.iter().enumerate() {
+                    if mask & (1 << k) != 0 {
+                        other.edges[i] = other_side(&original, i);
+                    }
+                }
+                score(&other)
+            })
+            .filter(|(_, k)| *k <= kotor)
+            .map(|(c, _)| c)
+            .min()
+            .expect("the chosen sides are one choice");
+        ours += mine;
+        fewest += best;
+        worse += usize::from(mine > best);
+        needless += usize::from(best == 0 && mine > 0);
+    }
+    println!(
+        "{flows} alur: {ours} persilangan, paling sedikit {fewest}; {worse} alur lebih banyak, {needless} di antaranya tanpa persilangan yang perlu"
+    );
+    assert!(ours >= fewest);
+    assert!(ours <= 170 && worse <= 10 && needless <= 5, "{ours} {worse} {needless}");
+}
