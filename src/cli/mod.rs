@@ -55,7 +55,7 @@ struct Cli {
 enum Perintah {
     /// Bangun buku SOP menjadi PDF (bawaan: folder ini atau ./content; hasil di FOLDER/out/)
     Build(build::Args),
-    /// Periksa konten tanpa membangun: semua kesalahan sekaligus, dengan letaknya
+    /// Periksa konten tanpa menulis PDF (tata letaknya sama dengan `build`): semua kesalahan sekaligus, dengan letaknya
     Check(check::Args),
     /// Bangun, lalu bangun ulang setiap kali berkas konten disimpan
     Watch(watch::Args),

@@ -47,7 +47,7 @@ pub(super) fn place(
             .flatten()
             .collect();
         let mut chosen = None;
-        'cari: for only_readable in [true, false] {
+        'cari: for readable in [true, false] {
             for isi in &texts {
                 let lines: Vec<&str> = isi.split('\n').collect();
                 let spot = Spot {
@@ -64,7 +64,7 @@ pub(super) fn place(
                     ..l.clone()
                 };
                 let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
-                chosen = spot.best(d, &cands, &peta, ruang, only_readable);
+                chosen = spot.best(d, &cands, &peta, ruang, readable);
                 if chosen.is_some() {
                     break 'cari;
                 }
@@ -143,24 +143,36 @@ impl Spot<'_> {
     /// The best of `candidates` for the label of drawing `d`: of those
     /// clear of everything and nearer its own line than any other, the
     /// first that fits its row as it stands, else the one that needs least
-    /// more room; failing all, the nearest such place beside its own line;
-    /// unless `only_readable`, failing that, a clear candidate however near
-    /// another line.
+    /// more room; failing all, the nearest such place beside its own line.
+    /// Not `readable`: the clear candidate that needs least more room,
+    /// however near another line.
     fn best(
         &self,
         d: &Gambar,
         candidates: &[LabelCabang],
         peta: &Peta,
         ruang: &Ruang,
-        only_readable: bool,
+        readable: bool,
     ) -> Option<(LabelCabang, Nilai)> {
+        let clean = |l: &LabelCabang| self.judge(l, peta, ruang);
+        if !readable {
+            // Clean but as near another line as its own: better than over
+            // a line.
+            return pick(
+                candidates
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, l)| clean(l).map(|v| (k, l.clone(), v)))
+                    .collect(),
+            );
+        }
         // Only nearer its own line than any other, or a reader could not
         // tell which line it names.
         let mut own = Peta::default();
         own.gambar(0, d, self.g);
         let mine = own.ruas.remove(&self.row).unwrap_or_default();
         let others = peta.ruas.get(&self.row).cloned().unwrap_or_default();
-        let readable = |k: &Kotak| {
+        let reads_as_own = |k: &Kotak| {
             let to = |rs: &[Ruas]| rs.iter().map(|r| near(k, r)).fold(f64::INFINITY, f64::min);
             let own = to(&mine);
             let other = others
@@ -173,33 +185,18 @@ impl Spot<'_> {
         let mut scored: Vec<(usize, LabelCabang, Nilai)> = candidates
             .iter()
             .enumerate()
-            .filter_map(|(k, l)| self.judge(l, peta, ruang).map(|v| (k, l.clone(), v)))
-            .filter(|(_, _, v)| readable(&v.kotak))
+            .filter_map(|(k, l)| clean(l).map(|v| (k, l.clone(), v)))
+            .filter(|(_, _, v)| reads_as_own(&v.kotak))
             .collect();
         if scored.is_empty() {
             scored = search(d, self.g, self.w, &candidates[0], self.flow)
                 .into_iter()
                 .enumerate()
-                .filter_map(|(k, l)| self.judge(&l, peta, ruang).map(|v| (k, l, v)))
-                .filter(|(_, _, v)| readable(&v.kotak))
+                .filter_map(|(k, l)| clean(&l).map(|v| (k, l, v)))
+                .filter(|(_, _, v)| reads_as_own(&v.kotak))
                 .collect();
         }
-        if scored.is_empty() && !only_readable {
-            // Clean but as near another line as its own: better than over
-            // a line.
-            scored = candidates
-                .iter()
-                .enumerate()
-                .filter_map(|(k, l)| self.judge(l, peta, ruang).map(|v| (k, l.clone(), v)))
-                .collect();
-        }
-        scored
-            .into_iter()
-            .min_by(|a, b| {
-                let extra = |v: &Nilai| v.atas + v.bawah;
-                extra(&a.2).total_cmp(&extra(&b.2)).then(a.0.cmp(&b.0))
-            })
-            .map(|(_, l, v)| (l, v))
+        pick(scored)
     }
 
     /// The box of label `l`, if it lies inside one lane and clear of
@@ -237,6 +234,18 @@ impl Spot<'_> {
             bawah: (k.y1 - hh + TEPI - ruang.bawah[row]).max(0.0),
         })
     }
+}
+
+/// Of the places judged clean, the one that needs least more room, the
+/// first among equals.
+fn pick(scored: Vec<(usize, LabelCabang, Nilai)>) -> Option<(LabelCabang, Nilai)> {
+    scored
+        .into_iter()
+        .min_by(|a, b| {
+            let extra = |v: &Nilai| v.atas + v.bawah;
+            extra(&a.2).total_cmp(&extra(&b.2)).then(a.0.cmp(&b.0))
+        })
+        .map(|(_, l, v)| (l, v))
 }
 
 /// More places in the label's lane and its neighbours: above and below the

@@ -435,17 +435,13 @@ fn a_free_jump_moves_to_the_side_that_crosses_nothing() {
 }
 
 /// Against every choice of sides for the free jumps of a flow (up to ten,
-/// 1,024 drawings): how far the sides [`pilih_sisi`] chooses, one jump at
-/// a time, are from the fewest crossings any choice draws as cleanly.
-/// Held at the figures measured: of 300 random flows, 10 cross more than
-/// they must (170 crossings where 156 are possible), 5 of them where no
-/// crossing is needed. Choosing the best of every choice instead draws
-/// these flows with fewer crossings, but once page breaks put connectors
-/// beside the symbols it left the generated booklets of the layout audit
-/// with lines on top of each other: the sides are chosen before the page
-/// breaks are known.
+/// 1,024 drawings): the sides [`pilih_sisi`] chooses leave no crossing
+/// where one choice draws none as cleanly, and stay near the fewest
+/// crossings elsewhere. Of 300 random flows, moving one jump at a time
+/// left 170 crossings where 156 are possible, 5 flows crossing that need
+/// not; trying every choice where lines still cross leaves 165, and none.
 #[test]
-fn free_sides_cross_nearly_as_few_lines_as_any_choice_of_them() {
+fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
     let mut rng = Lcg(11);
     let (mut flows, mut worse, mut needless, mut ours, mut fewest) = (0, 0, 0, 0, 0);
     while flows < 300 {
@@ -507,5 +503,6 @@ fn free_sides_cross_nearly_as_few_lines_as_any_choice_of_them() {
         "{flows} alur: {ours} persilangan, paling sedikit {fewest}; {worse} alur lebih banyak, {needless} di antaranya tanpa persilangan yang perlu"
     );
     assert!(ours >= fewest);
-    assert!(ours <= 170 && worse <= 10 && needless <= 5, "{ours} {worse} {needless}");
+    assert_eq!(needless, 0);
+    assert!(ours <= 165 && worse <= 5, "{ours} {worse}");
 }

@@ -213,8 +213,9 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     let bad = defects(&total, &[]);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
-    // before labels could cost a crossing.
-    assert!(total.persilangan <= 82, "{total}");
+    // before labels could cost a crossing (82), 81 since every choice of
+    // sides is tried where lines still cross.
+    assert!(total.persilangan <= 81, "{total}");
 }
 
 #[test]
