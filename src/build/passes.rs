@@ -391,9 +391,9 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
     let (mut rencana, pages) = plan_with(parts, &base, &natural.ukuran, &Rencana::default());
     forget(parts, only);
     if pages.values().any(|n| *n > 1) {
-        // Another layout follows: the pages of this one, a gigabyte at
-        // 600 pages, need not wait through it (printed, should the plan
-        // stay as it is, they are laid out again).
+        // Another layout follows: the pages of this one (a third of a
+        // gigabyte at 600 pages) need not wait through it; should the plan
+        // stay as it is, they are laid out again to be printed.
         natural.doc = None;
     }
     if let Some(tighter) = tighter(parts, only, &pages, &mut base, &rencana, &mut timings)? {

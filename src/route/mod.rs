@@ -536,7 +536,7 @@ fn draw(
 }
 
 /// What [`draw`] could not place cleanly: the edges whose labels found no
-/// clean place, and the jumps that found no channel.
+/// clean place, and the jumps whose every free channel passes a connector.
 struct Sisa {
     label: Vec<usize>,
     kanal: Vec<usize>,
@@ -586,10 +586,7 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
     }
     // One drawing each, without the moves that find labels a place, to
     // find a choice; the whole routing to confirm it.
-    let quick = |f: &Flow| {
-        let r = draw(f, g, &none, &none, lebar).0;
-        (r.crossings.len(), r.kotor())
-    };
+    let crosses = |f: &Flow| !draw(f, g, &none, &none, lebar).0.crossings.is_empty();
     let chosen = flow.clone();
     for mask in 1u32..1 << chosen.bebas.len() {
         let mut other = chosen.clone();
@@ -598,7 +595,7 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
                 other.edges[i] = other_side(&chosen, i);
             }
         }
-        if quick(&other).0 == 0 && score(&other) <= (0, best.1) {
+        if !crosses(&other) && score(&other) <= (0, best.1) {
             *flow = other;
             return;
         }
