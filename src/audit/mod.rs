@@ -293,6 +293,9 @@ fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
         let inside = h.symbols.iter().any(|(b, k)| match b {
             Bentuk::Ketupat => through(k, s.a, s.b, diamond),
             Bentuk::Kapsul => through(k, s.a, s.b, stadium),
+            // A connector is small: a line along its edge, inside its
+            // stroke, reads as entering it.
+            Bentuk::Penghubung => k.shrink(0.1).cut_by(s.a, s.b),
             _ => k.shrink(0.3).cut_by(s.a, s.b),
         });
         if inside {

@@ -299,12 +299,14 @@ pub struct Routed {
     pub label_kotor: usize,
     /// Jumps that found no free channel (each also warned about).
     pub kanal_kurang: usize,
+    /// Off-page connectors another line runs into (each warned about).
+    pub penghubung_kotor: usize,
 }
 
 impl Routed {
     /// What the drawing could not place cleanly: labels and jumps.
     pub fn kotor(&self) -> usize {
-        self.label_kotor + self.kanal_kurang
+        self.label_kotor + self.kanal_kurang + self.penghubung_kotor
     }
 }
 
@@ -373,8 +375,19 @@ pub fn route(
                 best: &mut Routed,
                 luar: &BTreeSet<usize>,
                 better: &dyn Fn(&Routed, &Routed) -> bool| {
+        let turned = other_side(flow, i);
+        // Two exits from one side of a symbol would leave on one line.
+        let taken = flow.edges.iter().enumerate().any(|(j, e)| {
+            j != i
+                && e.from == turned.from
+                && e.from_lane == turned.from_lane
+                && e.sisi == turned.sisi
+        });
+        if taken {
+            return;
+        }
         let mut other = flow.as_ref().clone();
-        other.edges[i] = other_side(flow, i);
+        other.edges[i] = turned;
         let (r, _) = draw(&other, g, putus, luar, lebar);
         if better(&r, best) {
             *best = r;
@@ -435,6 +448,26 @@ pub fn route(
             turn(i, &mut flow, &mut best, &luar, &more_channels);
         }
     }
+    // A line that runs into another arrow's connector reads as entering
+    // it: that arrow's jump leaves its symbol's other side, where its
+    // connector may stand clear.
+    if best.penghubung_kotor > 0 {
+        let clearer = |r: &Routed, best: &Routed| {
+            r.penghubung_kotor < best.penghubung_kotor
+                && r.label_kotor <= best.label_kotor
+                && r.kanal_kurang <= best.kanal_kurang
+                && r.crossings.len() <= best.crossings.len() + SILANG_LABEL
+        };
+        let hit = draw(&flow, g, putus, &luar, lebar).1.penghubung;
+        for i in hit {
+            if best.penghubung_kotor == 0 {
+                break;
+            }
+            if flow.edges[i].sisi != Sisi::Bawah {
+                turn(i, &mut flow, &mut best, &luar, &clearer);
+            }
+        }
+    }
     best
 }
 
@@ -484,8 +517,9 @@ fn draw(
     };
     let mut gambar = Vec::new();
     let mut labels: Vec<(usize, Vec<LabelCabang>)> = Vec::new();
-    // The edge of each labelled drawing.
+    // The edge of each labelled drawing, and of each drawing.
     let mut label_edge = HashMap::new();
+    let mut edge_of = Vec::new();
     let mut arrived = BTreeSet::new();
     for (i, e) in flow.edges.iter().enumerate() {
         let isi = e.label.clone().unwrap_or_default();
@@ -504,9 +538,20 @@ fn draw(
             label_edge.insert(gambar.len(), i);
             labels.push((gambar.len(), panah.kandidat));
         }
+        edge_of.extend(std::iter::repeat_n(i, panah.gambar.len()));
         gambar.extend(panah.gambar);
     }
     joins(flow, g, &mut gambar);
+    let tertimpa = connectors_hit(g, &gambar);
+    for &k in &tertimpa {
+        warnings.push((
+            gambar[k].step,
+            format!(
+                "langkah {}: garis lain melewati penghubung antarhalaman; periksa bagannya",
+                gambar[k].step + 1
+            ),
+        ));
+    }
     let kotor = label::place(
         flow,
         g,
@@ -527,23 +572,57 @@ fn draw(
         crossings,
         label_kotor: kotor.len(),
         kanal_kurang,
+        penghubung_kotor: tertimpa.len(),
     };
     let sisa = Sisa {
         label: kotor.iter().map(|d| label_edge[d]).collect(),
         kanal: sempit,
+        penghubung: tertimpa.iter().map(|&k| edge_of[k]).collect(),
     };
     (routed, sisa)
 }
 
 /// What [`draw`] could not place cleanly: the edges whose labels found no
-/// clean place, and the jumps whose every free channel passes a connector.
+/// clean place, the jumps whose every free channel passes a connector, and
+/// the arrows whose connector another line runs into.
 struct Sisa {
     label: Vec<usize>,
     kanal: Vec<usize>,
+    penghubung: Vec<usize>,
 }
 
-/// The most crossings [`route`] adds to give a label a clean place: a
-/// label over a line misleads a reader, a crossing does not.
+/// The drawings whose off-page connector a line of another drawing runs
+/// into (along its edge counts: the stroke reads as entering it).
+fn connectors_hit(g: &Geometri, gambar: &[Gambar]) -> Vec<usize> {
+    let mut peta = peta::Peta::default();
+    for (k, d) in gambar.iter().enumerate() {
+        peta.gambar(k, d, g);
+    }
+    let p = g.penghubung;
+    gambar
+        .iter()
+        .enumerate()
+        .filter(|(k, d)| {
+            let Some(h) = &d.penghubung else { return false };
+            let x0 = d.lane as f64 * g.lebar_lajur + h.x;
+            // `hits` pads by 0.25 mm: the box stands 0.1 mm inside.
+            let inner = peta::Kotak {
+                x0: x0 + 0.35,
+                x1: x0 + p - 0.35,
+                y0: h.y + 0.35,
+                y1: h.y + p - 0.35,
+            };
+            peta.ruas
+                .get(&d.step)
+                .is_some_and(|rs| rs.iter().any(|r| r.owner != *k && inner.hits(r)))
+        })
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The most crossings [`route`] adds to give a label or a connector a
+/// clean place: a label over a line, or a line into another arrow's
+/// connector, misleads a reader; a crossing does not.
 const SILANG_LABEL: usize = 2;
 
 /// The most jumps [`pilih_sisi`] tries on their other side.

@@ -214,8 +214,10 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     assert!(bad.is_empty(), "{bad:?}\n{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
     // before labels could cost a crossing (82), 81 since every choice of
-    // sides is tried where lines still cross.
-    assert!(total.persilangan <= 81, "{total}");
+    // sides is tried where lines still cross, 80 since a jump whose
+    // connector another line ran into leaves its other side (the audit
+    // counts a line along a connector's edge since: 5 were drawn).
+    assert!(total.persilangan <= 80, "{total}");
 }
 
 #[test]
