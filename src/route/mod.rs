@@ -367,12 +367,14 @@ pub fn route(
     lebar: &dyn Fn(&str) -> f64,
 ) -> Routed {
     let mut luar = BTreeSet::new();
-    let (mut best, sisa) = draw(flow, g, putus, &luar, lebar);
+    // The best drawing so far, and what it left unplaced.
+    let (mut best, mut left) = draw(flow, g, putus, &luar, lebar);
     let mut flow = std::borrow::Cow::Borrowed(flow);
     // Jump `i` drawn from its symbol's other side, kept when `better`.
     let turn = |i: usize,
                 flow: &mut std::borrow::Cow<Flow>,
                 best: &mut Routed,
+                left: &mut Sisa,
                 luar: &BTreeSet<usize>,
                 better: &dyn Fn(&Routed, &Routed) -> bool| {
         let turned = other_side(flow, i);
@@ -388,9 +390,10 @@ pub fn route(
         }
         let mut other = flow.as_ref().clone();
         other.edges[i] = turned;
-        let (r, _) = draw(&other, g, putus, luar, lebar);
+        let (r, s) = draw(&other, g, putus, luar, lebar);
         if better(&r, best) {
             *best = r;
+            *left = s;
             *flow = std::borrow::Cow::Owned(other);
         }
     };
@@ -399,7 +402,7 @@ pub fn route(
             && r.crossings.len() <= best.crossings.len() + SILANG_LABEL
             && r.kanal_kurang <= best.kanal_kurang
     };
-    for i in sisa.label {
+    for i in left.label.clone() {
         if best.label_kotor == 0 {
             break;
         }
@@ -417,54 +420,53 @@ pub fn route(
         if putus.contains(&i) {
             // A jump across a page break may leave either side: its
             // connector stands beside the symbol.
-            turn(i, &mut flow, &mut best, &luar, &more_labels);
+            turn(i, &mut flow, &mut best, &mut left, &luar, &more_labels);
             continue;
         }
         luar.insert(i);
-        let (r, _) = draw(&flow, g, putus, &luar, lebar);
+        let (r, s) = draw(&flow, g, putus, &luar, lebar);
         if more_labels(&r, &best) {
             best = r;
+            left = s;
             continue;
         }
         luar.remove(&i);
         if edge {
-            turn(i, &mut flow, &mut best, &luar, &more_labels);
+            turn(i, &mut flow, &mut best, &mut left, &luar, &more_labels);
         }
     }
     // A jump whose channel would pass a connector beside its symbol is
-    // drawn against the table's edge, through the connector: on its
-    // symbol's other side it may find a channel.
-    if best.kanal_kurang > 0 {
-        let more_channels = |r: &Routed, best: &Routed| {
-            r.kanal_kurang < best.kanal_kurang
-                && r.label_kotor <= best.label_kotor
-                && r.crossings.len() <= best.crossings.len()
-        };
-        let sempit = draw(&flow, g, putus, &luar, lebar).1.kanal;
-        for i in sempit {
-            if best.kanal_kurang == 0 {
-                break;
-            }
-            turn(i, &mut flow, &mut best, &luar, &more_channels);
-        }
-    }
-    // A line that runs into another arrow's connector reads as entering
-    // it: that arrow's jump leaves its symbol's other side, where its
-    // connector may stand clear.
-    if best.penghubung_kotor > 0 {
-        let clearer = |r: &Routed, best: &Routed| {
-            r.penghubung_kotor < best.penghubung_kotor
-                && r.label_kotor <= best.label_kotor
-                && r.kanal_kurang <= best.kanal_kurang
-                && r.crossings.len() <= best.crossings.len() + SILANG_LABEL
-        };
-        let hit = draw(&flow, g, putus, &luar, lebar).1.penghubung;
-        for i in hit {
-            if best.penghubung_kotor == 0 {
+    // drawn against the table's edge, through the connector; a line that
+    // runs into another arrow's connector reads as entering it. On its
+    // symbol's other side such a jump may find a channel, or its
+    // connector stand clear.
+    let more_channels = |r: &Routed, best: &Routed| {
+        r.kanal_kurang < best.kanal_kurang
+            && r.label_kotor <= best.label_kotor
+            && r.crossings.len() <= best.crossings.len()
+    };
+    let clearer = |r: &Routed, best: &Routed| {
+        r.penghubung_kotor < best.penghubung_kotor
+            && r.label_kotor <= best.label_kotor
+            && r.kanal_kurang <= best.kanal_kurang
+            && r.crossings.len() <= best.crossings.len() + SILANG_LABEL
+    };
+    type Perbaikan<'a> = (
+        fn(&Routed) -> usize,
+        fn(&Sisa) -> &[usize],
+        &'a dyn Fn(&Routed, &Routed) -> bool,
+    );
+    let menders: [Perbaikan; 2] = [
+        (|r| r.kanal_kurang, |s| &s.kanal, &more_channels),
+        (|r| r.penghubung_kotor, |s| &s.penghubung, &clearer),
+    ];
+    for (count, jumps, better) in menders {
+        for i in jumps(&left).to_vec() {
+            if count(&best) == 0 {
                 break;
             }
             if flow.edges[i].sisi != Sisi::Bawah {
-                turn(i, &mut flow, &mut best, &luar, &clearer);
+                turn(i, &mut flow, &mut best, &mut left, &luar, better);
             }
         }
     }
