@@ -22,6 +22,8 @@ pub enum Cacat {
     LabelTertimpa,
     /// A branch label is cut by a table rule.
     LabelDiGaris,
+    /// Two labels side by side, so near that they read as one phrase.
+    LabelBerdempet,
     /// An off-page connector crosses a row, lane or table rule.
     PenghubungDiGaris,
     /// An arrow hardly longer than its head.
@@ -34,7 +36,12 @@ pub enum Cacat {
     GarisBerimpit,
     /// Two lines meet end to end at one point.
     TitikBersama,
-    /// A line runs along a table rule, closer than 0.6 mm.
+    /// An arrow enters a symbol's side beside where another line leaves
+    /// it, so the two read as one line.
+    MasukDiKeluar,
+    /// Two parallel lines closer than 1.2 mm over more than 2 mm.
+    GarisSejajar,
+    /// A line runs along a table rule, closer than [`DEKAT_GARIS`].
     GarisDiGaris,
     /// A line runs through a symbol.
     MenembusSimbol,
@@ -50,15 +57,18 @@ pub enum Cacat {
 }
 
 impl Cacat {
-    pub const SEMUA: [Cacat; 14] = [
+    pub const SEMUA: [Cacat; 17] = [
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
+        Cacat::LabelBerdempet,
         Cacat::PenghubungDiGaris,
         Cacat::PanahPendek,
         Cacat::UjungBertumpuk,
         Cacat::GarisBertumpuk,
         Cacat::GarisBerimpit,
         Cacat::TitikBersama,
+        Cacat::MasukDiKeluar,
+        Cacat::GarisSejajar,
         Cacat::GarisDiGaris,
         Cacat::MenembusSimbol,
         Cacat::Terpotong,
@@ -72,12 +82,15 @@ impl Cacat {
         match self {
             Cacat::LabelTertimpa => "label tertimpa",
             Cacat::LabelDiGaris => "label di garis tabel",
+            Cacat::LabelBerdempet => "label berdempetan",
             Cacat::PenghubungDiGaris => "penghubung di garis tabel",
             Cacat::PanahPendek => "panah pendek",
             Cacat::UjungBertumpuk => "ujung panah bertumpuk",
             Cacat::GarisBertumpuk => "garis bertumpuk",
             Cacat::GarisBerimpit => "garis berimpit < 0,8 mm",
             Cacat::TitikBersama => "dua garis satu titik",
+            Cacat::MasukDiKeluar => "masuk di samping keluar",
+            Cacat::GarisSejajar => "garis sejajar < 1,2 mm",
             Cacat::GarisDiGaris => "garis di garis tabel",
             Cacat::MenembusSimbol => "garis menembus simbol",
             Cacat::Terpotong => "terpotong",
@@ -87,6 +100,16 @@ impl Cacat {
         }
     }
 }
+
+/// How near a line may run along a table rule, centre to centre: 1 mm,
+/// less what rounding to the PDF's units may take.
+const DEKAT_GARIS: f64 = 0.95;
+/// How near an arrow may enter a side beside an exit the same way.
+const BESIDE_EXIT: f64 = 1.3;
+/// How near two labels may stand side by side.
+const ANTAR_LABEL: f64 = 1.2;
+/// How near a connector may stand to a table rule.
+const DEKAT_PENGHUBUNG: f64 = 0.4;
 
 /// The defects of a booklet.
 #[derive(Debug, Clone, Default)]
@@ -207,13 +230,30 @@ fn labels(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
         if h.rules.iter().any(|(a, b)| k.cut_by(*a, *b)) {
             r.tambah(Cacat::LabelDiGaris, page, format!("`{text}` di {}", at(&k)));
         }
+        // On one baseline, less than the gap between two words apart.
+        let beside = h.labels[..i].iter().any(|(_, o)| {
+            let gap = (o.x0 - k.x1).max(k.x0 - o.x1);
+            let shared = k.y1.min(o.y1) - k.y0.max(o.y0);
+            gap < ANTAR_LABEL && shared > 0.5 * (k.y1 - k.y0).min(o.y1 - o.y0)
+        });
+        if beside {
+            r.tambah(
+                Cacat::LabelBerdempet,
+                page,
+                format!("`{text}` di {}", at(&k)),
+            );
+        }
     }
 }
 
 /// Connector pentagons inside one cell.
 fn connectors(h: &Halaman, page: usize, r: &mut Laporan) {
     for (b, k) in &h.symbols {
-        if *b == Bentuk::Penghubung && h.rules.iter().any(|(a, c)| k.shrink(0.05).cut_by(*a, *c)) {
+        if *b == Bentuk::Penghubung
+            && h.rules
+                .iter()
+                .any(|(a, c)| k.shrink(-DEKAT_PENGHUBUNG).cut_by(*a, *c))
+        {
             r.tambah(Cacat::PenghubungDiGaris, page, at(k));
         }
     }
@@ -252,33 +292,35 @@ fn arrows(h: &Halaman, page: usize, r: &mut Laporan) {
 /// and the crossings.
 fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
     for s in segs {
-        let along = h.rules.iter().any(|&(a, b)| {
-            let r = Seg {
-                a,
-                b,
-                line: usize::MAX,
-            };
-            let lo = |u: f64, v: f64| u.min(v);
-            let hi = |u: f64, v: f64| u.max(v);
-            if s.horizontal() && r.horizontal() {
-                (s.a.1 - r.a.1).abs() < 0.6
-                    && hi(s.a.0, s.b.0).min(hi(r.a.0, r.b.0))
-                        - lo(s.a.0, s.b.0).max(lo(r.a.0, r.b.0))
-                        > 1.0
-            } else if s.vertical() && r.vertical() {
-                (s.a.0 - r.a.0).abs() < 0.6
-                    && hi(s.a.1, s.b.1).min(hi(r.a.1, r.b.1))
-                        - lo(s.a.1, s.b.1).max(lo(r.a.1, r.b.1))
-                        > 1.0
-            } else {
-                false
-            }
-        });
-        if along {
+        let span = |u: f64, v: f64| (u.min(v), u.max(v));
+        let overlap = |(a0, a1): (f64, f64), (b0, b1): (f64, f64)| a1.min(b1) - a0.max(b0);
+        // The nearest rule the segment runs along for more than 1 mm.
+        let along = h
+            .rules
+            .iter()
+            .filter_map(|&(a, b)| {
+                let o = Seg {
+                    a,
+                    b,
+                    line: usize::MAX,
+                };
+                if s.horizontal() && o.horizontal() {
+                    let run = overlap(span(s.a.0, s.b.0), span(o.a.0, o.b.0));
+                    (run > 1.0).then(|| (s.a.1 - o.a.1).abs())
+                } else if s.vertical() && o.vertical() {
+                    let run = overlap(span(s.a.1, s.b.1), span(o.a.1, o.b.1));
+                    (run > 1.0).then(|| (s.a.0 - o.a.0).abs())
+                } else {
+                    None
+                }
+            })
+            .fold(f64::INFINITY, f64::min);
+        if along < DEKAT_GARIS {
+            let arah = if s.horizontal() { "mendatar" } else { "tegak" };
             r.tambah(
                 Cacat::GarisDiGaris,
                 page,
-                format!("({:.1}, {:.1})", s.a.0, s.a.1),
+                format!("{arah} {along:.2} mm di ({:.1}, {:.1})", s.a.0, s.a.1),
             );
         }
     }
@@ -317,6 +359,7 @@ fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
                 .map(move |p| (i, *p))
         })
         .collect();
+    entries_beside_exits(h, page, r);
     for (k, (i, p)) in ends.iter().enumerate() {
         if ends[..k].iter().any(|(j, q)| j != i && dist(*p, *q) < 0.3) {
             r.tambah(
@@ -324,6 +367,39 @@ fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
                 page,
                 format!("({:.1}, {:.1})", p.0, p.1),
             );
+        }
+    }
+}
+
+/// Arrows that enter a symbol's side closer than [`BESIDE_EXIT`] to where
+/// another line leaves that side the way the arrow comes from, so the two
+/// run side by side.
+fn entries_beside_exits(h: &Halaman, page: usize, r: &mut Laporan) {
+    for t in &h.heads {
+        let tip = t[2];
+        // Which way the arrow comes from: +1 from the right, -1 from the left.
+        let from = (t[0].0 + t[1].0) / 2.0 - tip.0;
+        if from.abs() < 0.1 {
+            continue;
+        }
+        for l in &h.lines {
+            let [start, next, ..] = l[..] else { continue };
+            let leaves = next.0 - start.0;
+            if (start.1 - next.1).abs() > 0.01 || leaves * from <= 0.0 {
+                continue;
+            }
+            let dy = (start.1 - tip.1).abs();
+            let on_one = h.symbols.iter().any(|(b, k)| {
+                let k = k.shrink(-0.3);
+                *b != Bentuk::Penghubung && k.contains(start) && k.contains(tip)
+            });
+            if on_one && dy < BESIDE_EXIT {
+                r.tambah(
+                    Cacat::MasukDiKeluar,
+                    page,
+                    format!("{dy:.2} mm di ({:.1}, {:.1})", tip.0, tip.1),
+                );
+            }
         }
     }
 }
@@ -376,6 +452,12 @@ fn pair(s: &Seg, o: &Seg, page: usize, r: &mut Laporan) {
             r.tambah(Cacat::GarisBertumpuk, page, where_());
         } else if gap < 0.8 && run > 0.5 {
             r.tambah(Cacat::GarisBerimpit, page, where_());
+        } else if gap < 1.2 && run > 2.0 {
+            r.tambah(
+                Cacat::GarisSejajar,
+                page,
+                format!("{gap:.2} mm, {run:.1} mm di ({:.1}, {:.1})", s.a.0, s.a.1),
+            );
         }
         return;
     }

@@ -14,7 +14,9 @@ const SLOT: f64 = 1.5;
 /// Room between a symbol and a channel.
 const CLEAR: f64 = 1.5;
 /// Room between a channel and a lane's rule.
-const RULE: f64 = 0.8;
+const RULE: f64 = 1.0;
+/// The least distance between an entry and an exit of one side.
+const BESIDE_EXIT: f64 = 1.4;
 
 /// Jumps that share a trunk: into one side of one target, all from above
 /// or all from below. The first (the farthest) draws it.
@@ -361,18 +363,31 @@ pub(super) fn ports(
             continue;
         }
         // Off the middle, where exits leave: on a diamond well up its edge.
-        let first = if diamond { 0.4 * hh } else { 1.0 };
-        let last = if diamond { 0.7 * hh } else { hh - 0.4 };
-        let most = above.len().max(below.len());
-        let d = if most > 1 {
-            ((last - first) / (most - 1) as f64).min(1.0)
-        } else {
-            0.0
+        // Beside an exit, as far from it as the side allows, so the entry
+        // and the exit, which run the same way, read as two lines.
+        let (first, last) = match (diamond, exits.is_empty()) {
+            (true, true) => (0.4 * hh, 0.7 * hh),
+            (false, true) => (1.0, hh - 0.4),
+            (true, false) => (BESIDE_EXIT.min(0.65 * hh), 0.65 * hh),
+            (false, false) => (BESIDE_EXIT.min(hh - 0.7), hh - 0.7),
         };
+        let most = above.len().max(below.len());
         for (group, sign) in [(&mut above, -1.0), (&mut below, 1.0)] {
             group.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let n = if exits.is_empty() { most } else { group.len() };
+            let d = if n > 1 {
+                ((last - first) / (n - 1) as f64).min(1.0)
+            } else {
+                0.0
+            };
+            // Spread from `first`, or packed against `last` beside an exit.
+            let start = if exits.is_empty() {
+                first
+            } else {
+                last - d * group.len().saturating_sub(1) as f64
+            };
             for (k, (_, i)) in group.iter().enumerate() {
-                out.insert((*i, true), sign * (first + k as f64 * d));
+                out.insert((*i, true), sign * (start + k as f64 * d));
             }
         }
     }

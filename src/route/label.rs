@@ -10,6 +10,8 @@ use crate::flow::Flow;
 
 /// Room kept between a label and a row's rule.
 const TEPI: f64 = 0.3;
+/// Room kept between two labels side by side.
+const ANTAR_LABEL: f64 = 1.5;
 
 /// A candidate judged: its box, and how much more room its row needs
 /// above and below (0 when it fits as the row stands).
@@ -74,7 +76,16 @@ pub(super) fn place(
             Some((l, v)) => {
                 ruang.atas(row, ruang.atas[row] + v.atas);
                 ruang.bawah(row, ruang.bawah[row] + v.bawah);
-                peta.boxed(row, v.kotak);
+                // Another label on its baseline keeps a gap, or the two
+                // read as one phrase ("Berhasil Tidak berhasil").
+                peta.boxed(
+                    row,
+                    Kotak {
+                        x0: v.kotak.x0 - ANTAR_LABEL,
+                        x1: v.kotak.x1 + ANTAR_LABEL,
+                        ..v.kotak
+                    },
+                );
                 gambar[idx].label = Some(l);
             }
             None => {

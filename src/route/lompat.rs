@@ -5,7 +5,8 @@
 
 use super::bentuk::edge_x;
 use super::{
-    Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Ruang, Sudut, asal, dx, putus, tujuan,
+    Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Ruang, Sudut, TEPI_PENGHUBUNG, asal, dx,
+    putus, tujuan,
 };
 use crate::flow::{Edge, Sisi};
 
@@ -118,12 +119,13 @@ pub(super) fn gambar(cx: &Cx, i: usize, e: &Edge, isi: &str) -> Panah {
 
 /// Where the connector of a broken jump stands beside its symbol, from
 /// the centre of lane 0, if the strip between the symbol and the lane's
-/// rule holds it.
+/// rule holds it: in the strip's middle, or nearer the symbol (under its
+/// corner) to keep [`TEPI_PENGHUBUNG`] from the rule.
 pub(super) fn beside(g: &super::Geometri, e: &Edge) -> Option<f64> {
     let s = if e.sisi == Sisi::Kiri { -1.0 } else { 1.0 };
     let room = g.lebar_lajur / 2.0 - g.hw();
-    (room >= g.penghubung + 0.5)
-        .then(|| e.from_lane as f64 * g.lebar_lajur + s * (g.hw() + room / 2.0))
+    let off = (room / 2.0).min(room - TEPI_PENGHUBUNG - g.penghubung / 2.0);
+    (room >= g.penghubung + 0.5).then(|| e.from_lane as f64 * g.lebar_lajur + s * (g.hw() + off))
 }
 
 /// The jump across a page break: out of the side and down into a

@@ -149,11 +149,21 @@ impl Geometri {
         0.3 * kontrak::LABEL_PT * 25.4 / 72.0
     }
 
-    /// How far below its symbol an arrow to the next step turns.
+    /// How far below its symbol an arrow to the next step turns: near
+    /// the symbol, so the turn reads as leaving it.
     fn belok(&self) -> f64 {
-        1.0
+        0.8
+    }
+
+    /// How far above its row's rule an arrow to the next step turns, so
+    /// the turn does not read as running along the rule.
+    fn di_atas_garis(&self) -> f64 {
+        1.2
     }
 }
+
+/// Room kept between an off-page connector and a lane's rule.
+const TEPI_PENGHUBUNG: f64 = 0.7;
 
 /// The widest a lane of a table of `lanes` lanes may be: the lanes share
 /// the SOP page's width between its margins.

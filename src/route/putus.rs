@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::bentuk::top_y;
-use super::{Arah, Gambar, Geometri, Penghubung, Ruang, asal};
+use super::{Arah, Gambar, Geometri, Penghubung, Ruang, TEPI_PENGHUBUNG, asal};
 use crate::flow::{Flow, Simbol, Sisi};
 use crate::nilai::huruf::huruf;
 
@@ -60,9 +60,13 @@ pub(super) fn arrivals(flow: &Flow, g: &Geometri, putus: &BTreeSet<usize>) -> Ha
         } else {
             off
         };
-        // In a narrow lane, as far out as keeps the pentagon inside its
-        // lane and its arrow on the symbol.
-        let inside = (g.lebar_lajur / 2.0 - g.penghubung / 2.0 - 0.3).min(g.hw() - 0.3);
+        // In a narrow lane, as far out as keeps the pentagon clear of its
+        // lane's rule and its arrow on the symbol; in the narrowest,
+        // halfway between the rule and the middle, where the arrow from
+        // the step before comes down.
+        let inside = (g.lebar_lajur / 2.0 - g.penghubung / 2.0 - TEPI_PENGHUBUNG)
+            .max(g.lebar_lajur / 4.0)
+            .min(g.hw() - 0.3);
         let off = off.min(inside);
         let x = if edges.iter().any(|&i| flow.edges[i].sisi == Sisi::Bawah) {
             0.0

@@ -114,11 +114,9 @@ fn entries_from_above_and_below_keep_off_the_exit() {
         .map(|d| d.titik[3].y)
         .collect();
     assert_eq!(ends.len(), 2, "{ends:?}");
-    // Well up and down the diamond's edges, away from its vertex at 0.
-    assert!(
-        ends.iter().all(|y| y.abs() >= 0.4 * G.tinggi_simbol / 2.0),
-        "{ends:?}"
-    );
+    // Well up and down the diamond's edges, at least 1.4 mm from the exit
+    // at its vertex (1.1 mm before, where the two read as one line).
+    assert!(ends.iter().all(|y| y.abs() >= 1.4 - 1e-9), "{ends:?}");
     assert!(ends[0] * ends[1] < 0.0, "one above, one below: {ends:?}");
 }
 

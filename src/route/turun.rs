@@ -19,7 +19,7 @@ pub(super) fn gambar(cx: &Cx, e: &Edge, isi: &str, ruang: &mut Ruang) -> Panah {
     let mut titik = vec![asal(0.0, hh)];
     if dx.abs() > 0.01 {
         // Clear of the row's rule, not running along it.
-        ruang.bawah(e.from, turn + 0.9);
+        ruang.bawah(e.from, turn + g.di_atas_garis());
         let have = ruang.bawah[e.from] - turn + ruang.atas[e.to];
         if have < need {
             ruang.atas(e.to, ruang.atas[e.to] + need - have);

@@ -216,8 +216,11 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // before labels could cost a crossing (82), 81 since every choice of
     // sides is tried where lines still cross, 80 since a jump whose
     // connector another line ran into leaves its other side (the audit
-    // counts a line along a connector's edge since: 5 were drawn).
-    assert!(total.persilangan <= 80, "{total}");
+    // counts a line along a connector's edge since: 5 were drawn); 86
+    // since an entry beside an exit keeps 1.4 mm from it, labels keep
+    // 1.5 mm apart, turns 1.2 mm above a row's rule and connectors 0.7 mm
+    // from a lane's (the audit found 67, 40, 2,083 and 487 of those).
+    assert!(total.persilangan <= 86, "{total}");
 }
 
 #[test]
