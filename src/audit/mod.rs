@@ -292,27 +292,17 @@ fn arrows(h: &Halaman, page: usize, r: &mut Laporan) {
 /// and the crossings.
 fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
     for s in segs {
-        let span = |u: f64, v: f64| (u.min(v), u.max(v));
-        let overlap = |(a0, a1): (f64, f64), (b0, b1): (f64, f64)| a1.min(b1) - a0.max(b0);
         // The nearest rule the segment runs along for more than 1 mm.
         let along = h
             .rules
             .iter()
             .filter_map(|&(a, b)| {
-                let o = Seg {
+                let rule = Seg {
                     a,
                     b,
                     line: usize::MAX,
                 };
-                if s.horizontal() && o.horizontal() {
-                    let run = overlap(span(s.a.0, s.b.0), span(o.a.0, o.b.0));
-                    (run > 1.0).then(|| (s.a.1 - o.a.1).abs())
-                } else if s.vertical() && o.vertical() {
-                    let run = overlap(span(s.a.1, s.b.1), span(o.a.1, o.b.1));
-                    (run > 1.0).then(|| (s.a.0 - o.a.0).abs())
-                } else {
-                    None
-                }
+                parallel(s, &rule).and_then(|(gap, run)| (run > 1.0).then_some(gap))
             })
             .fold(f64::INFINITY, f64::min);
         if along < DEKAT_GARIS {
@@ -377,7 +367,7 @@ fn lines(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
 fn entries_beside_exits(h: &Halaman, page: usize, r: &mut Laporan) {
     for t in &h.heads {
         let tip = t[2];
-        // Which way the arrow comes from: +1 from the right, -1 from the left.
+        // Which way the arrow comes from: positive from the right.
         let from = (t[0].0 + t[1].0) / 2.0 - tip.0;
         if from.abs() < 0.1 {
             continue;
@@ -389,11 +379,13 @@ fn entries_beside_exits(h: &Halaman, page: usize, r: &mut Laporan) {
                 continue;
             }
             let dy = (start.1 - tip.1).abs();
-            let on_one = h.symbols.iter().any(|(b, k)| {
-                let k = k.shrink(-0.3);
-                *b != Bentuk::Penghubung && k.contains(start) && k.contains(tip)
-            });
-            if on_one && dy < BESIDE_EXIT {
+            let on_one = || {
+                h.symbols.iter().any(|(b, k)| {
+                    let k = k.shrink(-0.3);
+                    *b != Bentuk::Penghubung && k.contains(start) && k.contains(tip)
+                })
+            };
+            if dy < BESIDE_EXIT && on_one() {
                 r.tambah(
                     Cacat::MasukDiKeluar,
                     page,
@@ -431,23 +423,33 @@ fn stadium(x: f64, y: f64, hw: f64, hh: f64) -> bool {
     y < hh && off * off + y * y < r * r
 }
 
+/// How far apart two parallel segments run and over what length; `None`
+/// unless both are horizontal or both vertical.
+fn parallel(s: &Seg, o: &Seg) -> Option<(f64, f64)> {
+    let overlap = |(a0, a1): (f64, f64), (b0, b1): (f64, f64)| a1.min(b1) - a0.max(b0);
+    if s.vertical() && o.vertical() {
+        Some((
+            (s.a.0 - o.a.0).abs(),
+            overlap(span(s.a.1, s.b.1), span(o.a.1, o.b.1)),
+        ))
+    } else if s.horizontal() && o.horizontal() {
+        Some((
+            (s.a.1 - o.a.1).abs(),
+            overlap(span(s.a.0, s.b.0), span(o.a.0, o.b.0)),
+        ))
+    } else {
+        None
+    }
+}
+
+fn span(a: f64, b: f64) -> (f64, f64) {
+    (a.min(b), a.max(b))
+}
+
 /// Two segments of different lines.
 fn pair(s: &Seg, o: &Seg, page: usize, r: &mut Laporan) {
-    let span = |a: f64, b: f64| (a.min(b), a.max(b));
-    let overlap = |(a0, a1): (f64, f64), (b0, b1): (f64, f64)| a1.min(b1) - a0.max(b0);
     let where_ = || format!("({:.1}, {:.1})", s.a.0, s.a.1);
-    if s.vertical() && o.vertical() || s.horizontal() && o.horizontal() {
-        let (gap, run) = if s.vertical() {
-            (
-                (s.a.0 - o.a.0).abs(),
-                overlap(span(s.a.1, s.b.1), span(o.a.1, o.b.1)),
-            )
-        } else {
-            (
-                (s.a.1 - o.a.1).abs(),
-                overlap(span(s.a.0, s.b.0), span(o.a.0, o.b.0)),
-            )
-        };
+    if let Some((gap, run)) = parallel(s, o) {
         if gap < 0.05 && run > 0.2 {
             r.tambah(Cacat::GarisBertumpuk, page, where_());
         } else if gap < 0.8 && run > 0.5 {
