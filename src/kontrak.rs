@@ -5,6 +5,27 @@
 
 /// The generated main file.
 pub const MAIN: &str = "/buku.typ";
+/// The main file of SOP `urut` (1-based) laid out as a document of its
+/// own (`build::gabung`).
+pub fn berkas_sop(urut: usize) -> String {
+    format!("/sop-{urut}.typ")
+}
+
+/// The main file of the SOP pages' footers, laid out apart from them.
+pub const KAKI: &str = "/kaki.typ";
+
+/// Whether `file` (as a diagnostic names it, without the leading slash)
+/// is markup bukusop generated: the booklet's or an SOP's main file.
+pub fn dibuat(file: &std::path::Path) -> bool {
+    let name = file.to_string_lossy();
+    [MAIN, KAKI]
+        .iter()
+        .any(|m| name == m.trim_start_matches('/'))
+        || name
+            .strip_prefix("sop-")
+            .and_then(|n| n.strip_suffix(".typ"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 /// The bundled Typst library of drawing helpers (`templates/bukusop.typ`).
 pub const PUSTAKA: &str = "/bukusop.typ";
 /// Its template name, which a court's `templates/` may replace.

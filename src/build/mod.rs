@@ -6,6 +6,7 @@
 //! [`prepare`] runs the stages that find mistakes, for `bukusop check` as
 //! well; `passes` lays the booklet out until its page breaks settle.
 
+mod gabung;
 mod halaman;
 mod passes;
 mod per_sop;
@@ -201,6 +202,8 @@ struct Bekal {
     fonts: std::sync::Arc<Vec<Vec<u8>>>,
     ts: Typesetter,
     ingatan: ukur::Ingatan,
+    /// Each SOP laid out alone, by its markup.
+    susunan: gabung::Susunan,
     /// The page plan the last build printed.
     rencana: Option<passes::Rencana>,
 }
@@ -252,6 +255,7 @@ fn build_in(
             fonts: std::sync::Arc::new(fonts.clone()),
             ts: Typesetter::new(fonts),
             ingatan: ukur::Ingatan::default(),
+            susunan: gabung::Susunan::default(),
             rencana: None,
         }),
     };
@@ -266,6 +270,7 @@ fn build_in(
         kemajuan: options.kemajuan,
         sekali,
         ingatan: &bekal.ingatan,
+        susunan: &bekal.susunan,
         sidik_berkas: ukur::sidik_berkas(&files),
         dugaan: bekal.rencana.as_ref(),
     };

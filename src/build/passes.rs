@@ -23,7 +23,7 @@ const MAX_PASSES: usize = 4;
 
 /// More SOPs than this, and a layout pass forgets everything Typst
 /// memoized before it (see [`forget`]).
-const BANYAK_SOP: usize = 40;
+pub(super) const BANYAK_SOP: usize = 40;
 
 /// At most one SOP in this many laid out again alone, the rest measured
 /// before (see [`layout`]).
@@ -43,6 +43,8 @@ pub(super) struct Parts<'a> {
     /// What earlier layouts measured, and the fingerprint of `files`
     /// their keys include.
     pub ingatan: &'a Ingatan,
+    /// Each SOP laid out alone (see [`super::gabung`]).
+    pub susunan: &'a super::gabung::Susunan,
     pub sidik_berkas: u128,
     /// The plan of the last build of the same folder (`watch`).
     pub dugaan: Option<&'a Rencana>,
@@ -230,6 +232,26 @@ fn layout(
     if let Some(i) = only {
         view.select(&BTreeSet::from([i]));
     }
+    if only.is_none() && super::gabung::bisa(&p.resources.templates) {
+        // The booklet's own markup, for `build --typst` and `bench`: only
+        // of the layout that is printed.
+        let markup = match cetak {
+            true => render::render(&p.resources.templates, &view).map_err(one)?,
+            false => String::new(),
+        };
+        timings.template += t.elapsed();
+        let t = Instant::now();
+        let hasil = parts.susunan.susun(parts, &view, &r.rapat, cetak)?;
+        timings.typeset += t.elapsed();
+        return Ok(Tata {
+            view,
+            warnings,
+            doc: hasil.doc,
+            markup,
+            crossing: hasil.crossing,
+            ukuran: hasil.ukuran,
+        });
+    }
     let markup = render::render(&p.resources.templates, &view).map_err(one)?;
     timings.template += t.elapsed();
     let t = Instant::now();
@@ -292,13 +314,7 @@ fn compile(parts: &Parts, markup: String, kept: bool) -> Result<PagedDocument, D
         true => parts.ts.compile_kept(markup, parts.files),
         false => parts.ts.compile(markup, parts.files),
     };
-    compiled.map_err(|e| {
-        Diagnostics(
-            e.into_iter()
-                .map(|d| di_templat(&parts.prepared.resources.templates, d))
-                .collect(),
-        )
-    })
+    compiled.map_err(|e| di_templat_semua(&parts.prepared.resources.templates, e))
 }
 
 /// The layout `t` of plan `r` with its pages: laid out whole again when
@@ -584,7 +600,7 @@ fn printed(
 }
 
 /// What the PDF of `view` is written with; `depan` front-matter pages.
-fn settings(parts: &Parts, view: &View, depan: usize) -> pdf::Settings {
+pub(super) fn settings(parts: &Parts, view: &View, depan: usize) -> pdf::Settings {
     let m = &view.meta;
     pdf::Settings {
         tanggal: (m.tahun, m.bulan as u8, m.hari as u8),
@@ -606,15 +622,18 @@ fn whole_rows(p: &Prepared, t: Tata) -> Result<Tata, Diagnostics> {
 /// pages than one build lays out.
 fn tak_tersusun(p: &Prepared, t: &Tata) -> Diagnostics {
     let mut d = too_tall(&p.checked, &t.ukuran);
-    d.0.extend(t.doc.as_ref().and_then(terlalu_banyak));
+    d.0.extend(
+        t.doc
+            .as_ref()
+            .and_then(|doc| terlalu_banyak(doc.pages().len())),
+    );
     d
 }
 
 /// What the page estimate cannot see (a court template's loop), counted
 /// once laid out: an error, so no further pass runs and nothing is
 /// written.
-fn terlalu_banyak(doc: &PagedDocument) -> Option<Diagnostic> {
-    let laid = doc.pages().len();
+pub(super) fn terlalu_banyak(laid: usize) -> Option<Diagnostic> {
     let most = crate::check::gaya::HALAMAN_MAKS;
     (laid > most).then(|| {
         Diagnostic::error(format!(
@@ -633,6 +652,9 @@ pub(super) fn single(
     i: usize,
     r: &Rencana,
 ) -> Result<(Vec<u8>, usize), Diagnostics> {
+    if let Some(made) = parts.susunan.sendiri(parts, i) {
+        return made;
+    }
     let mut timings = Timings::default();
     let tata = layout(parts, Some(i), r, &mut timings, true)?;
     let planned: Putus = r.putus.iter().filter(|(s, ..)| *s == i).copied().collect();
@@ -917,12 +939,26 @@ fn plan(
     (r, pages)
 }
 
+/// [`di_templat`] of each of Typst's errors.
+pub(super) fn di_templat_semua(
+    templates: &crate::content::assets::Templates,
+    errors: Vec<Diagnostic>,
+) -> Diagnostics {
+    Diagnostics(
+        errors
+            .into_iter()
+            .map(|d| di_templat(templates, d))
+            .collect(),
+    )
+}
+
 /// A Typst error on a line of the generated markup that a court's own
 /// template made, moved to that template's file and line.
 fn di_templat(templates: &crate::content::assets::Templates, d: Diagnostic) -> Diagnostic {
-    let from_main = d.place.as_ref().is_some_and(|p| {
-        p.file == std::path::Path::new(crate::kontrak::MAIN.trim_start_matches('/'))
-    });
+    let from_main = d
+        .place
+        .as_ref()
+        .is_some_and(|p| crate::kontrak::dibuat(&p.file));
     let Some(at) = d
         .baris
         .as_deref()

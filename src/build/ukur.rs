@@ -2,8 +2,10 @@
 //! a page break cut; and remembering those measures by the markup each SOP
 //! was laid out from. An SOP starts on a page of its own and lays out the
 //! same alone as in the booklet, so a pass (or, in `watch`, a rebuild)
-//! lays out again only the SOPs whose markup changed. The layout that is
-//! printed is always of the whole booklet, and checks the plan.
+//! lays out again only the SOPs whose markup changed. These measures
+//! serve a booklet laid out as one document (a court's own `buku.typ.j2`
+//! or `sop.typ.j2`); laid out in parts (`gabung`), each SOP is measured as
+//! it is laid out. The layout that is printed checks the plan.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;

@@ -33,6 +33,21 @@ pub fn render<S: serde::Serialize>(templates: &Templates, view: &S) -> Result<St
     tmpl.render(minijinja::value::Serde(view)).map_err(failed)
 }
 
+/// [`render`] of each of `views`, with one environment (each template
+/// compiled once).
+pub fn render_each<S: serde::Serialize>(
+    templates: &Templates,
+    views: &[S],
+) -> Result<Vec<String>, Diagnostic> {
+    let env = environment(templates);
+    let failed = |e| template_error(templates, e);
+    let tmpl = env.get_template(MAIN).map_err(failed)?;
+    views
+        .iter()
+        .map(|v| tmpl.render(minijinja::value::Serde(v)).map_err(failed))
+        .collect()
+}
+
 fn environment(templates: &Templates) -> Environment<'static> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);

@@ -83,6 +83,18 @@ impl Typesetter {
         self.compile_source(Source::new(id(kontrak::MAIN), main), files)
     }
 
+    /// [`Typesetter::compile`] of a part of the booklet laid out as a
+    /// document of its own, as the file `name` (`/sop-3.typ`): parts
+    /// joined into one document keep apart what Typst locates in each.
+    pub fn compile_part(
+        &self,
+        name: &str,
+        main: String,
+        files: &HashMap<String, Vec<u8>>,
+    ) -> Result<PagedDocument, Vec<Diagnostic>> {
+        self.compile_source(Source::new(id(name), main), files)
+    }
+
     fn compile_source(
         &self,
         main: Source,

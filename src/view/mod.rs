@@ -44,6 +44,8 @@ pub struct View {
     pub jalur: JalurView,
     /// A document of one SOP alone: no front matter, "Halaman x dari y".
     pub satu_sop: bool,
+    /// Which parts of the booklet this document lays out.
+    pub dokumen: Dokumen,
     /// The path Typst reads the scanned Pengesahan from, if there is one.
     pub pengesahan_pindaian: Option<String>,
     /// Rows of the RIWAYAT REVISI page.
@@ -58,6 +60,37 @@ pub struct View {
     /// Labels, header layout and the other house-style settings.
     pub gaya: Gaya,
     pub sops: Vec<SopView>,
+}
+
+/// Which parts of the booklet one Typst document lays out. The whole
+/// booklet by default; a build lays out its front matter and each SOP as
+/// documents of their own and joins their pages (`build::gabung`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Dokumen {
+    /// The front matter is printed.
+    pub depan: bool,
+    /// The SOPs' pages are printed.
+    pub sop: bool,
+    /// The SOP pages carry their footer.
+    pub kaki: bool,
+    /// Pages with only an SOP page's footer, printed after the SOPs.
+    pub kosong: usize,
+    /// The page each SOP starts on, by its `jangkar`, for a front matter
+    /// laid out without the SOPs (`halaman(jangkar)` in the templates);
+    /// empty when the SOPs are in the same document.
+    pub halaman: BTreeMap<String, usize>,
+}
+
+impl Default for Dokumen {
+    fn default() -> Self {
+        Dokumen {
+            depan: true,
+            sop: true,
+            kaki: true,
+            kosong: 0,
+            halaman: BTreeMap::new(),
+        }
+    }
 }
 
 /// How the page plan prints the tables, by SOP and table (0-based).
@@ -88,6 +121,7 @@ pub fn build(c: &Content, checked: &Checked, routes: &[Vec<Routed>], cetak: &Cet
         alur: buku::alur(b),
         jalur: buku::jalur(b),
         satu_sop: false,
+        dokumen: Dokumen::default(),
         pengesahan_pindaian: b
             .pengesahan_pindaian
             .as_ref()

@@ -425,3 +425,54 @@ fn a_rebuild_prints_what_a_cold_build_prints() {
     assert!(warm.pdf == build(dir.path()).pdf, "after removing steps");
     assert!(warm.pages < pages[3]);
 }
+
+/// A build lays the booklet out in parts (the front matter, each SOP and
+/// the SOP pages' footers as documents of their own) and joins their
+/// pages; a court's own copy of `buku.typ.j2` makes it lay the booklet out
+/// as one document. Both print the same pages, pixel for pixel, with the
+/// same page labels and links.
+#[test]
+fn booklet_laid_out_in_parts_prints_what_one_document_prints() {
+    let parts = build(&root().join("content"));
+    let d = copy_content(&root().join("content"));
+    std::fs::create_dir_all(d.path().join("templates")).unwrap();
+    std::fs::write(
+        d.path().join("templates/buku.typ.j2"),
+        bukusop::content::assets::Templates::bundled("buku.typ.j2")
+            .unwrap()
+            .to_string()
+            + "{# salinan pengadilan #}\n",
+    )
+    .unwrap();
+    let whole = build(d.path());
+    assert_eq!(parts.pages, whole.pages);
+    for page in 1..=parts.pages {
+        let look = |o: &bukusop::build::Output| {
+            image::load_from_memory(&o.png(page, 60.0).unwrap())
+                .unwrap()
+                .to_luma8()
+        };
+        let (a, b) = (look(&parts), look(&whole));
+        // Where a line or a glyph stands a fraction of a pixel apart the
+        // edge's grey differs a little; a missing or moved mark differs
+        // by far more.
+        let most = a
+            .pixels()
+            .zip(b.pixels())
+            .map(|(x, y)| x.0[0].abs_diff(y.0[0]))
+            .max();
+        assert!(
+            a.dimensions() == b.dimensions() && most <= Some(40),
+            "page {page} differs (by {most:?} of 255)"
+        );
+        assert_eq!(
+            pdf_text(&parts.pdf, Some(page)),
+            pdf_text(&whole.pdf, Some(page)),
+            "text of page {page}"
+        );
+    }
+    assert_eq!(
+        bukusop::pdf::labels::read(&parts.pdf),
+        bukusop::pdf::labels::read(&whole.pdf)
+    );
+}
