@@ -353,6 +353,9 @@ pub(super) fn build_loaded(
     // edit seldom moves a page break): the booklet is laid out under it on
     // another core while this build measures and plans, and that layout
     // serves if the plan comes out the same.
+    if only.is_none() {
+        utuh_muat(parts.prepared)?;
+    }
     let guess = parts
         .dugaan
         .filter(|g| only.is_none() && g.fits(&parts.prepared.checked));
@@ -628,6 +631,25 @@ fn tak_tersusun(p: &Prepared, t: &Tata) -> Diagnostics {
             .and_then(|doc| terlalu_banyak(doc.pages().len())),
     );
     d
+}
+
+/// A booklet laid out as one document (a court's own `buku.typ.j2` or
+/// `sop.typ.j2`) takes more memory a page than one laid out in parts: it
+/// is refused beyond [`HALAMAN_MAKS_UTUH`] pages.
+///
+/// [`HALAMAN_MAKS_UTUH`]: crate::check::gaya::HALAMAN_MAKS_UTUH
+fn utuh_muat(p: &Prepared) -> Result<(), Diagnostics> {
+    let most = crate::check::gaya::HALAMAN_MAKS_UTUH;
+    let pages = crate::check::gaya::halaman_kira(&p.content);
+    if pages <= most || super::gabung::bisa(&p.resources.templates) {
+        return Ok(());
+    }
+    Err(one(
+        Diagnostic::error(format!(
+            "buku ini diperkirakan {pages} halaman; dengan `buku.typ.j2` atau `sop.typ.j2` milik pengadilan, bukusop menyusunnya sebagai satu dokumen, paling banyak {most} halaman"
+        ))
+        .hint("pindahkan templat itu dari `templates/` (bawaannya menyusun buku sebagian demi sebagian, sampai 2000 halaman), atau pecah menjadi beberapa buku"),
+    ))
 }
 
 /// What the page estimate cannot see (a court template's loop), counted

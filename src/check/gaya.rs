@@ -73,16 +73,22 @@ pub fn periksa(c: &Content, d: &mut Diagnostics) {
     }
 }
 
-/// The most steps one build lays out. Memory grows with the pages (3.4 GB
-/// for 300 SOPs of 12 steps, 6.7 GB for 600): 4,000 steps, some 700 pages,
-/// stay within the 7 GB of a common CI runner; beyond, the build is refused
-/// at once instead of running out of memory with nothing written.
-pub const LANGKAH_MAKS: usize = 4000;
+/// The most steps one build lays out. Memory grows with the pages (1.0 GB
+/// for 300 SOPs of 12 steps, 1.8 GB for 600): 8,000 steps, some 1,400
+/// pages, stay well within the 7 GB of a common CI runner; beyond, the
+/// build is refused at once instead of running out of memory with nothing
+/// written.
+pub const LANGKAH_MAKS: usize = 8000;
 
 /// The most SOP pages bukusop lays out in one build, as [`halaman_kira`]
-/// estimates them: laying out takes about 6 to 8 MB of memory a page, and
-/// a CI runner has 7 GB.
-pub const HALAMAN_MAKS: usize = 1000;
+/// estimates them: laid out in parts, a booklet takes about 1.5 MB of
+/// memory a page, and a CI runner has 7 GB. Laid out as one document (a
+/// court's own `buku.typ.j2` or `sop.typ.j2`) it takes 4 to 8 MB a page:
+/// [`HALAMAN_MAKS_UTUH`].
+pub const HALAMAN_MAKS: usize = 2000;
+
+/// [`HALAMAN_MAKS`] for a booklet laid out as one document.
+pub const HALAMAN_MAKS_UTUH: usize = 1000;
 
 /// Lines of `chars` characters set in a column `wide` characters wide.
 fn lines(chars: usize, wide: usize) -> usize {
@@ -224,7 +230,7 @@ pub fn skala(c: &Content, d: &mut Diagnostics) {
     if pages > HALAMAN_MAKS {
         d.push(
             Diagnostic::error(format!(
-                "buku ini diperkirakan {pages} halaman; bukusop menyusun paling banyak {HALAMAN_MAKS} halaman sekaligus (sekitar 6–8 MB memori per halaman)"
+                "buku ini diperkirakan {pages} halaman; bukusop menyusun paling banyak {HALAMAN_MAKS} halaman sekaligus (sekitar 1,5 MB memori per halaman)"
             ))
             .hint("pecah menjadi beberapa buku (satu folder konten per unit), atau persingkat teks yang sangat panjang (langkah, informasi, keterangan)"),
         );

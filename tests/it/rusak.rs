@@ -153,7 +153,7 @@ fn cases_made_in_code() {
     // More steps than one build lays out: refused before the layout.
     let d = prepare("terlalu-besar", |d| {
         let mut s = String::from("judul: BESAR\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
-        for i in 0..4000 {
+        for i in 0..8000 {
             s.push_str(&format!("  - {{kegiatan: Langkah {i}, pelaksana: Staf}}\n"));
         }
         std::fs::write(d.join("sop/02-kasus.yaml"), s).unwrap();
@@ -164,11 +164,11 @@ fn cases_made_in_code() {
         &mut failures,
     );
 
-    // Fewer steps, but so long that the booklet would run past a thousand
-    // pages (about 7 GB to lay out): refused before the layout.
+    // Fewer steps, but so long that the booklet would run past two thousand
+    // pages (about 3 GB to lay out): refused before the layout.
     let d = prepare("terlalu-banyak-halaman", |d| {
         let long = "uraian panjang ".repeat(38);
-        for k in 0..300 {
+        for k in 0..600 {
             let mut s = format!("judul: PANJANG {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
             for i in 0..10 {
                 s.push_str(&format!(
@@ -183,12 +183,34 @@ fn cases_made_in_code() {
         &run("terlalu-banyak-halaman", d.path()),
         &mut failures,
     );
+    // Half as many pages fit when a court's own `sop.typ.j2` makes the
+    // booklet one document (more memory a page).
+    let d = prepare("utuh-terlalu-banyak-halaman", |d| {
+        let long = "uraian panjang ".repeat(38);
+        for k in 0..300 {
+            let mut s = format!("judul: PANJANG {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
+            for i in 0..10 {
+                s.push_str(&format!(
+                    "  - {{kegiatan: Langkah {i} {long}, pelaksana: Staf}}\n"
+                ));
+            }
+            std::fs::write(d.join(format!("sop/{:03}-panjang.yaml", k + 2)), s).unwrap();
+        }
+        std::fs::create_dir_all(d.join("templates")).unwrap();
+        let own = bukusop::content::assets::Templates::bundled("sop.typ.j2").unwrap();
+        std::fs::write(d.join("templates/sop.typ.j2"), format!("{own}{{# milik pengadilan #}}\n")).unwrap();
+    });
+    compare(
+        "kode-utuh-terlalu-banyak-halaman",
+        &run("utuh-terlalu-banyak-halaman", d.path()),
+        &mut failures,
+    );
 
     // Short steps, but notes under the tables (`keterangan`) long enough
-    // to run the booklet past a thousand pages: refused as well.
+    // to run the booklet past two thousand pages: refused as well.
     let d = prepare("keterangan-terlalu-panjang", |d| {
         let note = format!("  - {}\n", "catatan panjang ".repeat(190));
-        for k in 0..10 {
+        for k in 0..20 {
             let s = format!(
                 "judul: CATATAN {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\nketerangan:\n{}",
                 note.repeat(270)
@@ -206,7 +228,7 @@ fn cases_made_in_code() {
     // characters each, in each of 40 SOPs).
     let d = prepare("baris-baru-terlalu-banyak", |d| {
         let note = format!("  - \"{}\"\n", "a\\n".repeat(1500));
-        for k in 0..40 {
+        for k in 0..80 {
             let s = format!(
                 "judul: BARIS {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\nketerangan:\n{note}"
             );
@@ -222,7 +244,7 @@ fn cases_made_in_code() {
     // U+2028 breaks a line as well; and rows as tall as `bagan.tinggi_baris`.
     let d = prepare("pemisah-baris-terlalu-banyak", |d| {
         let note = format!("  - \"{}\"\n", "a\\u2028".repeat(1500));
-        for k in 0..40 {
+        for k in 0..80 {
             let s = format!(
                 "judul: PEMISAH {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n  - {{kegiatan: Menerima, pelaksana: Staf}}\nketerangan:\n{note}"
             );
@@ -284,7 +306,7 @@ fn cases_made_in_code() {
         let items = format!("[{}]", vec!["a"; 40].join(", "));
         let steps = format!("  - {{kegiatan: Menerima, pelaksana: Staf, kelengkapan: {items}}}\n")
             .repeat(30);
-        for k in 0..40 {
+        for k in 0..80 {
             let s = format!("judul: DAFTAR {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n{steps}");
             std::fs::write(d.join(format!("sop/{:02}-daftar.yaml", k + 2)), s).unwrap();
         }
@@ -320,7 +342,7 @@ fn cases_made_in_code() {
         assert!(o.status.success());
         let file = d.join("templates/sampul.typ.j2");
         let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(&file, text + "\n#for i in range(1050) [#pagebreak() x]\n").unwrap();
+        std::fs::write(&file, text + "\n#for i in range(2050) [#pagebreak() x]\n").unwrap();
     });
     compare(
         "kode-templat-halaman-berulang",
@@ -331,7 +353,7 @@ fn cases_made_in_code() {
         let buku = std::fs::read_to_string(d.join("buku.yaml")).unwrap();
         std::fs::write(d.join("buku.yaml"), buku + "bagan:\n  tinggi_baris: 60\n").unwrap();
         let steps = "  - {kegiatan: Menerima, pelaksana: Staf}\n".repeat(60);
-        for k in 0..55 {
+        for k in 0..70 {
             let s = format!("judul: TINGGI {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n{steps}");
             std::fs::write(d.join(format!("sop/{:02}-tinggi.yaml", k + 2)), s).unwrap();
         }
