@@ -61,6 +61,8 @@ struct Tersusun {
 /// `cetak` the joined pages.
 pub(super) struct Hasil {
     pub doc: Option<PagedDocument>,
+    /// The time the templates took, of the whole.
+    pub templat: std::time::Duration,
     pub ukuran: Ukuran,
     pub crossing: Putus,
 }
@@ -77,7 +79,8 @@ impl Susunan {
         cetak: bool,
     ) -> Result<Hasil, Diagnostics> {
         let kali = self.kali.fetch_add(1, Ordering::Relaxed) + 1;
-        let done = self.lay_out(parts, view, rapat, kali)?;
+        let mut templat = std::time::Duration::ZERO;
+        let done = self.lay_out(parts, view, rapat, kali, &mut templat)?;
         let laid = done.iter().map(|t| t.doc.pages().len()).sum();
         if let Some(d) = super::passes::terlalu_banyak(laid) {
             return Err(one(d));
@@ -96,7 +99,7 @@ impl Susunan {
         }
         let doc = match cetak {
             true => {
-                let doc = join(parts, view, &done)?;
+                let doc = join(parts, view, &done, &mut templat)?;
                 *self.cetakan.lock().unwrap_or_else(|e| e.into_inner()) =
                     Some((view.clone(), done));
                 Some(doc)
@@ -111,6 +114,7 @@ impl Susunan {
         }
         Ok(Hasil {
             doc,
+            templat,
             ukuran,
             crossing,
         })
@@ -160,6 +164,7 @@ impl Susunan {
         view: &View,
         rapat: &BTreeSet<usize>,
         kali: u64,
+        templat: &mut std::time::Duration,
     ) -> Result<Vec<Arc<Tersusun>>, Diagnostics> {
         let templates = &parts.prepared.resources.templates;
         let shell = View {
@@ -179,7 +184,9 @@ impl Susunan {
                 ..shell.clone()
             })
             .collect();
+        let t = std::time::Instant::now();
         let markups = render::render_each(templates, &views).map_err(one)?;
+        *templat += t.elapsed();
         let keys: Vec<u128> = markups
             .iter()
             .map(|m| hash128(&(parts.sidik_berkas, m)))
@@ -275,7 +282,12 @@ fn on_every_core<T: Send, E: Send>(
 /// The front matter laid out with the page each SOP of `done` starts on,
 /// then the SOPs' pages, each with its footer: one document whose links
 /// reach the SOPs.
-fn join(parts: &Parts, view: &View, done: &[Arc<Tersusun>]) -> Result<PagedDocument, Diagnostics> {
+fn join(
+    parts: &Parts,
+    view: &View,
+    done: &[Arc<Tersusun>],
+    templat: &mut std::time::Duration,
+) -> Result<PagedDocument, Diagnostics> {
     let templates = &parts.prepared.resources.templates;
     let mut halaman = BTreeMap::new();
     let mut next = 1;
@@ -301,7 +313,9 @@ fn join(parts: &Parts, view: &View, done: &[Arc<Tersusun>]) -> Result<PagedDocum
         },
         ..view.clone()
     };
+    let t = std::time::Instant::now();
     let markups = render::render_each(templates, &[front, footers]).map_err(one)?;
+    *templat += t.elapsed();
     let names = [crate::kontrak::MAIN, crate::kontrak::KAKI];
     let compile = |k: usize| {
         parts

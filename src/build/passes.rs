@@ -242,7 +242,8 @@ fn layout(
         timings.template += t.elapsed();
         let t = Instant::now();
         let hasil = parts.susunan.susun(parts, &view, &r.rapat, cetak)?;
-        timings.typeset += t.elapsed();
+        timings.template += hasil.templat;
+        timings.typeset += t.elapsed().saturating_sub(hasil.templat);
         return Ok(Tata {
             view,
             warnings,

@@ -198,7 +198,11 @@ fn cases_made_in_code() {
         }
         std::fs::create_dir_all(d.join("templates")).unwrap();
         let own = bukusop::content::assets::Templates::bundled("sop.typ.j2").unwrap();
-        std::fs::write(d.join("templates/sop.typ.j2"), format!("{own}{{# milik pengadilan #}}\n")).unwrap();
+        std::fs::write(
+            d.join("templates/sop.typ.j2"),
+            format!("{own}{{# milik pengadilan #}}\n"),
+        )
+        .unwrap();
     });
     compare(
         "kode-utuh-terlalu-banyak-halaman",
