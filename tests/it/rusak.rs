@@ -166,9 +166,10 @@ fn cases_made_in_code() {
 
     // Fewer steps, but so long that the booklet would run past two thousand
     // pages (about 3 GB to lay out): refused before the layout.
-    let d = prepare("terlalu-banyak-halaman", |d| {
+    // `n` SOPs of 10 long steps each.
+    let long_sops = |d: &Path, n: usize| {
         let long = "uraian panjang ".repeat(38);
-        for k in 0..600 {
+        for k in 0..n {
             let mut s = format!("judul: PANJANG {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
             for i in 0..10 {
                 s.push_str(&format!(
@@ -177,7 +178,8 @@ fn cases_made_in_code() {
             }
             std::fs::write(d.join(format!("sop/{:03}-panjang.yaml", k + 2)), s).unwrap();
         }
-    });
+    };
+    let d = prepare("terlalu-banyak-halaman", |d| long_sops(d, 600));
     compare(
         "kode-terlalu-banyak-halaman",
         &run("terlalu-banyak-halaman", d.path()),
@@ -186,16 +188,7 @@ fn cases_made_in_code() {
     // Half as many pages fit when a court's own `sop.typ.j2` makes the
     // booklet one document (more memory a page).
     let d = prepare("utuh-terlalu-banyak-halaman", |d| {
-        let long = "uraian panjang ".repeat(38);
-        for k in 0..300 {
-            let mut s = format!("judul: PANJANG {k}\nrevisi: 0\npelaksana: [Staf]\nlangkah:\n");
-            for i in 0..10 {
-                s.push_str(&format!(
-                    "  - {{kegiatan: Langkah {i} {long}, pelaksana: Staf}}\n"
-                ));
-            }
-            std::fs::write(d.join(format!("sop/{:03}-panjang.yaml", k + 2)), s).unwrap();
-        }
+        long_sops(d, 300);
         std::fs::create_dir_all(d.join("templates")).unwrap();
         let own = bukusop::content::assets::Templates::bundled("sop.typ.j2").unwrap();
         std::fs::write(
