@@ -105,7 +105,8 @@ pub struct Flow {
     /// The steps the procedure starts at: the first, and those marked.
     pub mulai: Vec<usize>,
     /// Jumps whose side was a free choice (no downward arrow to keep
-    /// away from): routing may move them to the other side.
+    /// away from, or a jump back up, which leaves above that arrow's
+    /// turn): routing may move them to the other side.
     pub bebas: Vec<usize>,
     pub edges: Vec<Edge>,
 }
@@ -163,7 +164,9 @@ pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
             } else if jumps == 2 {
                 if k == 0 { Sisi::Kiri } else { Sisi::Kanan }
             } else {
-                if !matches!(turns, Some(Some(_))) {
+                // A jump back up leaves above the turn of the downward
+                // arrow, so it may take that arrow's side as well.
+                if !matches!(turns, Some(Some(_))) || *t < i {
                     bebas.push(edges.len());
                 }
                 away

@@ -377,9 +377,9 @@ pub fn route(
     lebar: &dyn Fn(&str) -> f64,
 ) -> Routed {
     let mut luar = BTreeSet::new();
+    let mut flow = away_from_turns(flow, putus);
     // The best drawing so far, and what it left unplaced.
-    let (mut best, mut left) = draw(flow, g, putus, &luar, lebar);
-    let mut flow = std::borrow::Cow::Borrowed(flow);
+    let (mut best, mut left) = draw(&flow, g, putus, &luar, lebar);
     // Jump `i` drawn from its symbol's other side, kept when `better`.
     let turn = |i: usize,
                 flow: &mut std::borrow::Cow<Flow>,
@@ -691,6 +691,32 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
             return;
         }
     }
+}
+
+/// `flow` with each jump in `putus` on the side away from where its
+/// step's downward arrow turns: cut by a page break, a jump becomes a
+/// connector under its side's vertex, and on the turn's side the two
+/// lines would run together (a jump back up may take that side when it is
+/// drawn whole, see [`Flow::bebas`]).
+fn away_from_turns<'a>(flow: &'a Flow, putus: &BTreeSet<usize>) -> std::borrow::Cow<'a, Flow> {
+    let turns_to = |step: usize| {
+        flow.edges
+            .iter()
+            .find(|e| e.from == step && e.sisi == Sisi::Bawah)
+            .and_then(|e| match e.to_lane.cmp(&e.from_lane) {
+                std::cmp::Ordering::Greater => Some(Sisi::Kanan),
+                std::cmp::Ordering::Less => Some(Sisi::Kiri),
+                std::cmp::Ordering::Equal => None,
+            })
+    };
+    let mut out = std::borrow::Cow::Borrowed(flow);
+    for &i in putus {
+        let Some(e) = flow.edges.get(i) else { continue };
+        if e.sisi != Sisi::Bawah && turns_to(e.from) == Some(e.sisi) && flow.bebas.contains(&i) {
+            out.to_mut().edges[i] = other_side(flow, i);
+        }
+    }
+    out
 }
 
 /// Jump `i` of `flow` drawn from its symbol's other side.

@@ -432,16 +432,55 @@ fn a_free_jump_moves_to_the_side_that_crosses_nothing() {
     assert_eq!((side(0), side(1)), (Sisi::Kiri, Sisi::Kanan));
 }
 
+#[test]
+fn a_jump_back_up_may_take_the_side_its_downward_arrow_turns_to() {
+    // Step 3 decides in lane 1: "Ya" goes down to lane 0 (its arrow turns
+    // left), "Tidak" back up to step 2. The loop starts away from the
+    // turn, on the right; it leaves above the turn, so the left is free
+    // to take as well, and drawn whole there it crosses nothing.
+    let skip = Node {
+        lanjut: Lanjut::Ke(2),
+        ..node(&[0])
+    };
+    let nodes = [skip, node(&[0]), decision(1, 3, 1), node(&[0])];
+    let mut f = build(&nodes, 3).unwrap();
+    let tidak = f
+        .edges
+        .iter()
+        .position(|e| e.from == 2 && e.to == 1)
+        .unwrap();
+    assert_eq!(f.edges[tidak].sisi, Sisi::Kanan);
+    assert!(f.bebas.contains(&tidak), "{:?}", f.bebas);
+    f.edges[tidak] = other_side(&f, tidak);
+    assert!(route(&f, &G, &BTreeSet::new()).crossings.is_empty());
+    // Cut by a page break, the loop is a connector under its vertex, which
+    // on the left would run along the turn: it goes back to the right.
+    let cut = route(&f, &G, &BTreeSet::from([tidak]));
+    let stub = cut
+        .gambar
+        .iter()
+        .find(|d| d.step == 2 && d.penghubung.is_some())
+        .unwrap();
+    assert!(stub.titik.iter().all(|p| p.x > 0.0), "{stub:?}");
+}
+
 /// Against every choice of sides for the free jumps of a flow (up to ten,
 /// 1,024 drawings): the sides [`pilih_sisi`] chooses leave no crossing
 /// where one choice draws none as cleanly, and stay near the fewest
 /// crossings elsewhere. Of 300 random flows, moving one jump at a time
 /// left 170 crossings where 156 are possible, 5 flows crossing that need
 /// not; trying every choice where lines still cross leaves 165, and none.
+/// Since a jump back up may also take the side its step's downward arrow
+/// turns to, more jumps are free and another 300 flows are drawn: they
+/// cross 111 times where 90 are possible (9 flows more than they need),
+/// against 165 with those jumps kept away from the turn. (Moving jumps in
+/// up to three rounds instead of one took 111 to 105, but drew lines on
+/// top of each other once page breaks cut them.)
 #[test]
 fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
     let mut rng = Lcg(11);
     let (mut flows, mut worse, mut needless, mut ours, mut fewest) = (0, 0, 0, 0, 0);
+    let mut kept_away = 0;
     while flows < 300 {
         let lanes = 1 + rng.next(6);
         let n = 3 + rng.next(22);
@@ -476,6 +515,18 @@ fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
             (r.crossings.len(), r.kotor())
         };
         let original = f.clone();
+        // The same, with jumps back up kept away from their step's turn.
+        let mut away = f.clone();
+        away.bebas.retain(|&i| {
+            let e = &away.edges[i];
+            let turns = away
+                .edges
+                .iter()
+                .any(|d| d.from == e.from && d.sisi == Sisi::Bawah && d.to_lane != d.from_lane);
+            !(turns && e.to < e.from)
+        });
+        pilih_sisi(&mut away, &G, &lebar);
+        kept_away += score(&away).0;
         pilih_sisi(&mut f, &G, &lebar);
         let (mine, kotor) = score(&f);
         let best = (0u32..1 << original.bebas.len())
@@ -498,9 +549,10 @@ fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
         needless += usize::from(best == 0 && mine > 0);
     }
     println!(
-        "{flows} alur: {ours} persilangan, paling sedikit {fewest}; {worse} alur lebih banyak, {needless} di antaranya tanpa persilangan yang perlu"
+        "{flows} alur: {ours} persilangan, paling sedikit {fewest}; {worse} alur lebih banyak, {needless} di antaranya tanpa persilangan yang perlu; {kept_away} bila lompatan ke atas menjauhi belokan"
     );
     assert!(ours >= fewest);
     assert_eq!(needless, 0);
-    assert!(ours <= 165 && worse <= 5, "{ours} {worse}");
+    assert!(ours <= 111 && worse <= 9, "{ours} {worse}");
+    assert!(ours * 10 <= kept_away * 7, "{ours} {kept_away}");
 }

@@ -219,8 +219,10 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // counts a line along a connector's edge since: 5 were drawn); 86
     // since an entry beside an exit keeps 1.4 mm from it, labels keep
     // 1.5 mm apart, turns 1.2 mm above a row's rule and connectors 0.7 mm
-    // from a lane's (the audit found 67, 40, 2,083 and 487 of those).
-    assert!(total.persilangan <= 86, "{total}");
+    // from a lane's (the audit found 67, 40, 2,083 and 487 of those); 82
+    // since a jump back up may take the side its step's downward arrow
+    // turns to.
+    assert!(total.persilangan <= 82, "{total}");
 }
 
 #[test]
