@@ -30,6 +30,14 @@ fn routed(nodes: &[Node], lanes: usize, putus: &[usize]) -> (Flow, Routed) {
     (f, r)
 }
 
+/// The index of the arrow from step `from` to step `to` (0-based).
+fn edge(f: &Flow, from: usize, to: usize) -> usize {
+    f.edges
+        .iter()
+        .position(|e| e.from == from && e.to == to)
+        .unwrap()
+}
+
 /// The x of the vertical run of the drawing that leaves `step`.
 fn channel_x(r: &Routed, step: usize) -> f64 {
     let d = r
@@ -131,11 +139,7 @@ fn broken_arrows_to_one_step_share_one_letter() {
         node(&[1]),
     ];
     let f = build(&nodes, 2).unwrap();
-    let back = f
-        .edges
-        .iter()
-        .position(|e| e.from == 3 && e.to == 1)
-        .unwrap();
+    let back = edge(&f, 3, 1);
     let r = route(&f, &G, &[0, back].into_iter().collect());
     assert_eq!(r.huruf[&0], "A");
     assert_eq!(r.huruf[&back], "A");
@@ -241,11 +245,7 @@ fn a_label_squeezed_against_the_tables_edge_takes_the_other_side() {
     ];
     let f = build(&nodes, 12).unwrap();
     let none = BTreeSet::new();
-    let jump = f
-        .edges
-        .iter()
-        .position(|e| e.from == 2 && e.to == 0)
-        .unwrap();
+    let jump = edge(&f, 2, 0);
     assert_eq!(f.edges[jump].sisi, Sisi::Kiri);
     let (edge, _) = draw(&f, &g, &none, &none, &lebar);
     assert_eq!(edge.label_kotor, 1, "{:?}", edge.warnings);
@@ -444,11 +444,7 @@ fn a_jump_back_up_may_take_the_side_its_downward_arrow_turns_to() {
     };
     let nodes = [skip, node(&[0]), decision(1, 3, 1), node(&[0])];
     let mut f = build(&nodes, 3).unwrap();
-    let tidak = f
-        .edges
-        .iter()
-        .position(|e| e.from == 2 && e.to == 1)
-        .unwrap();
+    let tidak = edge(&f, 2, 1);
     assert_eq!(f.edges[tidak].sisi, Sisi::Kanan);
     assert!(f.bebas.contains(&tidak), "{:?}", f.bebas);
     f.edges[tidak] = other_side(&f, tidak);
