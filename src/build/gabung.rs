@@ -45,8 +45,15 @@ pub struct Susunan {
     sop: Mutex<HashMap<u128, Arc<Tersusun>>>,
     /// Layouts made, to forget what the last two did not use.
     kali: AtomicU64,
-    /// The view and the SOPs of the last layout printed.
-    cetakan: Mutex<Option<(View, Vec<Arc<Tersusun>>)>>,
+    /// The last layout printed.
+    cetakan: Mutex<Option<Cetakan>>,
+}
+
+/// A layout printed: its view without the SOPs, and each SOP's view and
+/// layout.
+struct Cetakan {
+    shell: View,
+    sops: Vec<(crate::view::SopView, Arc<Tersusun>)>,
 }
 
 /// One SOP laid out alone, with what was measured of it.
@@ -100,8 +107,13 @@ impl Susunan {
         let doc = match cetak {
             true => {
                 let doc = join(parts, view, &done, &mut templat)?;
-                *self.cetakan.lock().unwrap_or_else(|e| e.into_inner()) =
-                    Some((view.clone(), done));
+                *self.cetakan.lock().unwrap_or_else(|e| e.into_inner()) = Some(Cetakan {
+                    shell: View {
+                        sops: Vec::new(),
+                        ..view.clone()
+                    },
+                    sops: view.sops.iter().cloned().zip(done).collect(),
+                });
                 Some(doc)
             }
             false => None,
@@ -131,9 +143,13 @@ impl Susunan {
     ) -> Option<Result<(Vec<u8>, usize), Diagnostics>> {
         let (mut view, t) = {
             let cetakan = self.cetakan.lock().unwrap_or_else(|e| e.into_inner());
-            let (view, done) = cetakan.as_ref()?;
-            let k = view.sops.iter().position(|s| s.urut == i + 1)?;
-            (view.clone(), done.get(k)?.clone())
+            let c = cetakan.as_ref()?;
+            let (sop, t) = c.sops.iter().find(|(s, _)| s.urut == i + 1)?;
+            let view = View {
+                sops: vec![sop.clone()],
+                ..c.shell.clone()
+            };
+            (view, t.clone())
         };
         view.select(&BTreeSet::from([i]));
         view.sops.clear();
