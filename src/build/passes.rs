@@ -735,6 +735,10 @@ fn too_tall(checked: &Checked, ukuran: &Ukuran) -> Diagnostics {
     d
 }
 
+/// The most of a row's height setting it tighter could save: a text
+/// set smaller may also wrap into fewer lines.
+const SUSUT_RAPAT: f64 = 0.5;
+
 /// The SOPs longer than a page (`pages`, by SOP) laid out once tighter:
 /// `rencana` with the plan of those it saves a page, whose tight measures
 /// `base` takes; `None` when no SOP is longer than a page.
@@ -751,6 +755,44 @@ fn tighter(
         .iter()
         .filter(|(_, n)| **n > 1)
         .map(|(s, _)| *s)
+        .collect();
+    // Only those a page could be saved even if every row, and all that
+    // stands above the table (the information block is set tighter too),
+    // lost half its height and the rows their insets: the others would lay
+    // out again for nothing (rows of one line, as tall as their symbols,
+    // save nothing).
+    let insets = 2.0 * (kontrak::sisip_y(false) - kontrak::sisip_y(true));
+    let mut most = base.clone();
+    for ((s, j), t) in most.tabel.iter_mut() {
+        if !long.contains(s) {
+            continue;
+        }
+        let up = match j {
+            0 => SUSUT_RAPAT * (t.start.1 - kontrak::TEPI_ATAS).max(0.0),
+            _ => 0.0,
+        };
+        let first = t.start.0;
+        t.start.1 -= up;
+        for row in &mut t.rows {
+            let h = (row.tinggi() * (1.0 - SUSUT_RAPAT) - insets).max(0.0);
+            if row.page == first {
+                row.atas -= up;
+            }
+            row.bawah = row.atas + h;
+        }
+    }
+    let (_, most_pages) = plan(
+        &p.content,
+        &p.checked,
+        parts.huruf,
+        &most,
+        &most,
+        &long,
+        &rencana.lajur,
+    );
+    let long: BTreeSet<usize> = long
+        .into_iter()
+        .filter(|s| most_pages.get(s) < pages.get(s))
         .collect();
     if long.is_empty() {
         return Ok(None);
