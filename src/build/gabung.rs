@@ -10,12 +10,11 @@
 //! pointed at them once the pages are joined.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use typst::foundations::NativeElement;
-use typst::foundations::{Label, Selector};
-use typst::introspection::{Introspector, Location, Tag};
+use typst::introspection::{Location, Tag};
 use typst::layout::{Frame, FrameItem};
 use typst::model::Destination;
 use typst::model::Document;
@@ -25,9 +24,11 @@ use typst_layout::PagedDocument;
 
 use super::passes::Parts;
 use super::ukur::{Putus, Ukuran, crossing_edges, measure};
+use super::{on_every_core, one};
 use crate::content::assets::Templates;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::render;
+use crate::typeset::label_location;
 use crate::view::{Dokumen, View};
 
 /// Whether the booklet can be laid out in parts: its two templates that
@@ -255,46 +256,6 @@ impl Susunan {
     }
 }
 
-/// `f` of each of `items`, spread over the machine's cores, in the order
-/// of `items`; after an error, the items not yet started are not.
-fn on_every_core<T: Send, E: Send>(
-    items: &[usize],
-    f: impl Fn(usize) -> Result<T, E> + Sync,
-) -> Vec<Result<T, E>> {
-    let workers = std::thread::available_parallelism()
-        .map(|w| w.get())
-        .unwrap_or(1)
-        .min(items.len().max(1));
-    let next = AtomicUsize::new(0);
-    let mut out: Vec<(usize, Result<T, E>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let n = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&item) = items.get(n) else { break };
-                        let r = f(item);
-                        let failed = r.is_err();
-                        out.push((n, r));
-                        if failed {
-                            next.store(items.len(), Ordering::Relaxed);
-                            break;
-                        }
-                    }
-                    out
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a layout does not panic"))
-            .collect()
-    });
-    out.sort_by_key(|(n, _)| *n);
-    out.into_iter().map(|(_, r)| r).collect()
-}
-
 /// The front matter laid out with the page each SOP of `done` starts on,
 /// then the SOPs' pages, each with its footer: one document whose links
 /// reach the SOPs.
@@ -348,7 +309,10 @@ fn join(
     // front matter: pointed at the SOP's own.
     let mut to: HashMap<Location, Location> = HashMap::new();
     for (s, t) in view.sops.iter().zip(done) {
-        if let (Some(from), Some(real)) = (locate(&doc, &s.jangkar), locate(&t.doc, &s.jangkar)) {
+        if let (Some(from), Some(real)) = (
+            label_location(&doc, &s.jangkar),
+            label_location(&t.doc, &s.jangkar),
+        ) {
             to.insert(from, real);
         }
     }
@@ -398,15 +362,6 @@ fn with_footers<'a>(
         .collect())
 }
 
-/// Where the element labelled `label` stands in `doc`.
-fn locate(doc: &PagedDocument, label: &str) -> Option<Location> {
-    let label = Label::new(typst::utils::PicoStr::intern(label))?;
-    doc.introspector()
-        .query(&Selector::Label(label))
-        .first()?
-        .location()
-}
-
 /// The links of `frame` (and of its groups) to a location of `to`'s keys
 /// pointed at its value, and the stand-ins at those keys removed: the
 /// joined document has one element with each SOP's label.
@@ -426,8 +381,4 @@ fn relink(frame: &mut Frame, to: &HashMap<Location, Location>) {
         FrameItem::Tag(Tag::End(loc, ..)) => !to.contains_key(loc),
         _ => true,
     });
-}
-
-fn one(d: Diagnostic) -> Diagnostics {
-    Diagnostics(vec![d])
 }

@@ -389,3 +389,47 @@ pub fn evict_caches() {
 pub fn evict_old_caches() {
     comemo::evict(10);
 }
+
+/// `f` of each of `items`, spread over the machine's cores, in the order
+/// of `items`; after an error, the items not yet started are not.
+pub(super) fn on_every_core<T: Send, E: Send>(
+    items: &[usize],
+    f: impl Fn(usize) -> Result<T, E> + Sync,
+) -> Vec<Result<T, E>> {
+    let workers = std::thread::available_parallelism()
+        .map(|w| w.get())
+        .unwrap_or(1)
+        .min(items.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<(usize, Result<T, E>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&item) = items.get(n) else { break };
+                        let r = f(item);
+                        let failed = r.is_err();
+                        out.push((n, r));
+                        if failed {
+                            next.store(items.len(), std::sync::atomic::Ordering::Relaxed);
+                            break;
+                        }
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a layout does not panic"))
+            .collect()
+    });
+    out.sort_by_key(|(n, _)| *n);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
+}

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::halaman;
 use super::ukur::{Ingatan, Putus, Ukuran, crossing_edges, measure};
-use super::{Output, Prepared, Timings};
+use super::{Output, Prepared, Timings, one};
 use crate::check::Checked;
 use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -912,10 +912,6 @@ fn loose_pages(
             }
         }
     }
-}
-
-fn one(d: Diagnostic) -> Diagnostics {
-    Diagnostics(vec![d])
 }
 
 /// The page plan from the row heights `base` measured (with no connector

@@ -1,6 +1,7 @@
 //! Every SOP as a PDF of its own, for the court's website, built in
 //! parallel on the machine's cores.
 
+use super::on_every_core;
 use super::passes::{Parts, Rencana, single};
 use crate::diag::Diagnostics;
 use crate::files::slug;
@@ -17,35 +18,14 @@ pub struct SopPdf {
 /// over the machine's cores.
 pub(super) fn per_sop(parts: &Parts, rencana: &Rencana) -> Result<Vec<SopPdf>, Diagnostics> {
     let sops = &parts.prepared.content.sops;
-    let n = sops.len();
-    let workers = std::thread::available_parallelism()
-        .map(|w| w.get())
-        .unwrap_or(1)
-        .min(n.max(1));
-    let one = |i: usize| -> Result<(usize, SopPdf), Diagnostics> {
+    let one = |i: usize| -> Result<SopPdf, Diagnostics> {
         let (pdf, pages) = single(parts, i, rencana)?;
-        Ok((
-            i,
-            SopPdf {
-                name: format!("{:02}-{}", i + 1, slug(&sops[i].sop.judul.value)),
-                pdf,
-                pages,
-            },
-        ))
+        Ok(SopPdf {
+            name: format!("{:02}-{}", i + 1, slug(&sops[i].sop.judul.value)),
+            pdf,
+            pages,
+        })
     };
-    let results: Vec<Result<(usize, SopPdf), Diagnostics>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|w| scope.spawn(move || (w..n).step_by(workers).map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("an SOP build does not panic"))
-            .collect()
-    });
-    let mut done = Vec::with_capacity(n);
-    for r in results {
-        done.push(r?);
-    }
-    done.sort_by_key(|(i, _)| *i);
-    Ok(done.into_iter().map(|(_, s)| s).collect())
+    let all: Vec<usize> = (0..sops.len()).collect();
+    on_every_core(&all, one).into_iter().collect()
 }

@@ -111,6 +111,17 @@ pub struct Flow {
     pub edges: Vec<Edge>,
 }
 
+impl Flow {
+    /// The side to which step `step`'s arrow down to the next step turns;
+    /// `None` when it goes straight down or there is none.
+    pub fn belok(&self, step: usize) -> Option<Sisi> {
+        self.edges
+            .iter()
+            .find(|e| e.from == step && e.sisi == Sisi::Bawah)
+            .and_then(|e| turn(&self.step_lanes[e.from], &self.step_lanes[e.to]))
+    }
+}
+
 /// Checks the graph and decides symbols, arrows and their sides.
 pub fn build(nodes: &[Node], lanes: usize) -> Result<Flow, Vec<FlowError>> {
     let n = nodes.len();

@@ -699,20 +699,10 @@ pub fn pilih_sisi(flow: &mut Flow, g: &Geometri, lebar: &dyn Fn(&str) -> f64) {
 /// lines would run together (a jump back up may take that side when it is
 /// drawn whole, see [`Flow::bebas`]).
 fn away_from_turns<'a>(flow: &'a Flow, putus: &BTreeSet<usize>) -> std::borrow::Cow<'a, Flow> {
-    let turns_to = |step: usize| {
-        flow.edges
-            .iter()
-            .find(|e| e.from == step && e.sisi == Sisi::Bawah)
-            .and_then(|e| match e.to_lane.cmp(&e.from_lane) {
-                std::cmp::Ordering::Greater => Some(Sisi::Kanan),
-                std::cmp::Ordering::Less => Some(Sisi::Kiri),
-                std::cmp::Ordering::Equal => None,
-            })
-    };
     let mut out = std::borrow::Cow::Borrowed(flow);
     for &i in putus {
         let Some(e) = flow.edges.get(i) else { continue };
-        if e.sisi != Sisi::Bawah && turns_to(e.from) == Some(e.sisi) && flow.bebas.contains(&i) {
+        if e.sisi != Sisi::Bawah && flow.belok(e.from) == Some(e.sisi) && flow.bebas.contains(&i) {
             out.to_mut().edges[i] = other_side(flow, i);
         }
     }

@@ -513,14 +513,15 @@ fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
         let original = f.clone();
         // The same, with jumps back up kept away from their step's turn.
         let mut away = f.clone();
-        away.bebas.retain(|&i| {
-            let e = &away.edges[i];
-            let turns = away
-                .edges
-                .iter()
-                .any(|d| d.from == e.from && d.sisi == Sisi::Bawah && d.to_lane != d.from_lane);
-            !(turns && e.to < e.from)
-        });
+        away.bebas = f
+            .bebas
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = &f.edges[i];
+                !(f.belok(e.from).is_some() && e.to < e.from)
+            })
+            .collect();
         pilih_sisi(&mut away, &G, &lebar);
         kept_away += score(&away).0;
         pilih_sisi(&mut f, &G, &lebar);

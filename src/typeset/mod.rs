@@ -11,7 +11,7 @@ mod world;
 use std::collections::HashMap;
 
 use typst::foundations::{Bytes, Label, Selector};
-use typst::introspection::Introspector;
+use typst::introspection::{Introspector, Location};
 use typst::syntax::Source;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -277,18 +277,22 @@ pub fn png(doc: &PagedDocument, index: usize, ppi: f64) -> Option<Vec<u8>> {
 /// The page (1-based, physical) and the distance from the page's top, in
 /// millimetres, of each label.
 pub fn label_positions(doc: &PagedDocument, labels: &[String]) -> Vec<Option<(usize, f64)>> {
-    let intro = doc.introspector();
     labels
         .iter()
         .map(|l| {
-            let label = Label::new(typst::utils::PicoStr::intern(l))?;
-            let found = intro.query(&Selector::Label(label));
-            let loc = found.first()?.location()?;
-            intro
-                .position(loc)
-                .map(|p| (p.page.get(), p.point.y.to_mm()))
+            let p = doc.introspector().position(label_location(doc, l)?)?;
+            Some((p.page.get(), p.point.y.to_mm()))
         })
         .collect()
+}
+
+/// Where the (first) element labelled `label` stands in `doc`.
+pub fn label_location(doc: &PagedDocument, label: &str) -> Option<Location> {
+    let label = Label::new(typst::utils::PicoStr::intern(label))?;
+    doc.introspector()
+        .query(&Selector::Label(label))
+        .first()?
+        .location()
 }
 
 /// The height of each page, in millimetres.
