@@ -66,8 +66,8 @@ pub fn ukur(dir: &Path, ulang: usize) -> Result<Pengukuran, Diagnostics> {
 }
 
 /// bukusop's whole build of `dir` against one plain Typst compile of the
-/// markup it generates (its last pass), both cold: the medians of `ulang`
-/// pairs.
+/// markup it generates (its last pass) to a PDF, both cold: the medians
+/// of `ulang` pairs.
 pub fn ukur_polos(dir: &Path, ulang: usize) -> Result<(Sebaran, Sebaran), Diagnostics> {
     let (mut ours, mut plain) = (Vec::new(), Vec::new());
     for _ in 0..ulang.max(1) {
@@ -76,7 +76,7 @@ pub fn ukur_polos(dir: &Path, ulang: usize) -> Result<(Sebaran, Sebaran), Diagno
         let out = build::build(dir)?;
         ours.push(t.elapsed());
         let t = Instant::now();
-        out.sumber.compile(&out.markup)?;
+        out.sumber.compile_pdf(&out.markup)?;
         plain.push(t.elapsed());
     }
     Ok((Sebaran::dari(ours), Sebaran::dari(plain)))

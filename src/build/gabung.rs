@@ -48,6 +48,25 @@ pub struct Susunan {
     kali: AtomicU64,
     /// The last layout printed.
     cetakan: Mutex<Option<Cetakan>>,
+    /// The pages of each SOP's (0-based) latest layout.
+    halaman: Mutex<HashMap<usize, usize>>,
+}
+
+/// The SOPs of a layout: each one's markup and key, its layout when one
+/// was made before from the same markup, and those not yet laid out.
+struct Antrean {
+    markups: Vec<String>,
+    keys: Vec<u128>,
+    found: Vec<Option<Arc<Tersusun>>>,
+    missing: Vec<usize>,
+}
+
+/// The front matter and the SOP pages' footers, laid out for SOPs of
+/// `halaman` pages each.
+struct DepanKaki {
+    halaman: Vec<usize>,
+    depan: PagedDocument,
+    kaki: PagedDocument,
 }
 
 /// A layout printed: its view without the SOPs, and each SOP's view and
@@ -88,7 +107,32 @@ impl Susunan {
     ) -> Result<Hasil, Diagnostics> {
         let kali = self.kali.fetch_add(1, Ordering::Relaxed) + 1;
         let mut templat = std::time::Duration::ZERO;
-        let done = self.lay_out(parts, view, rapat, kali, &mut templat)?;
+        let antrean = self.cari(parts, view, &mut templat)?;
+        // The front matter and the footers need only each SOP's number of
+        // pages: while SOPs are laid out, they are laid out from the pages
+        // of each one's latest layout, and again should a count differ.
+        let guess: Option<Vec<usize>> = match cetak && !antrean.missing.is_empty() {
+            true => {
+                let last = self.halaman.lock().unwrap_or_else(|e| e.into_inner());
+                antrean
+                    .found
+                    .iter()
+                    .zip(&view.sops)
+                    .map(|(f, s)| match f {
+                        Some(t) => Some(t.doc.pages().len()),
+                        None => last.get(&(s.urut - 1)).copied(),
+                    })
+                    .collect()
+            }
+            false => None,
+        };
+        let (done, early) = std::thread::scope(|s| {
+            let early = guess.map(|g| s.spawn(move || depan_kaki(parts, view, g)));
+            let done = self.lay_out(parts, view, rapat, kali, antrean);
+            let early = early.map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            (done, early)
+        });
+        let done = done?;
         let laid = done.iter().map(|t| t.doc.pages().len()).sum();
         if let Some(d) = super::passes::terlalu_banyak(laid) {
             return Err(one(d));
@@ -107,7 +151,7 @@ impl Susunan {
         }
         let doc = match cetak {
             true => {
-                let doc = join(parts, view, &done, &mut templat)?;
+                let doc = join(parts, view, &done, early, &mut templat)?;
                 *self.cetakan.lock().unwrap_or_else(|e| e.into_inner()) = Some(Cetakan {
                     shell: View {
                         sops: Vec::new(),
@@ -172,17 +216,15 @@ impl Susunan {
         Some(made)
     }
 
-    /// Each SOP of `view` laid out alone, without its pages' footers:
-    /// those laid out before from the same markup as they were, the others
-    /// on every core.
-    fn lay_out(
+    /// The SOPs of `view` (the whole booklet's), each as the markup of a
+    /// document of its own, with their layouts made before from the same
+    /// markup.
+    fn cari(
         &self,
         parts: &Parts,
         view: &View,
-        rapat: &BTreeSet<usize>,
-        kali: u64,
         templat: &mut std::time::Duration,
-    ) -> Result<Vec<Arc<Tersusun>>, Diagnostics> {
+    ) -> Result<Antrean, Diagnostics> {
         let templates = &parts.prepared.resources.templates;
         let shell = View {
             sops: Vec::new(),
@@ -211,15 +253,41 @@ impl Susunan {
         // A large booklet that no rebuild follows keeps only the SOPs
         // this layout uses, and Typst only its latest work: its memory
         // stays that of a few SOPs and the pages.
-        let banyak = parts.sekali && view.sops.len() > super::passes::BANYAK_SOP;
-        let mut found: Vec<Option<Arc<Tersusun>>> = {
+        let found: Vec<Option<Arc<Tersusun>>> = {
             let mut map = self.sop.lock().unwrap_or_else(|e| e.into_inner());
-            if banyak {
+            if banyak(parts, view) {
                 map.retain(|k, _| keys.contains(k));
             }
             keys.iter().map(|k| map.get(k).cloned()).collect()
         };
-        let missing: Vec<usize> = (0..views.len()).filter(|&k| found[k].is_none()).collect();
+        let missing = (0..found.len()).filter(|&k| found[k].is_none()).collect();
+        Ok(Antrean {
+            markups,
+            keys,
+            found,
+            missing,
+        })
+    }
+
+    /// Each SOP of `view` laid out alone, without its pages' footers:
+    /// those laid out before from the same markup as they were, the others
+    /// on every core.
+    fn lay_out(
+        &self,
+        parts: &Parts,
+        view: &View,
+        rapat: &BTreeSet<usize>,
+        kali: u64,
+        antrean: Antrean,
+    ) -> Result<Vec<Arc<Tersusun>>, Diagnostics> {
+        let templates = &parts.prepared.resources.templates;
+        let Antrean {
+            markups,
+            keys,
+            mut found,
+            missing,
+        } = antrean;
+        let banyak = banyak(parts, view);
         let one_sop = |k: usize| -> Result<Tersusun, Diagnostics> {
             let i = view.sops[k].urut - 1;
             let doc = parts
@@ -243,8 +311,10 @@ impl Susunan {
         };
         let laid = on_every_core(&missing, one_sop);
         let mut map = self.sop.lock().unwrap_or_else(|e| e.into_inner());
+        let mut halaman = self.halaman.lock().unwrap_or_else(|e| e.into_inner());
         for (k, t) in missing.iter().zip(laid) {
             let t = Arc::new(t?);
+            halaman.insert(view.sops[*k].urut - 1, t.doc.pages().len());
             map.insert(keys[*k], t.clone());
             found[*k] = Some(t);
         }
@@ -256,27 +326,31 @@ impl Susunan {
     }
 }
 
-/// The front matter laid out with the page each SOP of `done` starts on,
-/// then the SOPs' pages, each with its footer: one document whose links
-/// reach the SOPs.
-fn join(
+/// Whether `view` is of a booklet so large, built once, that Typst keeps
+/// only the work of its latest SOPs.
+fn banyak(parts: &Parts, view: &View) -> bool {
+    parts.sekali && view.sops.len() > super::passes::BANYAK_SOP
+}
+
+/// The front matter laid out with the page each SOP starts on, its SOPs
+/// being of `halaman` pages each (in order), and the footers of as many
+/// SOP pages: the time its templates took, and the two documents.
+fn depan_kaki(
     parts: &Parts,
     view: &View,
-    done: &[Arc<Tersusun>],
-    templat: &mut std::time::Duration,
-) -> Result<PagedDocument, Diagnostics> {
+    halaman: Vec<usize>,
+) -> (std::time::Duration, Result<DepanKaki, Diagnostics>) {
     let templates = &parts.prepared.resources.templates;
-    let mut halaman = BTreeMap::new();
+    let mut mulai = BTreeMap::new();
     let mut next = 1;
-    for (s, t) in view.sops.iter().zip(done) {
-        halaman.insert(s.jangkar.clone(), next);
-        next += t.doc.pages().len();
+    for (s, n) in view.sops.iter().zip(&halaman) {
+        mulai.insert(s.jangkar.clone(), next);
+        next += n;
     }
-    let kosong = next - 1;
     let front = View {
         dokumen: Dokumen {
             sop: false,
-            halaman,
+            halaman: mulai,
             ..Dokumen::default()
         },
         ..view.clone()
@@ -285,14 +359,17 @@ fn join(
         sops: Vec::new(),
         dokumen: Dokumen {
             depan: false,
-            kosong,
+            kosong: next - 1,
             ..Dokumen::default()
         },
         ..view.clone()
     };
     let t = std::time::Instant::now();
-    let markups = render::render_each(templates, &[front, footers]).map_err(one)?;
-    *templat += t.elapsed();
+    let markups = match render::render_each(templates, &[front, footers]) {
+        Ok(m) => m,
+        Err(e) => return (t.elapsed(), Err(one(e))),
+    };
+    let templat = t.elapsed();
     let names = [crate::kontrak::MAIN, crate::kontrak::KAKI];
     let compile = |k: usize| {
         parts
@@ -301,10 +378,38 @@ fn join(
             .map_err(|e| super::passes::di_templat_semua(templates, e))
     };
     let mut docs = on_every_core(&[0, 1], compile).into_iter();
-    let (Some(doc), Some(kaki)) = (docs.next(), docs.next()) else {
+    let (Some(depan), Some(kaki)) = (docs.next(), docs.next()) else {
         unreachable!("two documents laid out")
     };
-    let (doc, kaki) = (doc?, kaki?);
+    let made = depan.and_then(|depan| {
+        Ok(DepanKaki {
+            halaman,
+            depan,
+            kaki: kaki?,
+        })
+    });
+    (templat, made)
+}
+
+/// The front matter (laid out `early` with the right page counts, or
+/// now), then the SOPs' pages, each with its footer: one document whose
+/// links reach the SOPs.
+fn join(
+    parts: &Parts,
+    view: &View,
+    done: &[Arc<Tersusun>],
+    early: Option<(std::time::Duration, Result<DepanKaki, Diagnostics>)>,
+    templat: &mut std::time::Duration,
+) -> Result<PagedDocument, Diagnostics> {
+    let halaman: Vec<usize> = done.iter().map(|t| t.doc.pages().len()).collect();
+    let (t, made) = match early {
+        Some((t, Ok(made))) if made.halaman == halaman => (t, Ok(made)),
+        _ => depan_kaki(parts, view, halaman),
+    };
+    *templat += t;
+    let DepanKaki {
+        depan: doc, kaki, ..
+    } = made?;
     // Each link to an SOP's `jangkar` points at its stand-in in the
     // front matter: pointed at the SOP's own.
     let mut to: HashMap<Location, Location> = HashMap::new();

@@ -72,13 +72,20 @@ pub struct Sumber {
 }
 
 impl Sumber {
-    /// One plain Typst compile of `markup`, cold: what bukusop's build is
-    /// compared with in `bench`.
+    /// One plain Typst compile of `markup`, cold.
     pub fn compile(&self, markup: &str) -> Result<typst_layout::PagedDocument, Diagnostics> {
         evict_caches();
         Typesetter::new(self.fonts.to_vec())
             .compile(markup.to_string(), &self.files)
             .map_err(Diagnostics)
+    }
+
+    /// [`Sumber::compile`] to a PDF, as `typst compile` makes it: what
+    /// bukusop's build, which ends in a PDF too, is compared with in
+    /// `bench`.
+    pub fn compile_pdf(&self, markup: &str) -> Result<Vec<u8>, Diagnostics> {
+        let doc = self.compile(markup)?;
+        crate::pdf::polos(&doc).map_err(|d| Diagnostics(vec![d]))
     }
 }
 

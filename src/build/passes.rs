@@ -498,17 +498,17 @@ fn cetak_rencana(
     Ok((out, rencana))
 }
 
-/// Each pass edits the last one's source: Typst's results of the passes
-/// before the last serve it no more, and at 300 SOPs they hold gigabytes.
-/// The last pass's serve the SOPs it leaves as they were; but in a booklet
-/// of more than [`BANYAK_SOP`] SOPs they cost more memory than they save
-/// time (300 SOPs, 618 pages: 4.3 GB kept, 2.7 GB dropped, in as much
-/// time), and are dropped too. A watch keeps them for the next rebuild;
-/// SOPs built alone in parallel share the cache.
+/// Typst's results of the earlier passes, dropped before the next one in
+/// a booklet of more than [`BANYAK_SOP`] SOPs that no rebuild follows:
+/// there they cost more memory than they save time (300 SOPs, 618 pages:
+/// 4.3 GB kept, 2.7 GB dropped, in as much time). A smaller booklet keeps
+/// them: dropping them took longer than the layouts they would free (20 ms
+/// of the default booklet's 0.35 s), for little memory (40 synthetic
+/// SOPs: 616 MiB peak with them dropped, 730 MiB kept). A watch keeps them
+/// for the next rebuild; SOPs built alone in parallel share the cache.
 fn forget(parts: &Parts, only: Option<usize>) {
-    if parts.sekali && only.is_none() {
-        let banyak = parts.prepared.content.sops.len() > BANYAK_SOP;
-        comemo::evict(if banyak { 0 } else { 1 });
+    if parts.sekali && only.is_none() && parts.prepared.content.sops.len() > BANYAK_SOP {
+        comemo::evict(0);
     }
 }
 
@@ -567,11 +567,20 @@ fn printed(
     if only.is_none() {
         parts.kemajuan.inspect(|f| f(super::Tahap::Pdf));
     }
-    let (pdf, pages) = pdf::write(&doc, &settings(parts, &view, depan)).map_err(one)?;
-    timings.pdf = t.elapsed();
-    let mut laporan = audit::pages(&doc, depan, kontrak::TEPI_BAWAH);
-    rows_alone(&p.checked, only, &doc, &mut laporan);
-    loose_pages(&p.checked, only, &doc, &mut laporan);
+    // The audit reads the pages while the PDF is written from them.
+    let (written, laporan) = std::thread::scope(|s| {
+        let audit = s.spawn(|| {
+            let mut laporan = audit::pages(&doc, depan, kontrak::TEPI_BAWAH);
+            rows_alone(&p.checked, only, &doc, &mut laporan);
+            loose_pages(&p.checked, only, &doc, &mut laporan);
+            laporan
+        });
+        let written = pdf::write(&doc, &settings(parts, &view, depan));
+        timings.pdf = t.elapsed();
+        (written, audit.join())
+    });
+    let (pdf, pages) = written.map_err(one)?;
+    let mut laporan = laporan.unwrap_or_else(|e| std::panic::resume_unwind(e));
     for (s, t, e) in lost {
         laporan.tambah(
             audit::Cacat::PanahHilang,

@@ -103,7 +103,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         waktu / (pb / pa)
     );
     println!(
-        "buku bawaan: bangun bukusop {} ({}) dibanding satu kompilasi Typst polos atas markup-nya {} ({}), median dari {ulang} kali: {:.2}×",
+        "buku bawaan: bangun bukusop {} ({}) dibanding satu kompilasi Typst polos atas markup-nya menjadi PDF {} ({}), median dari {ulang} kali: {:.2}×",
         secs(ours.median),
         rentang(&ours),
         secs(plain.median),

@@ -59,12 +59,20 @@ fn export(
         standards,
         ..Default::default()
     };
-    typst_pdf::pdf(doc, &options).map_err(|errs| {
-        let msg = errs
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ");
-        Diagnostic::error(format!("PDF gagal dibuat: {msg}"))
-    })
+    typst_pdf::pdf(doc, &options).map_err(|e| gagal(&e))
+}
+
+/// The PDF Typst alone writes of `doc`, as `typst compile` does: what
+/// `bench` compares bukusop's build with.
+pub fn polos(doc: &PagedDocument) -> Result<Vec<u8>, Diagnostic> {
+    typst_pdf::pdf(doc, &typst_pdf::PdfOptions::default()).map_err(|e| gagal(&e))
+}
+
+fn gagal(errs: &[typst::diag::SourceDiagnostic]) -> Diagnostic {
+    let msg = errs
+        .iter()
+        .map(|e| e.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ");
+    Diagnostic::error(format!("PDF gagal dibuat: {msg}"))
 }
