@@ -755,34 +755,31 @@ const SUSUT_RAPAT: f64 = 0.5;
 /// while 15 % lost one.
 const SUSUT_KEPALA: f64 = 0.2;
 
-/// The SOPs longer than a page (`pages`, by SOP) laid out once tighter:
-/// `rencana` with the plan of those it saves a page, whose tight measures
-/// `base` takes; `None` when no SOP is longer than a page.
-fn tighter(
+/// The SOPs longer than a page (`pages`, by SOP, laid out as measured in
+/// `base`) that setting tighter might make a page shorter: only those a
+/// page could be saved even if every row lost half its height and its
+/// insets, and all that stands above the table (the information block is
+/// set tighter too) a fifth. The others would lay out again for nothing
+/// (rows of one line, as tall as their symbols, save nothing).
+fn might_save(
     parts: &Parts,
-    only: Option<usize>,
     pages: &BTreeMap<usize, usize>,
-    base: &mut Ukuran,
-    rencana: &Rencana,
-    timings: &mut Timings,
-) -> Result<Option<Rencana>, Diagnostics> {
+    base: &Ukuran,
+    lajur: &Lajur,
+) -> BTreeSet<usize> {
     let p = parts.prepared;
     let long: BTreeSet<usize> = pages
         .iter()
         .filter(|(_, n)| **n > 1)
         .map(|(s, _)| *s)
         .collect();
-    // Only those a page could be saved even if every row lost half its
-    // height and its insets, and all that stands above the table (the
-    // information block is set tighter too) a fifth: the others would lay
-    // out again for nothing (rows of one line, as tall as their symbols,
-    // save nothing).
     let insets = 2.0 * (kontrak::sisip_y(false) - kontrak::sisip_y(true));
-    let mut most = base.clone();
-    for ((s, j), t) in most.tabel.iter_mut() {
+    let mut most = Ukuran::default();
+    for ((s, j), t) in &base.tabel {
         if !long.contains(s) {
             continue;
         }
+        let mut t = t.clone();
         let up = match j {
             0 => SUSUT_KEPALA * (t.start.1 - kontrak::TEPI_ATAS).max(0.0),
             _ => 0.0,
@@ -796,6 +793,7 @@ fn tighter(
             }
             row.bawah = row.atas + h;
         }
+        most.tabel.insert((*s, *j), t);
     }
     let (_, most_pages) = plan(
         &p.content,
@@ -804,12 +802,26 @@ fn tighter(
         &most,
         &most,
         &long,
-        &rencana.lajur,
+        lajur,
     );
-    let long: BTreeSet<usize> = long
-        .into_iter()
+    long.into_iter()
         .filter(|s| most_pages.get(s) < pages.get(s))
-        .collect();
+        .collect()
+}
+
+/// The SOPs longer than a page (`pages`, by SOP) laid out once tighter:
+/// `rencana` with the plan of those it saves a page, whose tight measures
+/// `base` takes; `None` when no SOP is longer than a page.
+fn tighter(
+    parts: &Parts,
+    only: Option<usize>,
+    pages: &BTreeMap<usize, usize>,
+    base: &mut Ukuran,
+    rencana: &Rencana,
+    timings: &mut Timings,
+) -> Result<Option<Rencana>, Diagnostics> {
+    let p = parts.prepared;
+    let long = might_save(parts, pages, base, &rencana.lajur);
     if long.is_empty() {
         return Ok(None);
     }
