@@ -4,6 +4,8 @@
 //! symbols and connectors white with a 0.6 pt outline, arrowheads black
 //! without outline, table rules as lines, branch labels italic text.
 
+use typst::foundations::{ContextElem, NativeElement};
+use typst::introspection::{Location, Tag};
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst::text::FontStyle;
 use typst::visualize::{Color, CurveItem, FixedStroke, Geometry, Paint, Shape};
@@ -94,6 +96,10 @@ pub struct Halaman {
     pub symbols: Vec<(Bentuk, Kotak)>,
     /// Branch labels: their text and ink box.
     pub labels: Vec<(String, Kotak)>,
+    /// The drawing (one routed line with its arrowhead and label, as
+    /// `gambar` draws it) each of `lines` and of `labels` is part of.
+    pub line_drawing: Vec<Option<usize>>,
+    pub label_drawing: Vec<Option<usize>>,
     /// Every other run of text: its box.
     pub texts: Vec<Kotak>,
 }
@@ -105,16 +111,48 @@ pub fn halaman(frame: &Frame) -> Halaman {
         tinggi: frame.height().to_mm(),
         ..Halaman::default()
     };
-    walk(frame, Transform::identity(), &mut h);
+    let mut drawings = Drawings::default();
+    walk(frame, Transform::identity(), &mut h, &mut drawings);
     h
 }
 
-fn walk(frame: &Frame, ts: Transform, h: &mut Halaman) {
+/// The drawings being walked through: each `gambar` is a `context`
+/// block, whose tags enclose all it draws.
+#[derive(Default)]
+struct Drawings {
+    open: Vec<(Location, usize)>,
+    count: usize,
+}
+
+impl Drawings {
+    fn current(&self) -> Option<usize> {
+        self.open.last().map(|(_, n)| *n)
+    }
+}
+
+fn walk(frame: &Frame, ts: Transform, h: &mut Halaman, d: &mut Drawings) {
     for (pos, item) in frame.items() {
         let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
         match item {
-            FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), h),
-            FrameItem::Shape(shape, _) => shape_item(shape, here, h),
+            FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), h, d),
+            FrameItem::Tag(Tag::Start(elem, _)) if elem.elem() == ContextElem::ELEM => {
+                if let Some(loc) = elem.location() {
+                    d.count += 1;
+                    d.open.push((loc, d.count));
+                }
+            }
+            FrameItem::Tag(Tag::End(loc, ..)) => {
+                if let Some(k) = d.open.iter().rposition(|(l, _)| l == loc) {
+                    d.open.truncate(k);
+                }
+            }
+            FrameItem::Shape(shape, _) => {
+                let lines = h.lines.len();
+                shape_item(shape, here, h);
+                if h.lines.len() > lines {
+                    h.line_drawing.push(d.current());
+                }
+            }
             FrameItem::Text(t) => {
                 let ink = t.bbox();
                 // `bbox` is already y-down, with its y ends swapped.
@@ -124,6 +162,7 @@ fn walk(frame: &Frame, ts: Transform, h: &mut Halaman) {
                 let italic = t.font.font().info().variant.style == FontStyle::Italic;
                 if italic && (t.size.to_pt() - crate::kontrak::LABEL_PT).abs() < 0.01 {
                     h.labels.push((t.text.to_string(), k));
+                    h.label_drawing.push(d.current());
                 } else if k.x1 > k.x0 {
                     h.texts.push(k);
                 }

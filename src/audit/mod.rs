@@ -24,6 +24,9 @@ pub enum Cacat {
     LabelDiGaris,
     /// Two labels side by side, so near that they read as one phrase.
     LabelBerdempet,
+    /// A label nearer another line than its own: it reads as naming the
+    /// other.
+    LabelMendua,
     /// An off-page connector crosses a row, lane or table rule.
     PenghubungDiGaris,
     /// An arrow hardly longer than its head.
@@ -57,10 +60,11 @@ pub enum Cacat {
 }
 
 impl Cacat {
-    pub const SEMUA: [Cacat; 17] = [
+    pub const SEMUA: [Cacat; 18] = [
         Cacat::LabelTertimpa,
         Cacat::LabelDiGaris,
         Cacat::LabelBerdempet,
+        Cacat::LabelMendua,
         Cacat::PenghubungDiGaris,
         Cacat::PanahPendek,
         Cacat::UjungBertumpuk,
@@ -83,6 +87,7 @@ impl Cacat {
             Cacat::LabelTertimpa => "label tertimpa",
             Cacat::LabelDiGaris => "label di garis tabel",
             Cacat::LabelBerdempet => "label berdempetan",
+            Cacat::LabelMendua => "label lebih dekat garis lain",
             Cacat::PenghubungDiGaris => "penghubung di garis tabel",
             Cacat::PanahPendek => "panah pendek",
             Cacat::UjungBertumpuk => "ujung panah bertumpuk",
@@ -199,6 +204,7 @@ fn segments(h: &Halaman) -> Vec<Seg> {
 fn page_defects(h: &Halaman, page: usize, tepi_bawah: f64, r: &mut Laporan) {
     let segs = segments(h);
     labels(h, &segs, page, r);
+    label_owners(h, &segs, page, r);
     connectors(h, page, r);
     arrows(h, page, r);
     lines(h, &segs, page, r);
@@ -207,6 +213,91 @@ fn page_defects(h: &Halaman, page: usize, tepi_bawah: f64, r: &mut Laporan) {
 
 fn at(k: &Kotak) -> String {
     format!("({:.1}, {:.1}) mm", k.x0, k.y0)
+}
+
+/// Labels no nearer another line than their own: a reader takes a label
+/// for the line nearest it. A label on two lines is judged whole. Where
+/// lines of other drawings run on a label's own (a shared trunk), those
+/// parts count as its own.
+fn label_owners(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
+    let mut whole: Vec<(usize, String, Kotak)> = Vec::new();
+    for (i, (text, k)) in h.labels.iter().enumerate() {
+        let Some(own) = h.label_drawing.get(i).copied().flatten() else {
+            continue;
+        };
+        match whole.iter_mut().find(|(d, ..)| *d == own) {
+            Some((_, t, b)) => {
+                t.push(' ');
+                t.push_str(text);
+                *b = Kotak {
+                    x0: b.x0.min(k.x0),
+                    y0: b.y0.min(k.y0),
+                    x1: b.x1.max(k.x1),
+                    y1: b.y1.max(k.y1),
+                };
+            }
+            None => whole.push((own, text.clone(), *k)),
+        }
+    }
+    for (own, text, k) in &whole {
+        let mine = |s: &Seg| h.line_drawing.get(s.line).copied().flatten() == Some(*own);
+        let own_segs: Vec<&Seg> = segs.iter().filter(|s| mine(s)).collect();
+        let d_own = own_segs
+            .iter()
+            .map(|s| box_to_segment(k, s.a, s.b))
+            .fold(f64::INFINITY, f64::min);
+        if !d_own.is_finite() {
+            continue;
+        }
+        // Other lines, sampled every 0.2 mm, but where they run on its own.
+        let mut d_other = f64::INFINITY;
+        for s in segs.iter().filter(|s| !mine(s)) {
+            let n = (dist(s.a, s.b) / 0.2).ceil().max(1.0) as usize;
+            for m in 0..=n {
+                let t = m as f64 / n as f64;
+                let p = (s.a.0 + t * (s.b.0 - s.a.0), s.a.1 + t * (s.b.1 - s.a.1));
+                if !own_segs.iter().any(|o| point_to_segment(p, o.a, o.b) < 0.1) {
+                    d_other = d_other.min(box_to_point(k, p));
+                }
+            }
+        }
+        if d_other < d_own {
+            r.tambah(
+                Cacat::LabelMendua,
+                page,
+                format!(
+                    "`{text}` di {}: {d_other:.1} mm dari garis lain, {d_own:.1} mm dari garisnya",
+                    at(k)
+                ),
+            );
+        }
+    }
+}
+
+fn box_to_point(k: &Kotak, p: Pt) -> f64 {
+    let dx = (k.x0 - p.0).max(p.0 - k.x1).max(0.0);
+    let dy = (k.y0 - p.1).max(p.1 - k.y1).max(0.0);
+    dx.hypot(dy)
+}
+
+fn point_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = match len2 > 0.0 {
+        true => (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0),
+        false => 0.0,
+    };
+    dist(p, (a.0 + t * dx, a.1 + t * dy))
+}
+
+/// The distance from a box to a horizontal or vertical segment (flow
+/// lines run only so).
+fn box_to_segment(k: &Kotak, a: Pt, b: Pt) -> f64 {
+    let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+    let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+    let dx = (k.x0 - x1).max(x0 - k.x1).max(0.0);
+    let dy = (k.y0 - y1).max(y0 - k.y1).max(0.0);
+    dx.hypot(dy)
 }
 
 /// Labels clear of everything drawn and of the table's rules.

@@ -24,7 +24,8 @@ struct Nilai {
 /// Gives each label a place; `labels` holds, per drawing index, its
 /// candidates in order of preference. A label that finds no place on one
 /// line tries two. Returns the drawing indices of those that found no
-/// clean place.
+/// clean place (each warned about), and of those that found one only as
+/// near another line as their own.
 pub(super) fn place(
     flow: &Flow,
     g: &Geometri,
@@ -33,9 +34,9 @@ pub(super) fn place(
     ruang: &mut Ruang,
     lebar: &dyn Fn(&str) -> f64,
     warnings: &mut Vec<(usize, String)>,
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<usize>) {
     let mut peta = obstacles(flow, g, gambar);
-    let mut kotor = Vec::new();
+    let (mut kotor, mut mendua) = (Vec::new(), Vec::new());
     for (idx, candidates) in labels {
         let Some(first) = candidates.first().cloned() else {
             continue;
@@ -68,6 +69,9 @@ pub(super) fn place(
                 let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
                 chosen = spot.best(d, &cands, &peta, ruang, readable);
                 if chosen.is_some() {
+                    if !readable {
+                        mendua.push(idx);
+                    }
                     break 'cari;
                 }
             }
@@ -102,7 +106,7 @@ pub(super) fn place(
             }
         }
     }
-    kotor
+    (kotor, mendua)
 }
 
 /// `Tidak berhasil` as `Tidak` over `berhasil`: split at the space that

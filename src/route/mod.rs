@@ -307,6 +307,9 @@ pub struct Routed {
     pub crossings: Vec<(usize, String)>,
     /// Branch labels that found no clean place (each also warned about).
     pub label_kotor: usize,
+    /// Branch labels that found a clean place only as near another line
+    /// as their own: a reader may take them for the other's.
+    pub label_mendua: usize,
     /// Jumps that found no free channel (each also warned about).
     pub kanal_kurang: usize,
     /// Off-page connectors another line runs into (each warned about).
@@ -314,9 +317,10 @@ pub struct Routed {
 }
 
 impl Routed {
-    /// What the drawing could not place cleanly: labels and jumps.
+    /// What the drawing could not place cleanly or readably: labels and
+    /// jumps. A wider lane is sought while any is left.
     pub fn kotor(&self) -> usize {
-        self.label_kotor + self.kanal_kurang + self.penghubung_kotor
+        self.label_kotor + self.label_mendua + self.kanal_kurang + self.penghubung_kotor
     }
 }
 
@@ -369,7 +373,9 @@ struct Cx<'a> {
 /// its symbol's other side instead; so does a jump whose channel would
 /// pass through a connector. Each change is kept when it places more
 /// labels and crosses at most [`SILANG_LABEL`] more lines, or places more
-/// channels and crosses no more.
+/// channels and crosses no more. A label whose only clean places are as
+/// near another line as its own gets the same two remedies, kept when
+/// they leave fewer such labels and no more of anything else.
 pub fn route(
     flow: &Flow,
     g: &Geometri,
@@ -443,6 +449,45 @@ pub fn route(
         luar.remove(&i);
         if edge {
             turn(i, &mut flow, &mut best, &mut left, &luar, &more_labels);
+        }
+    }
+    // A label only as near another line as its own: its jump from the
+    // symbol's other side, else its channel moved outwards, kept when
+    // either leaves fewer such labels and no more of anything else.
+    let more_readable = |r: &Routed, best: &Routed| {
+        r.label_mendua < best.label_mendua
+            && r.label_kotor <= best.label_kotor
+            && r.crossings.len() <= best.crossings.len()
+            && r.kanal_kurang <= best.kanal_kurang
+            && r.penghubung_kotor <= best.penghubung_kotor
+    };
+    for i in left.mendua.clone() {
+        if best.label_mendua == 0 {
+            break;
+        }
+        // Jumps to one step share a trunk, which either remedy would
+        // split: two arrowheads on the step mislead more than the label.
+        let e = &flow.edges[i];
+        let shared = flow
+            .edges
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != i && o.sisi == e.sisi && o.to == e.to && o.to_lane == e.to_lane);
+        if e.sisi == Sisi::Bawah || shared {
+            continue;
+        }
+        let before = best.label_mendua;
+        turn(i, &mut flow, &mut best, &mut left, &luar, &more_readable);
+        if best.label_mendua < before || putus.contains(&i) || luar.contains(&i) {
+            continue;
+        }
+        luar.insert(i);
+        let (r, s) = draw(&flow, g, putus, &luar, lebar);
+        if more_readable(&r, &best) {
+            best = r;
+            left = s;
+        } else {
+            luar.remove(&i);
         }
     }
     // A jump whose channel would pass a connector beside its symbol is
@@ -564,7 +609,7 @@ fn draw(
             ),
         ));
     }
-    let kotor = label::place(
+    let (kotor, mendua) = label::place(
         flow,
         g,
         &mut gambar,
@@ -583,11 +628,13 @@ fn draw(
         warnings,
         crossings,
         label_kotor: kotor.len(),
+        label_mendua: mendua.len(),
         kanal_kurang,
         penghubung_kotor: tertimpa.len(),
     };
     let sisa = Sisa {
         label: kotor.iter().map(|d| label_edge[d]).collect(),
+        mendua: mendua.iter().map(|d| label_edge[d]).collect(),
         kanal: sempit,
         penghubung: tertimpa.iter().map(|&k| edge_of[k]).collect(),
     };
@@ -599,6 +646,9 @@ fn draw(
 /// the arrows whose connector another line runs into.
 struct Sisa {
     label: Vec<usize>,
+    /// The edges whose labels found a clean place only as near another
+    /// line as their own.
+    mendua: Vec<usize>,
     kanal: Vec<usize>,
     penghubung: Vec<usize>,
 }

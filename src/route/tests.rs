@@ -471,7 +471,10 @@ fn a_jump_back_up_may_take_the_side_its_downward_arrow_turns_to() {
 /// cross 111 times where 90 are possible (9 flows more than they need),
 /// against 165 with those jumps kept away from the turn. (Moving jumps in
 /// up to three rounds instead of one took 111 to 105, but drew lines on
-/// top of each other once page breaks cut them.)
+/// top of each other once page breaks cut them.) Since a label only as
+/// near another line as its own counts as not clean, a move may not leave
+/// one more, and a label may move a jump: 108 crossings where 90 are
+/// possible as cleanly, 11 flows more than they need, against 151.
 #[test]
 fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
     let mut rng = Lcg(11);
@@ -550,6 +553,6 @@ fn free_sides_cross_nothing_where_a_choice_of_them_crosses_nothing() {
     );
     assert!(ours >= fewest);
     assert_eq!(needless, 0);
-    assert!(ours <= 111 && worse <= 9, "{ours} {worse}");
-    assert!(ours * 10 <= kept_away * 7, "{ours} {kept_away}");
+    assert!(ours <= 108 && worse <= 11, "{ours} {worse}");
+    assert!(ours * 4 <= kept_away * 3, "{ours} {kept_away}");
 }

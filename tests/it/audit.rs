@@ -210,8 +210,16 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // symbol's other side rather than run through a connector, and a label
     // may cost two crossings to find a clean place (labels 45 → 0 over
     // the stops, stacked lines 2 → 0, lines through a symbol 3 → 0).
-    let bad = defects(&total, &[]);
+    let bad = defects(&total, &[Cacat::LabelMendua]);
     assert!(bad.is_empty(), "{bad:?}\n{total}");
+    // All but labels nearer another line than their own, counted since
+    // stop 27: 101 where a label took any clean place when none read as
+    // its own; 27 since such a label makes its table's lanes wider, then
+    // its jump leave the symbol's other side or its channel move outwards
+    // (17 if those could split a trunk, which draws two arrowheads on one
+    // step). The 27 are labels over their symbol beside the arrow that
+    // enters it, in lanes already at their widest.
+    assert!(total.jumlah(Cacat::LabelMendua) <= 27, "{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
     // before labels could cost a crossing (82), 81 since every choice of
     // sides is tried where lines still cross, 80 since a jump whose
@@ -221,8 +229,9 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // 1.5 mm apart, turns 1.2 mm above a row's rule and connectors 0.7 mm
     // from a lane's (the audit found 67, 40, 2,083 and 487 of those); 82
     // since a jump back up may take the side its step's downward arrow
-    // turns to.
-    assert!(total.persilangan <= 82, "{total}");
+    // turns to; 77 since tables with labels nearer another line than their
+    // own get wider lanes.
+    assert!(total.persilangan <= 77, "{total}");
 }
 
 #[test]
@@ -309,4 +318,33 @@ fn labels_keep_clean_places_when_a_page_break_cuts_the_loops() {
         .filter(|h| h.contains("tidak mendapat tempat yang bersih"))
         .collect();
     assert!(unplaced.is_empty(), "{unplaced:?}");
+}
+
+/// A label is judged by the line of its own drawing (`gambar`, a
+/// `context` block): beside its own line it is fine, moved beside the
+/// line of another drawing it is counted, though it touches neither.
+#[test]
+fn a_label_nearer_another_line_than_its_own_is_counted() {
+    let sumber = build(&root().join("content")).sumber;
+    let page = |label_x: f64| {
+        let drawing = |x: f64, label: Option<f64>| {
+            let label = label.map_or(String::new(), |lx| {
+                format!(
+                    "place(dx: {lx}mm, dy: 14mm, text(font: \"Liberation Sans\", size: 6pt, style: \"italic\")[Tidak])"
+                )
+            });
+            format!(
+                "#context {{ place(curve(stroke: 0.6pt, curve.move(({x}mm, 5mm)), curve.line(({x}mm, 25mm)))); {label} }}\n"
+            )
+        };
+        let markup = format!(
+            "#set page(width: 60mm, height: 40mm, margin: 0mm)\n{}{}",
+            drawing(10.0, Some(label_x)),
+            drawing(30.0, None)
+        );
+        let doc = sumber.compile(&markup).unwrap_or_else(|d| panic!("{d}"));
+        bukusop::audit::pages(&doc, 0, 0.0).jumlah(Cacat::LabelMendua)
+    };
+    assert_eq!(page(11.0), 0, "beside its own line");
+    assert_eq!(page(20.0), 1, "beside the other drawing's line");
 }
