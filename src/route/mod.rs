@@ -413,6 +413,23 @@ pub fn route(
             *flow = std::borrow::Cow::Owned(other);
         }
     };
+    // Jump `i`'s channel moved outwards, kept when `better`: whether it was.
+    let outward = |i: usize,
+                   flow: &Flow,
+                   best: &mut Routed,
+                   left: &mut Sisa,
+                   luar: &mut BTreeSet<usize>,
+                   better: &dyn Fn(&Routed, &Routed) -> bool| {
+        luar.insert(i);
+        let (r, s) = draw(flow, g, putus, luar, lebar);
+        if better(&r, best) {
+            *best = r;
+            *left = s;
+            return true;
+        }
+        luar.remove(&i);
+        false
+    };
     let more_labels = |r: &Routed, best: &Routed| {
         r.label_kotor < best.label_kotor
             && r.crossings.len() <= best.crossings.len() + SILANG_LABEL
@@ -439,14 +456,9 @@ pub fn route(
             turn(i, &mut flow, &mut best, &mut left, &luar, &more_labels);
             continue;
         }
-        luar.insert(i);
-        let (r, s) = draw(&flow, g, putus, &luar, lebar);
-        if more_labels(&r, &best) {
-            best = r;
-            left = s;
+        if outward(i, &flow, &mut best, &mut left, &mut luar, &more_labels) {
             continue;
         }
-        luar.remove(&i);
         if edge {
             turn(i, &mut flow, &mut best, &mut left, &luar, &more_labels);
         }
@@ -481,14 +493,7 @@ pub fn route(
         if best.label_mendua < before || putus.contains(&i) || luar.contains(&i) {
             continue;
         }
-        luar.insert(i);
-        let (r, s) = draw(&flow, g, putus, &luar, lebar);
-        if more_readable(&r, &best) {
-            best = r;
-            left = s;
-        } else {
-            luar.remove(&i);
-        }
+        outward(i, &flow, &mut best, &mut left, &mut luar, &more_readable);
     }
     // A jump whose channel would pass a connector beside its symbol is
     // drawn against the table's edge, through the connector; a line that
