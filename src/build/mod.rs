@@ -79,14 +79,6 @@ impl Sumber {
             .compile(markup.to_string(), &self.files)
             .map_err(Diagnostics)
     }
-
-    /// [`Sumber::compile`] to a PDF, as `typst compile` makes it: what
-    /// bukusop's build, which ends in a PDF too, is compared with in
-    /// `bench`.
-    pub fn compile_pdf(&self, markup: &str) -> Result<Vec<u8>, Diagnostics> {
-        let doc = self.compile(markup)?;
-        crate::pdf::polos(&doc).map_err(|d| Diagnostics(vec![d]))
-    }
 }
 
 impl Output {

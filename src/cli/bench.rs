@@ -84,7 +84,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         Ok(m)
     };
     let bawaan = baris("buku bawaan", &folder)?;
-    let (ours, plain) = bukusop::bench::ukur_polos(&folder, ulang)
+    let polos = bukusop::bench::ukur_polos(&folder, ulang)
         .map_err(|d| content_failure(&d, "pengukuran dibatalkan"))?;
     let sunting = match a.sunting {
         true => Some(sunting(&folder, ulang)?),
@@ -102,13 +102,17 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         pb / pa,
         waktu / (pb / pa)
     );
+    let (ours, plain, layout) = (&polos.bukusop, &polos.pdf, &polos.tata_letak);
     println!(
-        "buku bawaan: bangun bukusop {} ({}) dibanding satu kompilasi Typst polos atas markup-nya menjadi PDF {} ({}), median dari {ulang} kali: {:.2}×",
+        "buku bawaan: bangun bukusop {} ({}) dibanding satu kompilasi Typst polos atas markup-nya menjadi PDF {} ({}), median dari {ulang} kali: {:.2}× (tata letaknya saja {} ({}): {:.2}×)",
         secs(ours.median),
-        rentang(&ours),
+        rentang(ours),
         secs(plain.median),
-        rentang(&plain),
-        ours.rasio(&plain)
+        rentang(plain),
+        ours.rasio(plain),
+        secs(layout.median),
+        rentang(layout),
+        ours.rasio(layout)
     );
     if let Some(line) = sunting {
         println!("{line}");

@@ -911,5 +911,12 @@ fn bench_prints_a_dated_markdown_table_with_spreads() {
     let (min, max) = spread.trim_end_matches(')').split_once('–').unwrap();
     let [median, min, max]: [f64; 3] = [median, min, max].map(|x| x.parse().unwrap());
     assert!(min <= median && median <= max, "{total}");
-    assert!(out.contains("kompilasi Typst polos"), "{out}");
+    // Against a plain compile to a PDF, and against its layout alone.
+    let polos = out
+        .lines()
+        .find(|l| l.contains("kompilasi Typst polos"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(polos.contains("menjadi PDF"), "{polos}");
+    assert_eq!(polos.matches('×').count(), 2, "{polos}");
+    assert!(polos.contains("tata letaknya saja"), "{polos}");
 }
