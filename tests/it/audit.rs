@@ -217,8 +217,8 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // its own; 27 since such a label makes its table's lanes wider, then
     // its jump leave the symbol's other side or its channel move outwards
     // (17 if those could split a trunk, which draws two arrowheads on one
-    // step). The 27 are labels over their symbol beside the arrow that
-    // enters it, in lanes already at their widest.
+    // step). 25 of the 27 are labels over their symbol beside the arrow
+    // that enters it, in lanes already at their widest.
     assert!(total.jumlah(Cacat::LabelMendua) <= 27, "{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
     // before labels could cost a crossing (82), 81 since every choice of
