@@ -27,10 +27,8 @@ pub const MAIN: &str = "buku.typ.j2";
 
 /// Renders the booklet's Typst markup from the view.
 pub fn render<S: serde::Serialize>(templates: &Templates, view: &S) -> Result<String, Diagnostic> {
-    let env = environment(templates);
-    let failed = |e| template_error(templates, e);
-    let tmpl = env.get_template(MAIN).map_err(failed)?;
-    tmpl.render(minijinja::value::Serde(view)).map_err(failed)
+    let mut one = render_each(templates, std::slice::from_ref(view))?;
+    Ok(one.remove(0))
 }
 
 /// [`render`] of each of `views`, with one environment (each template
