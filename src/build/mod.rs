@@ -51,7 +51,9 @@ pub struct Output {
     pub warnings: Diagnostics,
     /// Output file name without extension, from the booklet file.
     pub name: String,
-    /// The generated Typst markup of the last pass (for debugging templates).
+    /// The generated Typst markup of the last pass (for debugging
+    /// templates); empty unless [`Options::markup`] asked for it and the
+    /// booklet was laid out in parts.
     pub markup: String,
     /// What that markup reads: the files by virtual path, and the fonts.
     pub sumber: Sumber,
@@ -72,9 +74,8 @@ pub struct Sumber {
 }
 
 impl Sumber {
-    /// One plain Typst compile of `markup`, cold.
+    /// One plain Typst compile of `markup` (cold after [`evict_caches`]).
     pub fn compile(&self, markup: &str) -> Result<typst_layout::PagedDocument, Diagnostics> {
-        evict_caches();
         Typesetter::new(self.fonts.to_vec())
             .compile(markup.to_string(), &self.files)
             .map_err(Diagnostics)
@@ -98,6 +99,10 @@ pub struct Options {
     /// Told of each stage as the build reaches it (the library never
     /// prints; the CLI shows it on a terminal).
     pub kemajuan: Option<fn(Tahap)>,
+    /// The booklet's markup as one document, with what it reads
+    /// ([`Output::markup`], [`Output::sumber`]): for `build --typst` and
+    /// `bench`. Laid out in parts, a build has no use for it.
+    pub markup: bool,
 }
 
 /// A stage of a build, for a progress line.
@@ -267,6 +272,7 @@ fn build_in(
         huruf: &huruf,
         pdfa: options.pdfa,
         kemajuan: options.kemajuan,
+        markup: options.markup,
         sekali,
         ingatan: &bekal.ingatan,
         susunan: &bekal.susunan,
@@ -280,10 +286,12 @@ fn build_in(
         std::mem::take(&mut warnings)
     })?;
     out.timings.load = load;
-    out.sumber = Sumber {
-        files: files.clone(),
-        fonts: bekal.fonts.clone(),
-    };
+    if options.markup {
+        out.sumber = Sumber {
+            files: files.clone(),
+            fonts: bekal.fonts.clone(),
+        };
+    }
     warnings.extend_new(std::mem::take(&mut out.warnings));
     out.warnings = warnings;
     let singles = if options.per_sop {

@@ -37,6 +37,9 @@ pub(super) struct Parts<'a> {
     pub huruf: &'a HurufLabel,
     pub pdfa: bool,
     pub kemajuan: Option<fn(super::Tahap)>,
+    /// The booklet's markup as one document is asked for
+    /// ([`super::Options::markup`]).
+    pub markup: bool,
     /// No rebuild follows (not `watch`): a pass may forget what Typst
     /// memoized in the passes before the last one.
     pub sekali: bool,
@@ -243,7 +246,7 @@ fn layout(
     if only.is_none() && super::gabung::bisa(&p.resources.templates) {
         // The booklet's own markup, for `build --typst` and `bench`: only
         // of the layout that is printed.
-        let markup = match cetak {
+        let markup = match cetak && parts.markup {
             true => render::render(&p.resources.templates, &view).map_err(one)?,
             false => String::new(),
         };

@@ -212,6 +212,7 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         pdfa: a.pdfa,
         per_sop: a.per_sop,
         kemajuan: progress.then_some(kemajuan as fn(Tahap)),
+        markup: a.typst.is_some(),
     };
     let built = build::build_with(folder, options);
     if progress {

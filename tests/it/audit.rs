@@ -325,7 +325,12 @@ fn labels_keep_clean_places_when_a_page_break_cuts_the_loops() {
 /// line of another drawing it is counted, though it touches neither.
 #[test]
 fn a_label_nearer_another_line_than_its_own_is_counted() {
-    let sumber = build(&root().join("content")).sumber;
+    let markup = bukusop::build::Options {
+        markup: true,
+        ..Default::default()
+    };
+    let (out, _) = bukusop::build::build_with(&root().join("content"), markup).unwrap();
+    let sumber = out.sumber;
     let page = |label_x: f64| {
         let drawing = |x: f64, label: Option<f64>| {
             let label = label.map_or(String::new(), |lx| {
