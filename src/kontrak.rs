@@ -51,6 +51,12 @@ pub fn simbol_label(sop: usize, tabel: usize, step: usize, lane: usize) -> Strin
     format!("s{sop}-{tabel}-{step}-{lane}")
 }
 
+/// The label at the top of the information block of SOP `sop` (1-based):
+/// the page plan bounds how much it can shrink set tighter.
+pub fn informasi_label(sop: usize) -> String {
+    format!("i{sop}")
+}
+
 /// The label of table `tabel` of SOP `sop` (1-based), on its first part.
 pub fn tabel_label(sop: usize, tabel: usize) -> String {
     format!("t{sop}-{tabel}")

@@ -10,6 +10,7 @@ mod gabung;
 mod halaman;
 mod passes;
 mod per_sop;
+mod rapat;
 mod ukur;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use crate::content::assets::Resources;
 use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::kontrak;
-use crate::typeset::{self, HurufLabel, Typesetter};
+use crate::typeset::{self, HurufLabel, HurufTeks, Typesetter};
 
 pub use per_sop::SopPdf;
 pub use ukur::Putus;
@@ -252,6 +253,7 @@ fn build_in(
         sop: prepared.content.sops.len(),
     });
     let huruf = HurufLabel::dari(&prepared.resources.fonts);
+    let teks = HurufTeks::dari(&prepared.resources.fonts);
     let fonts = std::mem::take(&mut prepared.resources.fonts);
     let bekal = match kept.take() {
         Some(b) if *b.fonts == fonts => kept.insert(b),
@@ -270,6 +272,7 @@ fn build_in(
         files: &files,
         ts: &bekal.ts,
         huruf: &huruf,
+        teks: teks.as_ref(),
         pdfa: options.pdfa,
         kemajuan: options.kemajuan,
         markup: options.markup,

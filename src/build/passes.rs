@@ -5,14 +5,15 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Instant;
 
-use super::halaman;
 use super::ukur::{Ingatan, Putus, Ukuran, crossing_edges, measure};
 use super::{Output, Prepared, Timings, one};
+use super::{halaman, rapat};
 use crate::check::Checked;
 use crate::content::Content;
+use crate::content::assets::Templates;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::route::{self, Geometri, Routed};
-use crate::typeset::{self, HurufLabel, Typesetter};
+use crate::typeset::{self, HurufLabel, HurufTeks, Typesetter};
 use crate::view::View;
 use crate::{audit, kontrak, pdf, render, view};
 use typst_layout::PagedDocument;
@@ -35,6 +36,8 @@ pub(super) struct Parts<'a> {
     pub files: &'a HashMap<String, Vec<u8>>,
     pub ts: &'a Typesetter,
     pub huruf: &'a HurufLabel,
+    /// The face of the tables' text, when the fonts have it.
+    pub teks: Option<&'a HurufTeks>,
     pub pdfa: bool,
     pub kemajuan: Option<fn(super::Tahap)>,
     /// The booklet's markup as one document is asked for
@@ -427,7 +430,15 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
         // stay as it is, they are laid out again to be printed.
         natural.doc = None;
     }
-    if let Some(tighter) = tighter(parts, only, &pages, &mut base, &rencana, &mut timings)? {
+    if let Some(tighter) = tighter(
+        parts,
+        only,
+        &pages,
+        &natural.view,
+        &mut base,
+        &rencana,
+        &mut timings,
+    )? {
         passes += 1;
         rencana = tighter;
     }
@@ -765,26 +776,41 @@ fn too_tall(checked: &Checked, ukuran: &Ukuran) -> Diagnostics {
 /// set smaller may also wrap into fewer lines.
 const SUSUT_RAPAT: f64 = 0.5;
 
-/// The most of the height of all that stands above an SOP's table
-/// setting it tighter could save. In the default booklet it saved 5–8 %
-/// (SOP 3: 116.5 → 107.5 mm); with 20 % no booklet of `content`,
-/// `examples`, `tests/alur` or the ten corpus batches lost a page it saves,
-/// while 15 % lost one.
+/// The most of the height of the column heads setting tighter could save
+/// (they shrank 10–16 % in every booklet of `content`, `examples`,
+/// `tests/alur` and the ten corpus batches), and of all that stands above
+/// the first table when a court's own templates print it (the bundled
+/// ones let [`rapat::least_informasi`] bound it).
 const SUSUT_KEPALA: f64 = 0.2;
 
 /// The SOPs longer than a page (`pages`, by SOP, laid out as measured in
-/// `base`) that setting tighter might make a page shorter: only those a
-/// page could be saved even if every row lost half its height and its
-/// insets, and all that stands above the table (the information block is
-/// set tighter too) a fifth. The others would lay out again for nothing
-/// (rows of one line, as tall as their symbols, save nothing).
+/// `base` from `view`) that setting tighter might make a page shorter:
+/// only those a page could be saved even if every row, the information
+/// block and the column heads shrank as far as they might. A row loses
+/// at most half its height and its insets, and with the bundled templates
+/// keeps at least the lines its words fill ([`rapat::least_rows`]); the
+/// information block keeps at least its words' lines. The others would
+/// lay out again for nothing (rows as tall as their symbols save nothing).
 fn might_save(
     parts: &Parts,
     pages: &BTreeMap<usize, usize>,
     base: &Ukuran,
+    view: &View,
     lajur: &Lajur,
 ) -> BTreeSet<usize> {
     let p = parts.prepared;
+    // The bounds know the bundled templates' sizes and columns.
+    let templates = &p.resources.templates;
+    let huruf = [
+        render::MAIN,
+        "sop.typ.j2",
+        "informasi.typ.j2",
+        kontrak::PUSTAKA_TEMPLAT,
+    ]
+    .iter()
+    .all(|n| templates.get(n).as_deref() == Templates::bundled(n))
+    .then_some(parts.teks)
+    .flatten();
     let long: BTreeSet<usize> = pages
         .iter()
         .filter(|(_, n)| **n > 1)
@@ -797,16 +823,38 @@ fn might_save(
             continue;
         }
         let mut t = t.clone();
-        let up = match j {
-            0 => SUSUT_KEPALA * (t.start.1 - kontrak::TEPI_ATAS).max(0.0),
+        let sop = view.sops.iter().find(|v| v.urut == s + 1);
+        let first = t.start.0;
+        // What stands above the first table: only the information block
+        // shrinks, down to at least its words' lines.
+        let up = match (j, t.informasi, huruf.zip(sop)) {
+            (0, Some((page, y)), Some((h, v))) if page == first => {
+                (t.start.1 - y - rapat::least_informasi(view, v, h)).max(0.0)
+            }
+            (0, ..) => SUSUT_KEPALA * (t.start.1 - kontrak::TEPI_ATAS).max(0.0),
             _ => 0.0,
         };
-        let first = t.start.0;
+        // The column heads, repeated on every page, are set tighter too.
+        let heads = t.rows.first().map_or(0.0, |r| match r.page == first {
+            true => r.atas - t.start.1,
+            false => r.atas - kontrak::TEPI_ATAS,
+        });
+        let heads = SUSUT_KEPALA * heads.max(0.0);
+        let heads_page = t.rows.first().map_or(first, |r| r.page);
         t.start.1 -= up;
-        for row in &mut t.rows {
-            let h = (row.tinggi() * (1.0 - SUSUT_RAPAT) - insets).max(0.0);
+        let least = huruf
+            .zip(sop.and_then(|v| v.tabel.get(*j)))
+            .map(|(h, v)| rapat::least_rows(view, v, h))
+            .unwrap_or_default();
+        for (k, row) in t.rows.iter_mut().enumerate() {
+            let h = (row.tinggi() * (1.0 - SUSUT_RAPAT) - insets)
+                .max(least.get(k).copied().unwrap_or(0.0))
+                .max(0.0);
             if row.page == first {
                 row.atas -= up;
+            }
+            if row.page == heads_page {
+                row.atas -= heads;
             }
             row.bawah = row.atas + h;
         }
@@ -833,12 +881,13 @@ fn tighter(
     parts: &Parts,
     only: Option<usize>,
     pages: &BTreeMap<usize, usize>,
+    view: &View,
     base: &mut Ukuran,
     rencana: &Rencana,
     timings: &mut Timings,
 ) -> Result<Option<Rencana>, Diagnostics> {
     let p = parts.prepared;
-    let long = might_save(parts, pages, base, &rencana.lajur);
+    let long = might_save(parts, pages, base, view, &rencana.lajur);
     if long.is_empty() {
         return Ok(None);
     }

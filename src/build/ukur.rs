@@ -182,6 +182,8 @@ pub(super) struct UkurTabel {
     pub rows: Vec<halaman::Baris>,
     /// The table's top: page and y.
     pub start: (usize, f64),
+    /// The top of the SOP's information block, above its first table.
+    pub informasi: Option<(usize, f64)>,
     pub page_h: f64,
     /// Steps (0-based) whose row does not fit on one page: it runs past
     /// the page's end or onto the next.
@@ -211,6 +213,10 @@ pub(super) fn measure(
             }
             let at = typeset::label_positions(doc, &labels);
             let Some(start) = at[0] else { continue };
+            let informasi = match j {
+                0 => typeset::label_positions(doc, &[kontrak::informasi_label(i + 1)])[0],
+                _ => None,
+            };
             let sisip = kontrak::sisip_y(rapat.contains(&i));
             let end =
                 |page: usize| heights.get(page - 1).copied().unwrap_or(210.0) - kontrak::TEPI_BAWAH;
@@ -237,6 +243,7 @@ pub(super) fn measure(
                 UkurTabel {
                     rows,
                     start,
+                    informasi,
                     page_h: heights.get(start.0 - 1).copied().unwrap_or(210.0),
                     terlalu_tinggi,
                 },
@@ -281,6 +288,7 @@ mod tests {
                 UkurTabel {
                     rows: Vec::new(),
                     start: (1, 30.0 + sop as f64),
+                    informasi: None,
                     page_h: 210.0,
                     terlalu_tinggi: Vec::new(),
                 },

@@ -116,6 +116,12 @@ impl Templates {
     }
 }
 
+/// The bundled font files.
+#[cfg(test)]
+pub(crate) fn bundled_fonts() -> Vec<Vec<u8>> {
+    fonts(Vec::new())
+}
+
 /// Font files: the bundled ones plus the readable ones of `own` (from
 /// [`own_fonts`]).
 fn fonts(own: Vec<(PathBuf, Result<Vec<u8>, Tolak>)>) -> Vec<Vec<u8>> {

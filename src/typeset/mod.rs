@@ -209,23 +209,13 @@ pub struct HurufLabel {
 impl HurufLabel {
     /// The label face among `font_files`, or an estimate without one.
     pub fn dari(font_files: &[Vec<u8>]) -> HurufLabel {
-        use typst::text::{FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
-        let variant = FontVariant::new(FontStyle::Italic, FontWeight::REGULAR, FontStretch::NORMAL);
-        let font = font_files
-            .iter()
-            .flat_map(|d| Font::iter(Bytes::new(d.clone())))
-            .find(|f| {
-                f.info().family.eq_ignore_ascii_case(kontrak::LABEL_FONT)
-                    && f.info().variant == variant
-            })
-            .map(|f| {
-                f.instantiate(
-                    variant,
-                    typst::layout::Abs::pt(kontrak::LABEL_PT),
-                    &FontVariations::default(),
-                )
-            });
-        HurufLabel { font }
+        HurufLabel {
+            font: face(
+                font_files,
+                typst::text::FontStyle::Italic,
+                kontrak::LABEL_PT,
+            ),
+        }
     }
 
     /// Millimetres per em at the label's size.
@@ -257,6 +247,63 @@ impl HurufLabel {
             Some(f) => (f.metrics().cap_height.get() - f.metrics().descender.get()) * self.em(),
             None => 2.0,
         }
+    }
+}
+
+/// The regular or italic face of [`kontrak::LABEL_FONT`] among
+/// `font_files`, at `pt` points.
+fn face(
+    font_files: &[Vec<u8>],
+    style: typst::text::FontStyle,
+    pt: f64,
+) -> Option<typst::text::FontInstance> {
+    use typst::text::{FontStretch, FontVariant, FontVariations, FontWeight};
+    let variant = FontVariant::new(style, FontWeight::REGULAR, FontStretch::NORMAL);
+    font_files
+        .iter()
+        .flat_map(|d| Font::iter(Bytes::new(d.clone())))
+        .find(|f| {
+            f.info().family.eq_ignore_ascii_case(kontrak::LABEL_FONT) && f.info().variant == variant
+        })
+        .map(|f| {
+            f.instantiate(
+                variant,
+                typst::layout::Abs::pt(pt),
+                &FontVariations::default(),
+            )
+        })
+}
+
+/// The upright face the flowchart tables' text is set in, to bound how
+/// many lines a cell's text needs at a given size.
+pub struct HurufTeks {
+    font: typst::text::FontInstance,
+}
+
+impl HurufTeks {
+    /// The face among `font_files`; `None` without it.
+    pub fn dari(font_files: &[Vec<u8>]) -> Option<HurufTeks> {
+        let font = face(font_files, typst::text::FontStyle::Normal, 1.0)?;
+        Some(HurufTeks { font })
+    }
+
+    /// The advance width of `text`, in ems, without kerning.
+    pub fn lebar_em(&self, text: &str) -> f64 {
+        let f = &self.font;
+        text.chars()
+            .map(|c| {
+                f.ttf()
+                    .glyph_index(c)
+                    .and_then(|g| f.x_advance(g.0))
+                    .map_or(0.0, |a| a.get())
+            })
+            .sum()
+    }
+
+    /// The height of a capital, in ems: the height of a line of text as
+    /// Typst sets it (from the cap height down to the baseline).
+    pub fn cap_em(&self) -> f64 {
+        self.font.metrics().cap_height.get()
     }
 }
 

@@ -24,6 +24,8 @@ pub struct SopView {
     pub sisip_y: f64,
     /// The label on the SOP's first page (Daftar Isi looks up its page).
     pub jangkar: String,
+    /// The label at the top of the information block.
+    pub jangkar_informasi: String,
     pub nomor: String,
     pub judul: String,
     pub revisi: u32,
@@ -177,6 +179,7 @@ pub(super) fn sop(
     SopView {
         urut,
         jangkar: kontrak::sop_label(urut),
+        jangkar_informasi: kontrak::informasi_label(urut),
         ukuran_teks: kontrak::teks_pt(rapat),
         sisip_y: kontrak::sisip_y(rapat),
         nomor: checked.nomor.clone(),

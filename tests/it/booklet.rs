@@ -24,6 +24,21 @@ fn pdf_opens_and_has_every_page() {
     assert!(last.ends_with("16"), "last page is numbered 16: {last}");
 }
 
+/// The synthetic SOPs run over a second page by rows as tall as their
+/// symbols, under an information block of a few lines: set tighter, they
+/// could not lose that page. The build lays them out once to measure and
+/// once with their connectors, never a third time tighter for nothing.
+#[test]
+fn sops_that_tightening_cannot_shorten_are_not_laid_out_tighter() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = bukusop(dir.path(), &["sintetis", ".", "--sop", "3", "--langkah", "12"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = build(dir.path());
+    let sop_pages = page_count(&out.pdf) - FRONT_PAGES;
+    assert!(sop_pages > 3, "an SOP runs over a page: {sop_pages} pages");
+    assert_eq!(out.passes, 2);
+}
+
 #[test]
 fn front_matter_in_order() {
     let pdf = default_pdf();
