@@ -31,7 +31,10 @@ fn pdf_opens_and_has_every_page() {
 #[test]
 fn sops_that_tightening_cannot_shorten_are_not_laid_out_tighter() {
     let dir = tempfile::tempdir().unwrap();
-    let o = bukusop(dir.path(), &["sintetis", ".", "--sop", "3", "--langkah", "12"]);
+    let o = bukusop(
+        dir.path(),
+        &["sintetis", ".", "--sop", "3", "--langkah", "12"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = build(dir.path());
     let sop_pages = page_count(&out.pdf) - FRONT_PAGES;
