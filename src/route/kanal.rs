@@ -30,17 +30,35 @@ struct Grup {
     lanes: (usize, usize),
 }
 
+/// What jumps sharing a trunk have in common: target step and lane, side,
+/// and whether they come from above. `None` for an arrow drawn down
+/// (no jump) or cut by a page break (drawn as connectors).
+type Batang = (usize, usize, bool, bool);
+
+fn batang(flow: &Flow, putus: &BTreeSet<usize>, i: usize) -> Option<Batang> {
+    let e = &flow.edges[i];
+    (e.sisi != Sisi::Bawah && !putus.contains(&i)).then_some((
+        e.to,
+        e.to_lane,
+        e.sisi == Sisi::Kanan,
+        e.from < e.to,
+    ))
+}
+
+/// Whether jump `i` shares its trunk with another jump.
+pub(super) fn shares_trunk(flow: &Flow, putus: &BTreeSet<usize>, i: usize) -> bool {
+    batang(flow, putus, i)
+        .is_some_and(|b| (0..flow.edges.len()).any(|j| j != i && batang(flow, putus, j) == Some(b)))
+}
+
 /// The jumps drawn on one page, grouped by shared trunk, shortest spans
 /// first so they nest inside longer ones.
 fn groups(flow: &Flow, putus: &BTreeSet<usize>) -> Vec<Grup> {
-    let mut by: BTreeMap<(usize, usize, bool, bool), Vec<usize>> = BTreeMap::new();
-    for (i, e) in flow.edges.iter().enumerate() {
-        if e.sisi == Sisi::Bawah || putus.contains(&i) {
-            continue;
+    let mut by: BTreeMap<Batang, Vec<usize>> = BTreeMap::new();
+    for i in 0..flow.edges.len() {
+        if let Some(b) = batang(flow, putus, i) {
+            by.entry(b).or_default().push(i);
         }
-        by.entry((e.to, e.to_lane, e.sisi == Sisi::Kanan, e.from < e.to))
-            .or_default()
-            .push(i);
     }
     let mut out: Vec<Grup> = by
         .into_values()

@@ -479,13 +479,7 @@ pub fn route(
         }
         // Jumps to one step share a trunk, which either remedy would
         // split: two arrowheads on the step mislead more than the label.
-        let e = &flow.edges[i];
-        let shared = flow
-            .edges
-            .iter()
-            .enumerate()
-            .any(|(j, o)| j != i && o.sisi == e.sisi && o.to == e.to && o.to_lane == e.to_lane);
-        if e.sisi == Sisi::Bawah || shared {
+        if flow.edges[i].sisi == Sisi::Bawah || kanal::shares_trunk(&flow, putus, i) {
             continue;
         }
         let before = best.label_mendua;

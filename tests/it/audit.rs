@@ -217,9 +217,12 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // its own; 27 since such a label makes its table's lanes wider, then
     // its jump leave the symbol's other side or its channel move outwards
     // (17 if those could split a trunk, which draws two arrowheads on one
-    // step). 25 of the 27 are labels over their symbol beside the arrow
-    // that enters it, in lanes already at their widest.
-    assert!(total.jumlah(Cacat::LabelMendua) <= 27, "{total}");
+    // step); 26 since jumps count as sharing a trunk exactly when the
+    // channels draw them as one (from the same side of the same step,
+    // all from above or all from below). Most are labels over their
+    // symbol beside the arrow that enters it, in lanes already at their
+    // widest.
+    assert!(total.jumlah(Cacat::LabelMendua) <= 26, "{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
     // before labels could cost a crossing (82), 81 since every choice of
     // sides is tried where lines still cross, 80 since a jump whose
@@ -230,8 +233,9 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // from a lane's (the audit found 67, 40, 2,083 and 487 of those); 82
     // since a jump back up may take the side its step's downward arrow
     // turns to; 77 since tables with labels nearer another line than their
-    // own get wider lanes.
-    assert!(total.persilangan <= 77, "{total}");
+    // own get wider lanes; 76 since those labels' jumps share a trunk
+    // exactly as the channels draw it.
+    assert!(total.persilangan <= 76, "{total}");
 }
 
 #[test]
