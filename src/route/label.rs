@@ -5,7 +5,7 @@
 //! searched for.
 
 use super::peta::{Kotak, Peta, Ruas};
-use super::{Gambar, Geometri, LabelCabang, Ruang, Sudut};
+use super::{Acuan, Gambar, Geometri, LabelCabang, Ruang, Sudut};
 use crate::flow::Flow;
 
 /// Room kept between a label and a row's rule.
@@ -203,8 +203,15 @@ impl Spot<'_> {
             .filter_map(|(k, l)| clean(l).map(|v| (k, l.clone(), v)))
             .filter(|(_, _, v)| reads_as_own(&v.kotak))
             .collect();
-        if scored.is_empty() {
-            scored = search(d, self.g, self.w, &candidates[0], self.flow)
+        let more: [&dyn Fn() -> Vec<LabelCabang>; 2] = [
+            &|| search(d, self.g, self.w, &candidates[0], self.flow),
+            &|| along(d, self.g, &candidates[0]),
+        ];
+        for places in more {
+            if !scored.is_empty() {
+                break;
+            }
+            scored = places()
                 .into_iter()
                 .enumerate()
                 .filter_map(|(k, l)| clean(&l).map(|v| (k, l, v)))
@@ -263,6 +270,38 @@ fn pick(scored: Vec<(usize, LabelCabang, Nilai)>) -> Option<(LabelCabang, Nilai)
         .map(|(_, l, v)| (l, v))
 }
 
+/// Places beside the first vertical run of drawing `d`'s line, on either
+/// side, stepping away from where the run begins: beside a crowded
+/// symbol, the line's run is often the one place a label reads as its own.
+fn along(d: &Gambar, g: &Geometri, l: &LabelCabang) -> Vec<LabelCabang> {
+    let p = &d.titik;
+    let run = (0..p.len().saturating_sub(1).min(2)).find(|&i| {
+        p[i].acuan == Acuan::Asal && (p[i].x - p[i + 1].x).abs() < 1e-6 && p[i].y != p[i + 1].y
+    });
+    let Some(i) = run else {
+        return Vec::new();
+    };
+    let (a, b) = (p[i], p[i + 1]);
+    let down = match b.acuan {
+        Acuan::Asal => b.y > a.y,
+        Acuan::Tujuan => d.ke.is_some_and(|(step, _)| step > d.step),
+    };
+    let dir = if down { 1.0 } else { -1.0 };
+    let mut out = Vec::new();
+    for k in 0..8 {
+        let y = a.y + dir * (0.3 + k as f64 * 0.5 * g.tinggi_label);
+        for kanan in [true, false] {
+            out.push(LabelCabang {
+                isi: l.isi.clone(),
+                x: if kanan { a.x - 0.4 } else { a.x + 0.4 },
+                y,
+                sudut: Sudut::new(kanan, !down),
+            });
+        }
+    }
+    out
+}
+
 /// More places in the label's lane and its neighbours: above and below the
 /// symbol, in steps across the lane, nearest the exit first.
 fn search(d: &Gambar, g: &Geometri, w: f64, l: &LabelCabang, flow: &Flow) -> Vec<LabelCabang> {
@@ -313,4 +352,67 @@ fn same(a: &Ruas, b: &Ruas) -> bool {
         && (a.x1 - b.x1).abs() < 1e-9
         && (a.y0 - b.y0).abs() < 1e-9
         && (a.y1 - b.y1).abs() < 1e-9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::route::Titik;
+
+    #[test]
+    fn places_along_a_run_step_away_from_its_exit_on_both_sides() {
+        let g = Geometri {
+            lebar_lajur: 22.0,
+            lebar_simbol: 12.0,
+            tinggi_simbol: 5.5,
+            ruang: 1.5,
+            penghubung: 4.5,
+            ujung: 1.5,
+            tinggi_label: 2.0,
+        };
+        let at = |x, y, acuan| Titik { x, y, acuan };
+        let label = LabelCabang {
+            isi: "Tidak".into(),
+            x: 0.0,
+            y: 0.0,
+            sudut: Sudut::KiriAtas,
+        };
+        // Out of the left vertex, left to a channel at x = -9, down to a
+        // later step.
+        let mut d = Gambar::garis(
+            2,
+            0,
+            vec![
+                at(-6.0, 0.0, Acuan::Asal),
+                at(-9.0, 0.0, Acuan::Asal),
+                at(-9.0, -2.75, Acuan::Tujuan),
+            ],
+        );
+        d.ke = Some((5, 0));
+        let down = along(&d, &g, &label);
+        assert_eq!(down.len(), 16);
+        assert!(down.iter().all(|l| (l.x + 9.0).abs() - 0.4 < 1e-9));
+        assert!(down.iter().all(|l| l.y > 0.0 && !l.sudut.bawah()));
+        assert!(down.windows(2).all(|w| w[1].y >= w[0].y));
+        assert_eq!(down.iter().filter(|l| l.sudut.kanan()).count(), 8);
+        // The same run up to an earlier step: the places go up.
+        d.ke = Some((0, 0));
+        let up = along(&d, &g, &label);
+        assert!(up.iter().all(|l| l.y < 0.0 && l.sudut.bawah()));
+        // A straight arrow down from the bottom vertex: its first segment
+        // is the run.
+        let straight = Gambar::garis(
+            2,
+            0,
+            vec![at(0.0, 2.75, Acuan::Asal), at(0.0, 8.0, Acuan::Asal)],
+        );
+        assert_eq!(along(&straight, &g, &label).len(), 16);
+        // A line with no vertical run offers none.
+        let flat = Gambar::garis(
+            2,
+            0,
+            vec![at(6.0, 0.0, Acuan::Asal), at(16.0, 0.0, Acuan::Asal)],
+        );
+        assert!(along(&flat, &g, &label).is_empty());
+    }
 }

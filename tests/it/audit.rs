@@ -234,8 +234,10 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // since a jump back up may take the side its step's downward arrow
     // turns to; 77 since tables with labels nearer another line than their
     // own get wider lanes; 76 since those labels' jumps share a trunk
-    // exactly as the channels draw it.
-    assert!(total.persilangan <= 76, "{total}");
+    // exactly as the channels draw it; 72 since such a label may also sit
+    // beside its line's run, away from the symbol (fewer tables widen
+    // their lanes or turn a jump for it).
+    assert!(total.persilangan <= 72, "{total}");
 }
 
 #[test]
