@@ -829,7 +829,8 @@ fn might_save(
         // shrinks, down to at least its words' lines.
         let up = match (j, t.informasi, huruf.zip(sop)) {
             (0, Some((page, y)), Some((h, v))) if page == first => {
-                (t.start.1 - y - rapat::least_informasi(view, v, h)).max(0.0)
+                (t.start.1 - y - rapat::least_informasi(view, v, h) - rapat::sesudah_informasi())
+                    .max(0.0)
             }
             (0, ..) => SUSUT_KEPALA * (t.start.1 - kontrak::TEPI_ATAS).max(0.0),
             _ => 0.0,

@@ -27,6 +27,14 @@ const FR_KEGIATAN: f64 = 1.8;
 /// the gap between a part's label and its items in the information block.
 const LEADING: f64 = 0.5;
 
+/// What stands between the information block and the first table set
+/// tighter, in millimetres, a little less for safety: the template's gap
+/// of 1.5 mm (`sop.typ.j2`) and the space Typst leaves under a block,
+/// 1.2 em at the tighter size.
+pub(super) fn sesudah_informasi() -> f64 {
+    1.5 + 1.2 * kontrak::teks_pt(true) * 25.4 / 72.0 - 0.2
+}
+
 /// The horizontal inset of the information block's cells, on each side,
 /// in millimetres (`informasi.typ.j2`).
 const SISIP_X_INFORMASI: f64 = 2.0;
