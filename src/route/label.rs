@@ -361,15 +361,7 @@ mod tests {
 
     #[test]
     fn places_along_a_run_step_away_from_its_exit_on_both_sides() {
-        let g = Geometri {
-            lebar_lajur: 22.0,
-            lebar_simbol: 12.0,
-            tinggi_simbol: 5.5,
-            ruang: 1.5,
-            penghubung: 4.5,
-            ujung: 1.5,
-            tinggi_label: 2.0,
-        };
+        let g = crate::route::tests::G;
         let at = |x, y, acuan| Titik { x, y, acuan };
         let label = LabelCabang {
             isi: "Tidak".into(),

@@ -5,7 +5,7 @@ use super::*;
 use crate::flow::testing::{decision, node};
 use crate::flow::{Lanjut, Node, build};
 
-const G: Geometri = Geometri {
+pub(super) const G: Geometri = Geometri {
     lebar_lajur: 22.0,
     lebar_simbol: 12.0,
     tinggi_simbol: 5.5,
