@@ -35,6 +35,7 @@ struct Grup {
 /// (no jump) or cut by a page break (drawn as connectors).
 type Batang = (usize, usize, bool, bool);
 
+/// The trunk jump `i` draws or joins.
 fn batang(flow: &Flow, putus: &BTreeSet<usize>, i: usize) -> Option<Batang> {
     let e = &flow.edges[i];
     (e.sisi != Sisi::Bawah && !putus.contains(&i)).then_some((

@@ -158,7 +158,8 @@ impl Spot<'_> {
     /// The best of `candidates` for the label of drawing `d`: of those
     /// clear of everything and nearer its own line than any other, the
     /// first that fits its row as it stands, else the one that needs least
-    /// more room; failing all, the nearest such place beside its own line.
+    /// more room; failing all, the nearest such place above or below its
+    /// symbol, then beside its line's first vertical run.
     /// Not `readable`: the clear candidate that needs least more room,
     /// however near another line.
     fn best(
