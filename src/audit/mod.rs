@@ -229,12 +229,7 @@ fn label_owners(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
             Some((_, t, b)) => {
                 t.push(' ');
                 t.push_str(text);
-                *b = Kotak {
-                    x0: b.x0.min(k.x0),
-                    y0: b.y0.min(k.y0),
-                    x1: b.x1.max(k.x1),
-                    y1: b.y1.max(k.y1),
-                };
+                *b = Kotak::around(&[(b.x0, b.y0), (b.x1, b.y1), (k.x0, k.y0), (k.x1, k.y1)]);
             }
             None => whole.push((own, text.clone(), *k)),
         }
@@ -257,7 +252,7 @@ fn label_owners(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
                 let t = m as f64 / n as f64;
                 let p = (s.a.0 + t * (s.b.0 - s.a.0), s.a.1 + t * (s.b.1 - s.a.1));
                 if !own_segs.iter().any(|o| point_to_segment(p, o.a, o.b) < 0.1) {
-                    d_other = d_other.min(box_to_point(k, p));
+                    d_other = d_other.min(box_to_segment(k, p, p));
                 }
             }
         }
@@ -274,12 +269,6 @@ fn label_owners(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
     }
 }
 
-fn box_to_point(k: &Kotak, p: Pt) -> f64 {
-    let dx = (k.x0 - p.0).max(p.0 - k.x1).max(0.0);
-    let dy = (k.y0 - p.1).max(p.1 - k.y1).max(0.0);
-    dx.hypot(dy)
-}
-
 fn point_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
@@ -291,7 +280,7 @@ fn point_to_segment(p: Pt, a: Pt, b: Pt) -> f64 {
 }
 
 /// The distance from a box to a horizontal or vertical segment (flow
-/// lines run only so).
+/// lines run only so), or to a point (`a` = `b`).
 fn box_to_segment(k: &Kotak, a: Pt, b: Pt) -> f64 {
     let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
     let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));

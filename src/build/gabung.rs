@@ -37,7 +37,7 @@ use crate::view::{Dokumen, View};
 pub(super) fn bisa(templates: &Templates) -> bool {
     [render::MAIN, "sop.typ.j2"]
         .iter()
-        .all(|n| templates.get(n).as_deref() == Templates::bundled(n))
+        .all(|n| templates.is_bundled(n))
 }
 
 /// The SOPs laid out so far, by their markup.

@@ -22,7 +22,7 @@ use crate::content::assets::Resources;
 use crate::content::{self, Content};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
 use crate::kontrak;
-use crate::typeset::{self, HurufLabel, HurufTeks, Typesetter};
+use crate::typeset::{self, Typesetter};
 
 pub use per_sop::SopPdf;
 pub use ukur::Putus;
@@ -252,8 +252,7 @@ fn build_in(
     tell(Tahap::Disiapkan {
         sop: prepared.content.sops.len(),
     });
-    let huruf = HurufLabel::dari(&prepared.resources.fonts);
-    let teks = HurufTeks::dari(&prepared.resources.fonts);
+    let (huruf, teks) = typeset::huruf(&prepared.resources.fonts);
     let fonts = std::mem::take(&mut prepared.resources.fonts);
     let bekal = match kept.take() {
         Some(b) if *b.fonts == fonts => kept.insert(b),

@@ -10,7 +10,6 @@ use super::{Output, Prepared, Timings, one};
 use super::{halaman, rapat};
 use crate::check::Checked;
 use crate::content::Content;
-use crate::content::assets::Templates;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::route::{self, Geometri, Routed};
 use crate::typeset::{self, HurufLabel, HurufTeks, Typesetter};
@@ -808,7 +807,7 @@ fn might_save(
         kontrak::PUSTAKA_TEMPLAT,
     ]
     .iter()
-    .all(|n| templates.get(n).as_deref() == Templates::bundled(n))
+    .all(|n| templates.is_bundled(n))
     .then_some(parts.teks)
     .flatten();
     let long: BTreeSet<usize> = pages

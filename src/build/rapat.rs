@@ -32,7 +32,7 @@ const LEADING: f64 = 0.5;
 /// of 1.5 mm (`sop.typ.j2`) and the space Typst leaves under a block,
 /// 1.2 em at the tighter size.
 pub(super) fn sesudah_informasi() -> f64 {
-    1.5 + 1.2 * kontrak::teks_pt(true) * 25.4 / 72.0 - 0.2
+    1.5 + 1.2 * mm(kontrak::teks_pt(true)) - 0.2
 }
 
 /// The horizontal inset of the information block's cells, on each side,
@@ -43,13 +43,11 @@ const SISIP_X_INFORMASI: f64 = 2.0;
 /// its text cells can have set tighter, insets included (0 for a row
 /// without text).
 pub(super) fn least_rows(view: &View, t: &TabelView, huruf: &HurufTeks) -> Vec<f64> {
-    let k = &view.kertas;
-    let page = if k.lanskap { k.tinggi } else { k.lebar };
     let lanes = t.pelaksana.len() as f64 * t.lebar_lajur;
     let columns = t.kelompok.iter().flat_map(|g| &g.kolom);
     let fixed: f64 = LEBAR_NO + lanes + columns.clone().filter_map(|c| c.mm).sum::<f64>();
     let fr = FR_KEGIATAN + columns.clone().filter_map(|c| c.fr).sum::<f64>();
-    let per_fr = ((page - 2.0 * k.tepi_x - fixed) / fr).max(0.0);
+    let per_fr = ((between_margins(view) - fixed) / fr).max(0.0);
     let inner = |width: f64| (width - 2.0 * SISIP_X).max(0.1);
     let widths: Vec<f64> = columns
         .map(|c| inner(c.mm.unwrap_or(c.fr.unwrap_or(0.0) * per_fr)))
@@ -86,11 +84,9 @@ pub(super) fn least_rows(view: &View, t: &TabelView, huruf: &HurufTeks) -> Vec<f
 /// two columns (in one under a `daftar` header), a row as tall as its
 /// taller part.
 pub(super) fn least_informasi(view: &View, sop: &SopView, huruf: &HurufTeks) -> f64 {
-    let k = &view.kertas;
-    let page = if k.lanskap { k.tinggi } else { k.lebar };
     let one_column = view.gaya.kepala == Kepala::Daftar;
     let columns = if one_column { 1.0 } else { 2.0 };
-    let width = ((page - 2.0 * k.tepi_x) / columns - 2.0 * SISIP_X_INFORMASI).max(0.1);
+    let width = (between_margins(view) / columns - 2.0 * SISIP_X_INFORMASI).max(0.1);
     let pt = kontrak::teks_pt(true);
     // An empty list prints "-": one line.
     let list = |items: &[String]| match items {
@@ -117,6 +113,19 @@ pub(super) fn least_informasi(view: &View, sop: &SopView, huruf: &HurufTeks) -> 
     }
 }
 
+/// The width of an SOP page between its margins, in millimetres: the
+/// tables' and the information block's.
+fn between_margins(view: &View) -> f64 {
+    let k = &view.kertas;
+    let page = if k.lanskap { k.tinggi } else { k.lebar };
+    page - 2.0 * k.tepi_x
+}
+
+/// `pt` points in millimetres.
+fn mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
 /// The height in millimetres of `lines` lines set at `pt` points, from
 /// the first one's cap height to the last one's baseline.
 fn height(huruf: &HurufTeks, lines: usize, pt: f64) -> f64 {
@@ -124,7 +133,7 @@ fn height(huruf: &HurufTeks, lines: usize, pt: f64) -> f64 {
         0 => 0.0,
         n => {
             let n = n as f64;
-            pt * 25.4 / 72.0 * (n * huruf.cap_em() + (n - 1.0) * LEADING)
+            mm(pt) * (n * huruf.cap_em() + (n - 1.0) * LEADING)
         }
     }
 }
@@ -134,7 +143,7 @@ fn height(huruf: &HurufTeks, lines: usize, pt: f64) -> f64 {
 /// at spaces and after hyphens) fill each line at most; a word wider
 /// than the column fills one.
 fn least_lines(huruf: &HurufTeks, text: &str, width: f64, pt: f64) -> usize {
-    let em = pt * 25.4 / 72.0;
+    let em = mm(pt);
     let filled: f64 = text
         .split_whitespace()
         .flat_map(|w| w.split_inclusive('-'))
@@ -152,14 +161,15 @@ mod tests {
 
     fn huruf() -> HurufTeks {
         let fonts = crate::content::assets::bundled_fonts();
-        HurufTeks::dari(&fonts).expect("the bundled fonts have Liberation Sans")
+        let (_, teks) = crate::typeset::huruf(&fonts);
+        teks.expect("the bundled fonts have Liberation Sans")
     }
 
     #[test]
     fn a_text_needs_as_many_lines_as_its_words_fill() {
         let h = huruf();
         let word = "Laporan";
-        let w = KERNING * h.lebar_em(word) * 7.0 * 25.4 / 72.0;
+        let w = KERNING * h.lebar_em(word) * mm(7.0);
         assert_eq!(least_lines(&h, "", 10.0, 7.0), 0);
         assert_eq!(least_lines(&h, word, 10.0, 7.0), 1);
         // Four words in a column two and a half words wide: two lines.
@@ -175,7 +185,7 @@ mod tests {
     #[test]
     fn lines_stack_from_a_cap_height_to_a_baseline_half_an_em_apart() {
         let h = huruf();
-        let em = 7.0 * 25.4 / 72.0;
+        let em = mm(7.0);
         assert_eq!(height(&h, 0, 7.0), 0.0);
         assert!((height(&h, 1, 7.0) - em * h.cap_em()).abs() < 1e-9);
         let step = height(&h, 3, 7.0) - height(&h, 2, 7.0);

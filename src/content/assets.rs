@@ -110,6 +110,11 @@ impl Templates {
         self.own.iter().map(|(n, p)| (n.as_str(), p.as_path()))
     }
 
+    /// Whether part `name` is the bundled one (no court's own text).
+    pub fn is_bundled(&self, name: &str) -> bool {
+        self.parts.get(name).map(String::as_str) == Self::bundled(name)
+    }
+
     /// The bundled text of part `name`.
     pub fn bundled(name: &str) -> Option<&'static str> {
         BUNDLED.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)

@@ -207,17 +207,6 @@ pub struct HurufLabel {
 }
 
 impl HurufLabel {
-    /// The label face among `font_files`, or an estimate without one.
-    pub fn dari(font_files: &[Vec<u8>]) -> HurufLabel {
-        HurufLabel {
-            font: face(
-                font_files,
-                typst::text::FontStyle::Italic,
-                kontrak::LABEL_PT,
-            ),
-        }
-    }
-
     /// Millimetres per em at the label's size.
     fn em(&self) -> f64 {
         kontrak::LABEL_PT * 25.4 / 72.0
@@ -250,28 +239,37 @@ impl HurufLabel {
     }
 }
 
-/// The regular or italic face of [`kontrak::LABEL_FONT`] among
-/// `font_files`, at `pt` points.
-fn face(
-    font_files: &[Vec<u8>],
-    style: typst::text::FontStyle,
-    pt: f64,
-) -> Option<typst::text::FontInstance> {
-    use typst::text::{FontStretch, FontVariant, FontVariations, FontWeight};
-    let variant = FontVariant::new(style, FontWeight::REGULAR, FontStretch::NORMAL);
-    font_files
+/// The faces text is measured with, found in one pass over `font_files`:
+/// the branch labels' italic (an estimate without it) and the tables'
+/// upright face (`None` without it), both of [`kontrak::LABEL_FONT`].
+pub fn huruf(font_files: &[Vec<u8>]) -> (HurufLabel, Option<HurufTeks>) {
+    use typst::text::{FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
+    let variant = |style| FontVariant::new(style, FontWeight::REGULAR, FontStretch::NORMAL);
+    let (italic, upright) = (variant(FontStyle::Italic), variant(FontStyle::Normal));
+    let (mut label, mut teks) = (None, None);
+    for f in font_files
         .iter()
         .flat_map(|d| Font::iter(Bytes::new(d.clone())))
-        .find(|f| {
-            f.info().family.eq_ignore_ascii_case(kontrak::LABEL_FONT) && f.info().variant == variant
-        })
-        .map(|f| {
-            f.instantiate(
-                variant,
-                typst::layout::Abs::pt(pt),
-                &FontVariations::default(),
-            )
-        })
+    {
+        if !f.info().family.eq_ignore_ascii_case(kontrak::LABEL_FONT) {
+            continue;
+        }
+        let at = |v, pt| {
+            f.clone()
+                .instantiate(v, typst::layout::Abs::pt(pt), &FontVariations::default())
+        };
+        if f.info().variant == italic && label.is_none() {
+            label = Some(at(italic, kontrak::LABEL_PT));
+        } else if f.info().variant == upright && teks.is_none() {
+            teks = Some(HurufTeks {
+                font: at(upright, 1.0),
+            });
+        }
+        if label.is_some() && teks.is_some() {
+            break;
+        }
+    }
+    (HurufLabel { font: label }, teks)
 }
 
 /// The upright face the flowchart tables' text is set in, to bound how
@@ -281,12 +279,6 @@ pub struct HurufTeks {
 }
 
 impl HurufTeks {
-    /// The face among `font_files`; `None` without it.
-    pub fn dari(font_files: &[Vec<u8>]) -> Option<HurufTeks> {
-        let font = face(font_files, typst::text::FontStyle::Normal, 1.0)?;
-        Some(HurufTeks { font })
-    }
-
     /// The advance width of `text`, in ems, without kerning.
     pub fn lebar_em(&self, text: &str) -> f64 {
         let f = &self.font;
