@@ -113,6 +113,9 @@ const DEKAT_GARIS: f64 = 0.95;
 const BESIDE_EXIT: f64 = 1.3;
 /// How near two labels may stand side by side.
 const ANTAR_LABEL: f64 = 1.2;
+/// The least gap between two labels one over the other, in millimetres:
+/// nearer, they read as one label on two lines ("Ya" over "Tidak").
+const ANTAR_BARIS_LABEL: f64 = 0.8;
 /// How near a connector may stand to a table rule.
 const DEKAT_PENGHUBUNG: f64 = 0.4;
 
@@ -289,13 +292,31 @@ fn box_to_segment(k: &Kotak, a: Pt, b: Pt) -> f64 {
     dx.hypot(dy)
 }
 
+/// Whether symbol `b` drawn in box `s` covers part of box `k`: a diamond
+/// by its outline, not its bounding box, since labels tuck under its
+/// slanted edges.
+fn covers(b: Bentuk, s: &Kotak, k: &Kotak) -> bool {
+    if !s.overlaps(k) {
+        return false;
+    }
+    if b != Bentuk::Ketupat {
+        return true;
+    }
+    let (cx, cy) = ((s.x0 + s.x1) / 2.0, (s.y0 + s.y1) / 2.0);
+    let (hw, hh) = ((s.x1 - s.x0) / 2.0, (s.y1 - s.y0) / 2.0);
+    // The box's point nearest the centre, in the diamond's measure.
+    let dx = (k.x0 - cx).max(cx - k.x1).max(0.0);
+    let dy = (k.y0 - cy).max(cy - k.y1).max(0.0);
+    dx / hw + dy / hh < 1.0
+}
+
 /// Labels clear of everything drawn and of the table's rules.
 fn labels(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
     for (i, (text, k)) in h.labels.iter().enumerate() {
         let k = k.shrink(0.05);
         let hit = segs.iter().any(|s| k.cut_by(s.a, s.b))
             || h.heads.iter().any(|t| Kotak::around(t).overlaps(&k))
-            || h.symbols.iter().any(|(_, s)| s.overlaps(&k))
+            || h.symbols.iter().any(|(b, s)| covers(*b, s, &k))
             || h.labels
                 .iter()
                 .enumerate()
@@ -310,11 +331,14 @@ fn labels(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
         if h.rules.iter().any(|(a, b)| k.cut_by(*a, *b)) {
             r.tambah(Cacat::LabelDiGaris, page, format!("`{text}` di {}", at(&k)));
         }
-        // On one baseline, less than the gap between two words apart.
+        // On one baseline, less than the gap between two words apart; or
+        // one over the other, nearer than a line apart.
         let beside = h.labels[..i].iter().any(|(_, o)| {
             let gap = (o.x0 - k.x1).max(k.x0 - o.x1);
             let shared = k.y1.min(o.y1) - k.y0.max(o.y0);
-            gap < ANTAR_LABEL && shared > 0.5 * (k.y1 - k.y0).min(o.y1 - o.y0)
+            let over = (o.y0 - k.y1).max(k.y0 - o.y1);
+            (gap < ANTAR_LABEL && shared > 0.5 * (k.y1 - k.y0).min(o.y1 - o.y0))
+                || (gap < 0.0 && over < ANTAR_BARIS_LABEL)
         });
         if beside {
             r.tambah(

@@ -744,7 +744,10 @@ fn widened(p: &Prepared, huruf: &HurufLabel, r: &Rencana) -> Lajur {
             }
             let g = Geometri::untuk(&p.content.buku, &t.flow, &here, huruf.tinggi(), &lebar);
             let wide = route::route(&t.flow, &g, &here, &lebar);
-            if g.lebar_lajur > now.lebar_lajur && wide.crossings.len() <= drawn.crossings.len() {
+            // Nothing drawn on something else is worth a crossing more.
+            let better =
+                wide.tertimpa() < drawn.tertimpa() || wide.crossings.len() <= drawn.crossings.len();
+            if g.lebar_lajur > now.lebar_lajur && better {
                 out.insert((i, j), g.lebar_lajur);
             }
         }

@@ -4,14 +4,17 @@
 //! candidate is clear at all, the nearest clear place in the lane is
 //! searched for.
 
-use super::peta::{Kotak, Peta, Ruas};
+use super::peta::{Belah, Kotak, Peta, Ruas};
 use super::{Acuan, Gambar, Geometri, LabelCabang, Ruang, Sudut};
-use crate::flow::Flow;
+use crate::flow::{Flow, Simbol};
 
 /// Room kept between a label and a row's rule.
 const TEPI: f64 = 0.3;
 /// Room kept between two labels side by side.
 const ANTAR_LABEL: f64 = 1.5;
+/// Room kept between two labels one over the other: nearer, they read
+/// as one label on two lines ("Berhasil" over "Tidak berhasil").
+const ANTAR_BARIS: f64 = 1.0;
 
 /// A candidate judged: its box, and how much more room its row needs
 /// above and below (0 when it fits as the row stands).
@@ -25,7 +28,14 @@ struct Nilai {
 /// candidates in order of preference. A label that finds no place on one
 /// line tries two. Returns the drawing indices of those that found no
 /// clean place (each warned about), and of those that found one only as
-/// near another line as their own.
+/// near another line (or over another label) as their own.
+///
+/// Labels are placed one after the other, so one placed early may take
+/// the one place a later label reads well in; where some end without a
+/// clean or a readable place only for the labels before them, those are
+/// placed first once more, and that order kept when it leaves fewer
+/// labels without a clean place, or as many and fewer without a readable
+/// one.
 pub(super) fn place(
     flow: &Flow,
     g: &Geometri,
@@ -35,13 +45,81 @@ pub(super) fn place(
     lebar: &dyn Fn(&str) -> f64,
     warnings: &mut Vec<(usize, String)>,
 ) -> (Vec<usize>, Vec<usize>) {
-    let mut peta = obstacles(flow, g, gambar);
-    let (mut kotor, mut mendua) = (Vec::new(), Vec::new());
+    let peta = obstacles(flow, g, gambar);
+    let mut best = attempt(flow, g, gambar, &labels, &peta, ruang, lebar);
+    if !best.terhalang.is_empty() {
+        let (first, then): (Vec<_>, Vec<_>) = labels
+            .iter()
+            .cloned()
+            .partition(|(idx, _)| best.terhalang.contains(idx));
+        let order: Vec<_> = first.into_iter().chain(then).collect();
+        let other = attempt(flow, g, gambar, &order, &peta, ruang, lebar);
+        let worse = |p: &Percobaan| (p.kotor.len(), p.mendua.len());
+        if worse(&other) < worse(&best) {
+            best = other;
+        }
+    }
+    *ruang = best.ruang;
+    for (idx, l) in best.label {
+        gambar[idx].label = Some(l);
+    }
+    for &idx in &best.kotor {
+        let (row, isi) = (gambar[idx].step, &labels_of(&labels, idx)[0].isi);
+        warnings.push((
+            row,
+            format!(
+                "langkah {}: label `{isi}` tidak mendapat tempat yang bersih; periksa bagannya",
+                row + 1
+            ),
+        ));
+    }
+    (best.kotor, best.mendua)
+}
+
+/// The candidates of the label of drawing `idx`.
+fn labels_of(labels: &[(usize, Vec<LabelCabang>)], idx: usize) -> &[LabelCabang] {
+    labels
+        .iter()
+        .find(|(i, _)| *i == idx)
+        .map_or(&[], |(_, c)| c.as_slice())
+}
+
+/// The labels placed in one order: where each went, the room the rows
+/// then need, and those without a clean or a readable place.
+struct Percobaan {
+    label: Vec<(usize, LabelCabang)>,
+    ruang: Ruang,
+    kotor: Vec<usize>,
+    mendua: Vec<usize>,
+    /// Those of `kotor` and `mendua` that would read as their own but for
+    /// the labels placed before them.
+    terhalang: Vec<usize>,
+}
+
+/// Places `labels` in their order, clear of `bare` (everything drawn but
+/// labels) and of each other.
+fn attempt(
+    flow: &Flow,
+    g: &Geometri,
+    gambar: &[Gambar],
+    labels: &[(usize, Vec<LabelCabang>)],
+    bare: &Peta,
+    ruang: &Ruang,
+    lebar: &dyn Fn(&str) -> f64,
+) -> Percobaan {
+    let mut peta = bare.clone();
+    let mut out = Percobaan {
+        label: Vec::new(),
+        ruang: ruang.clone(),
+        kotor: Vec::new(),
+        mendua: Vec::new(),
+        terhalang: Vec::new(),
+    };
     for (idx, candidates) in labels {
         let Some(first) = candidates.first().cloned() else {
             continue;
         };
-        let d = &gambar[idx];
+        let d = &gambar[*idx];
         let (row, x0) = (d.step, d.lane as f64 * g.lebar_lajur);
         // One line or two, readable first: a label on two lines beside its
         // own line beats one on one line as near another line.
@@ -50,6 +128,7 @@ pub(super) fn place(
             .flatten()
             .collect();
         let mut chosen = None;
+        let mut spots = Vec::new();
         'cari: for readable in [true, false] {
             for isi in &texts {
                 let lines: Vec<&str> = isi.split('\n').collect();
@@ -67,46 +146,40 @@ pub(super) fn place(
                     ..l.clone()
                 };
                 let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
-                chosen = spot.best(d, &cands, &peta, ruang, readable);
+                chosen = spot.best(d, &cands, &peta, &out.ruang, readable);
+                if chosen.is_some() && readable {
+                    break 'cari;
+                }
+                if readable {
+                    spots.push((spot, cands));
+                }
                 if chosen.is_some() {
-                    if !readable {
-                        mendua.push(idx);
-                    }
+                    out.mendua.push(*idx);
                     break 'cari;
                 }
             }
         }
+        if !spots.is_empty()
+            && spots
+                .iter()
+                .any(|(spot, cands)| spot.best(d, cands, bare, &out.ruang, true).is_some())
+        {
+            out.terhalang.push(*idx);
+        }
         match chosen {
             Some((l, v)) => {
-                ruang.atas(row, ruang.atas[row] + v.atas);
-                ruang.bawah(row, ruang.bawah[row] + v.bawah);
-                // Another label on its baseline keeps a gap, or the two
-                // read as one phrase ("Berhasil Tidak berhasil").
-                peta.boxed(
-                    row,
-                    Kotak {
-                        x0: v.kotak.x0 - ANTAR_LABEL,
-                        x1: v.kotak.x1 + ANTAR_LABEL,
-                        ..v.kotak
-                    },
-                );
-                gambar[idx].label = Some(l);
+                out.ruang.atas(row, out.ruang.atas[row] + v.atas);
+                out.ruang.bawah(row, out.ruang.bawah[row] + v.bawah);
+                peta.label.entry(row).or_default().push(v.kotak);
+                out.label.push((*idx, l));
             }
             None => {
-                kotor.push(idx);
-                warnings.push((
-                    row,
-                    format!(
-                        "langkah {}: label `{}` tidak mendapat tempat yang bersih; periksa bagannya",
-                        row + 1,
-                        first.isi
-                    ),
-                ));
-                gambar[idx].label = Some(first);
+                out.kotor.push(*idx);
+                out.label.push((*idx, first));
             }
         }
     }
-    (kotor, mendua)
+    out
 }
 
 /// `Tidak berhasil` as `Tidak` over `berhasil`: split at the space that
@@ -129,6 +202,13 @@ fn obstacles(flow: &Flow, g: &Geometri, gambar: &[Gambar]) -> Peta {
     for (step, lanes) in flow.step_lanes.iter().enumerate() {
         for &lane in lanes {
             let x = lane as f64 * l;
+            if flow.symbols[step] == Simbol::Keputusan {
+                peta.belah
+                    .entry(step)
+                    .or_default()
+                    .push(Belah { x, hw, hh });
+                continue;
+            }
             peta.boxed(
                 step,
                 Kotak {
@@ -161,7 +241,7 @@ impl Spot<'_> {
     /// more room; failing all, the nearest such place above or below its
     /// symbol, then beside its line's first vertical run.
     /// Not `readable`: the clear candidate that needs least more room,
-    /// however near another line.
+    /// however near another line or over another label.
     fn best(
         &self,
         d: &Gambar,
@@ -170,20 +250,10 @@ impl Spot<'_> {
         ruang: &Ruang,
         readable: bool,
     ) -> Option<(LabelCabang, Nilai)> {
-        let clean = |l: &LabelCabang| self.judge(l, peta, ruang);
-        if !readable {
-            // Clean but as near another line as its own: better than over
-            // a line.
-            return pick(
-                candidates
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(k, l)| clean(l).map(|v| (k, l.clone(), v)))
-                    .collect(),
-            );
-        }
+        let clean = |l: &LabelCabang| self.judge(l, peta, ruang, readable);
         // Only nearer its own line than any other, or a reader could not
-        // tell which line it names.
+        // tell which line it names; not `readable`, a clean candidate as
+        // near another line as its own is better than one over a line.
         let mut own = Peta::default();
         own.gambar(0, d, self.g);
         let mine = own.ruas.remove(&self.row).unwrap_or_default();
@@ -196,35 +266,33 @@ impl Spot<'_> {
                 .filter(|r| !mine.iter().any(|m| same(m, r)))
                 .map(|r| near(k, r))
                 .fold(f64::INFINITY, f64::min);
-            own <= 3.5 && own + 0.3 < other
+            !readable || (own <= 3.5 && own + 0.3 < other)
         };
-        let mut scored: Vec<(usize, LabelCabang, Nilai)> = candidates
-            .iter()
-            .enumerate()
-            .filter_map(|(k, l)| clean(l).map(|v| (k, l.clone(), v)))
-            .filter(|(_, _, v)| reads_as_own(&v.kotak))
-            .collect();
-        let more: [&dyn Fn() -> Vec<LabelCabang>; 2] = [
+        let tiers: [&dyn Fn() -> Vec<LabelCabang>; 3] = [
+            &|| candidates.to_vec(),
             &|| search(d, self.g, self.w, &candidates[0], self.flow),
             &|| along(d, self.g, &candidates[0]),
         ];
-        for places in more {
-            if !scored.is_empty() {
-                break;
-            }
-            scored = places()
+        for places in tiers.into_iter().take(if readable { 3 } else { 1 }) {
+            let scored: Vec<(usize, LabelCabang, Nilai)> = places()
                 .into_iter()
                 .enumerate()
                 .filter_map(|(k, l)| clean(&l).map(|v| (k, l, v)))
                 .filter(|(_, _, v)| reads_as_own(&v.kotak))
                 .collect();
+            if !scored.is_empty() {
+                return pick(scored);
+            }
         }
-        pick(scored)
+        None
     }
 
     /// The box of label `l`, if it lies inside one lane and clear of
-    /// everything; with the room its row lacks.
-    fn judge(&self, l: &LabelCabang, peta: &Peta, ruang: &Ruang) -> Option<Nilai> {
+    /// everything; with the room its row lacks. Another label on its
+    /// baseline keeps a gap, or the two read as one phrase ("Berhasil
+    /// Tidak berhasil"); so does one just over it when the label must be
+    /// `readable`.
+    fn judge(&self, l: &LabelCabang, peta: &Peta, ruang: &Ruang, readable: bool) -> Option<Nilai> {
         let (g, row, w, h) = (self.g, self.row, self.w, self.h);
         let x = self.x0 + l.x - if l.sudut.kanan() { w } else { 0.0 };
         let y = l.y - if l.sudut.bawah() { h } else { 0.0 };
@@ -246,8 +314,24 @@ impl Spot<'_> {
         let boxes = peta
             .kotak
             .get(&row)
-            .is_some_and(|ks| ks.iter().any(|o| o.overlaps(&k)));
-        if !inside || lines || boxes {
+            .is_some_and(|ks| ks.iter().any(|o| o.overlaps(&k)))
+            || peta
+                .belah
+                .get(&row)
+                .is_some_and(|ds| ds.iter().any(|d| d.hits(&k, TEPI)));
+        let over = if readable { ANTAR_BARIS } else { 0.0 };
+        let labels = peta.label.get(&row).is_some_and(|ls| {
+            ls.iter().any(|o| {
+                let around = Kotak {
+                    x0: o.x0 - ANTAR_LABEL,
+                    x1: o.x1 + ANTAR_LABEL,
+                    y0: o.y0 - over,
+                    y1: o.y1 + over,
+                };
+                around.overlaps(&k)
+            })
+        });
+        if !inside || lines || boxes || labels {
             return None;
         }
         let hh = g.tinggi_simbol / 2.0;
@@ -359,6 +443,27 @@ fn same(a: &Ruas, b: &Ruas) -> bool {
 mod tests {
     use super::*;
     use crate::route::Titik;
+
+    #[test]
+    fn a_label_may_stand_over_a_diamonds_corner_but_not_near_its_outline() {
+        let d = Belah {
+            x: 0.0,
+            hw: 6.0,
+            hh: 2.75,
+        };
+        let k = |x0, x1, y0, y1| Kotak { x0, x1, y0, y1 };
+        // Beside the bounding box: clear, however near.
+        assert!(!d.hits(&k(-11.0, -6.05, -2.0, 0.0), 0.3));
+        // Reaching 2 mm past the left vertex, where the edge is 0.92 mm
+        // above the centre: clear 1.3 mm up, not 0.95 mm (within 0.3 mm
+        // of the edge), nor 0.6 mm (over it).
+        assert!(!d.hits(&k(-9.0, -4.0, -3.5, -1.3), 0.3));
+        assert!(d.hits(&k(-9.0, -4.0, -3.5, -0.95), 0.3));
+        assert!(d.hits(&k(-9.0, -4.0, -3.5, -0.6), 0.3));
+        // Below the lower right edge, the same.
+        assert!(!d.hits(&k(4.0, 9.0, 1.3, 3.5), 0.3));
+        assert!(d.hits(&k(4.0, 9.0, 0.95, 3.5), 0.3));
+    }
 
     #[test]
     fn places_along_a_run_step_away_from_its_exit_on_both_sides() {

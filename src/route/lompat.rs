@@ -8,7 +8,7 @@ use super::{
     Arah, Cx, Gambar, LabelCabang, Panah, Penghubung, Ruang, Sudut, TEPI_PENGHUBUNG, asal, dx,
     putus, tujuan,
 };
-use crate::flow::{Edge, Sisi};
+use crate::flow::{Edge, Simbol, Sisi};
 
 /// Where the jump leaves its source: the side (+1 right, -1 left) and the
 /// exit point.
@@ -74,8 +74,42 @@ fn candidates(
     for (y, bawah) in [first, second] {
         out.push(label(kx + s * 0.4, y, out_kanan, bawah));
     }
+    if cx.flow.symbols[e.from] == Simbol::Keputusan {
+        out.extend(tucked(cx, (s, ex), (first, second), &label));
+    }
     out
 }
+
+/// Places beside a decision's exit `ex` on side `s` where its lane leaves
+/// too little room beyond the vertex: the label reaches back over the
+/// diamond's corner, raised just clear of its slanted edge, so it still
+/// stands by the line it names rather than by the arrow entering the top.
+fn tucked(
+    cx: &Cx,
+    (s, ex): (f64, f64),
+    sides: ((f64, bool), (f64, bool)),
+    label: &dyn Fn(f64, f64, bool, bool) -> LabelCabang,
+) -> Vec<LabelCabang> {
+    let (hw, hh) = (cx.g.hw(), cx.g.hh());
+    let mut out = Vec::new();
+    let mut d = 0.5;
+    while d < ex.abs() {
+        // The edge's height where the label's inner side stands, and a
+        // little more.
+        let lift = hh * (1.0 - (ex.abs() - d) / hw) + KE_SISI;
+        for (y, bawah) in [sides.0, sides.1] {
+            let y = if bawah { y.min(-lift) } else { y.max(lift) };
+            out.push(label(ex - s * d, y, s < 0.0, bawah));
+        }
+        d += 0.5;
+    }
+    out
+}
+
+/// How far above (or below) a diamond's slanted edge a label tucked over
+/// its corner stands, in millimetres: a little more than a label keeps
+/// from the symbol, measured square to the edge.
+const KE_SISI: f64 = 0.35;
 
 /// The jump on one page: the trunk, or the run to the trunk it shares.
 pub(super) fn gambar(cx: &Cx, i: usize, e: &Edge, isi: &str) -> Panah {

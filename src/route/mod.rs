@@ -83,8 +83,10 @@ impl Geometri {
     /// The geometry of [`Geometri::new`], its lanes widened in steps of
     /// 2 mm up to their share of the page while that leaves fewer jumps
     /// without a channel of their own or branch labels of `flow` without a
-    /// clean place: a draftsman widens the columns rather than draw lines
-    /// on top of each other or a label over a line.
+    /// clean place (first those over something else, then those only
+    /// ambiguous), or fewer crossings: a draftsman widens the columns
+    /// rather than draw lines on top of each other or a label over a
+    /// line.
     /// The arrows in `putus` are judged as connector pairs.
     pub fn untuk(
         buku: &Buku,
@@ -102,12 +104,12 @@ impl Geometri {
                 .into_iter()
                 .map(|p| {
                     let r = route(flow, g, p, lebar);
-                    (r.kotor(), r.crossings.len())
+                    (r.tertimpa(), r.kotor(), r.crossings.len())
                 })
-                .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
+                .fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2))
         };
         let mut best = (kotor(&g), g);
-        while best.0 != (0, 0) && g.lebar_lajur < maks {
+        while best.0 != (0, 0, 0) && g.lebar_lajur < maks {
             g = Geometri::selebar(buku, (g.lebar_lajur + 2.0).min(maks), tinggi_label);
             let k = kotor(&g);
             if k < best.0 {
@@ -320,7 +322,14 @@ impl Routed {
     /// What the drawing could not place cleanly or readably: labels and
     /// jumps. A wider lane is sought while any is left.
     pub fn kotor(&self) -> usize {
-        self.label_kotor + self.label_mendua + self.kanal_kurang + self.penghubung_kotor
+        self.label_mendua + self.tertimpa()
+    }
+
+    /// What the drawing puts on something else: labels over lines, jumps
+    /// on another's channel, lines into a connector. Worse than a label
+    /// only as near another line as its own.
+    pub fn tertimpa(&self) -> usize {
+        self.label_kotor + self.kanal_kurang + self.penghubung_kotor
     }
 }
 

@@ -63,11 +63,49 @@ impl Kotak {
     }
 }
 
+/// A decision's diamond in one row: centred at `x`, on the row's symbol
+/// line, `hw` and `hh` from its centre to its vertices.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Belah {
+    pub x: f64,
+    pub hw: f64,
+    pub hh: f64,
+}
+
+impl Belah {
+    /// Whether box `k` overlaps the diamond's bounding box and comes
+    /// nearer its outline than `pad`: a label may tuck under a slanted
+    /// edge, where the bounding box would push it away from the exit it
+    /// names.
+    pub fn hits(&self, k: &Kotak, pad: f64) -> bool {
+        let bounds = Kotak {
+            x0: self.x - self.hw,
+            x1: self.x + self.hw,
+            y0: -self.hh,
+            y1: self.hh,
+        };
+        if !bounds.overlaps(k) {
+            return false;
+        }
+        // The box's point nearest the centre, in the diamond's own measure
+        // (1 on its outline), lies where each axis is nearest.
+        let dx = (k.x0 - self.x).max(self.x - k.x1).max(0.0);
+        let dy = k.y0.max(-k.y1).max(0.0);
+        let gauge = dx / self.hw + dy / self.hh;
+        // Beyond an edge, the gauge grows by this much a millimetre.
+        let per_mm = (self.hw.powi(-2) + self.hh.powi(-2)).sqrt();
+        gauge < 1.0 + pad * per_mm
+    }
+}
+
 /// Everything drawn, by row.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Peta {
     pub ruas: BTreeMap<usize, Vec<Ruas>>,
     pub kotak: BTreeMap<usize, Vec<Kotak>>,
+    pub belah: BTreeMap<usize, Vec<Belah>>,
+    /// The labels placed so far.
+    pub label: BTreeMap<usize, Vec<Kotak>>,
 }
 
 impl Peta {

@@ -219,10 +219,12 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // (17 if those could split a trunk, which draws two arrowheads on one
     // step); 26 since jumps count as sharing a trunk exactly when the
     // channels draw them as one (from the same side of the same step,
-    // all from above or all from below). Most are labels over their
-    // symbol beside the arrow that enters it, in lanes already at their
-    // widest.
-    assert!(total.jumlah(Cacat::LabelMendua) <= 26, "{total}");
+    // all from above or all from below); 9 since a label may tuck over a
+    // decision's corner, judged by the diamond's outline rather than its
+    // bounding box, and labels kept from a place only by labels placed
+    // before them are placed first. The rest stand by a short exit into a
+    // trunk or a connector, in lanes already at their widest.
+    assert!(total.jumlah(Cacat::LabelMendua) <= 9, "{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
     // before labels could cost a crossing (82), 81 since every choice of
     // sides is tried where lines still cross, 80 since a jump whose
@@ -236,8 +238,10 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // own get wider lanes; 76 since those labels' jumps share a trunk
     // exactly as the channels draw it; 72 since such a label may also sit
     // beside its line's run, away from the symbol (fewer tables widen
-    // their lanes or turn a jump for it).
-    assert!(total.persilangan <= 72, "{total}");
+    // their lanes or turn a jump for it); 69 since labels tuck over a
+    // diamond's corner (the audit counts labels one over the other since:
+    // 7 were drawn).
+    assert!(total.persilangan <= 69, "{total}");
 }
 
 #[test]
@@ -358,4 +362,57 @@ fn a_label_nearer_another_line_than_its_own_is_counted() {
     };
     assert_eq!(page(11.0), 0, "beside its own line");
     assert_eq!(page(20.0), 1, "beside the other drawing's line");
+}
+
+/// Two labels one over the other nearer than a line apart read as one
+/// label ("Ya" over "Tidak"); a label over a diamond's corner but clear
+/// of its outline touches nothing, one over its outline is counted.
+#[test]
+fn labels_stacked_or_over_a_diamond_are_counted_by_their_shapes() {
+    let markup = bukusop::build::Options {
+        markup: true,
+        ..Default::default()
+    };
+    let (out, _) = bukusop::build::build_with(&root().join("content"), markup).unwrap();
+    let sumber = out.sumber;
+    let label = |x: f64, y: f64, isi: &str| {
+        format!(
+            "place(dx: {x}mm, dy: {y}mm, text(font: \"Liberation Sans\", size: 6pt, style: \"italic\")[{isi}])"
+        )
+    };
+    let audit = |body: String| {
+        let markup = format!("#set page(width: 80mm, height: 50mm, margin: 0mm)\n{body}");
+        let doc = sumber.compile(&markup).unwrap_or_else(|d| panic!("{d}"));
+        bukusop::audit::pages(&doc, 0, 0.0)
+    };
+    // Two drawings, each a line with its label beside it.
+    let two = |gap: f64| {
+        let at = |x: f64, y: f64, isi: &str| {
+            format!(
+                "#context {{ place(curve(stroke: 0.6pt, curve.move(({x}mm, 5mm)), curve.line(({x}mm, 45mm)))); {} }}\n",
+                label(x + 0.8, y, isi)
+            )
+        };
+        // A 6 pt line of text is about 2.1 mm tall.
+        audit(at(10.0, 20.0, "Berhasil") + &at(9.0, 22.1 + gap, "Tidak berhasil"))
+    };
+    assert_eq!(
+        two(0.2).jumlah(Cacat::LabelBerdempet),
+        1,
+        "one over the other"
+    );
+    assert_eq!(two(2.0).jumlah(Cacat::LabelBerdempet), 0, "a line apart");
+    // A diamond 12 × 5.5 mm centred at (40, 25), its left vertex at x = 34.
+    let diamond = |x: f64, y: f64| {
+        audit(format!(
+            "#place(polygon(fill: white, stroke: 0.6pt, (34mm, 25mm), (40mm, 22.25mm), (46mm, 25mm), (40mm, 27.75mm)))\n#context {{ place(curve(stroke: 0.6pt, curve.move((34mm, 25mm)), curve.line((30mm, 25mm)), curve.line((30mm, 45mm)))); {} }}\n",
+            label(x, y, "Tidak")
+        ))
+    };
+    // Over the upper-left corner, clear of the slanted edge.
+    let tucked = diamond(31.0, 21.0);
+    assert_eq!(tucked.jumlah(Cacat::LabelTertimpa), 0, "{tucked}");
+    // Lower, its right end over the outline.
+    let over = diamond(31.0, 22.6);
+    assert_eq!(over.jumlah(Cacat::LabelTertimpa), 1, "{over}");
 }
