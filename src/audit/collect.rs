@@ -100,6 +100,9 @@ pub struct Halaman {
     /// `gambar` draws it) each of `lines` and of `labels` is part of.
     pub line_drawing: Vec<Option<usize>>,
     pub label_drawing: Vec<Option<usize>>,
+    /// Junction dots (where a jump joins a trunk it shares): centre and
+    /// the drawing it is part of.
+    pub dots: Vec<(Pt, Option<usize>)>,
     /// Every other run of text: its box.
     pub texts: Vec<Kotak>,
 }
@@ -147,10 +150,13 @@ fn walk(frame: &Frame, ts: Transform, h: &mut Halaman, d: &mut Drawings) {
                 }
             }
             FrameItem::Shape(shape, _) => {
-                let lines = h.lines.len();
+                let (lines, dots) = (h.lines.len(), h.dots.len());
                 shape_item(shape, here, h);
                 if h.lines.len() > lines {
                     h.line_drawing.push(d.current());
+                }
+                if h.dots.len() > dots {
+                    h.dots[dots].1 = d.current();
                 }
             }
             FrameItem::Text(t) => {
@@ -220,7 +226,9 @@ fn shape_item(shape: &Shape, ts: Transform, h: &mut Halaman) {
             }
             let stroked = outline(&shape.stroke).is_some();
             if is(&shape.fill, Color::BLACK) && cubic {
-                // A junction dot.
+                let k = Kotak::around(&pts);
+                h.dots
+                    .push((((k.x0 + k.x1) / 2.0, (k.y0 + k.y1) / 2.0), None));
             } else if is(&shape.fill, Color::BLACK) && !stroked && pts.len() >= 3 {
                 // Typst closes the triangle; the tip was written last.
                 let n = pts.len();

@@ -218,10 +218,36 @@ fn at(k: &Kotak) -> String {
     format!("({:.1}, {:.1}) mm", k.x0, k.y0)
 }
 
+/// The trunk drawing `own` joins at its junction dots, from each dot on
+/// to the trunk's end: the way its arrow goes on.
+fn joined_trunk(h: &Halaman, segs: &[Seg], own: usize) -> Vec<Seg> {
+    let mut out = Vec::new();
+    for (dot, _) in h.dots.iter().filter(|(_, d)| *d == Some(own)) {
+        let on = segs.iter().position(|s| {
+            h.line_drawing.get(s.line).copied().flatten() != Some(own)
+                && point_to_segment(*dot, s.a, s.b) < 0.15
+        });
+        let Some(first) = on else { continue };
+        let line = segs[first].line;
+        out.push(Seg {
+            a: *dot,
+            ..segs[first]
+        });
+        out.extend(
+            segs[first + 1..]
+                .iter()
+                .take_while(|s| s.line == line)
+                .copied(),
+        );
+    }
+    out
+}
+
 /// Labels no nearer another line than their own: a reader takes a label
 /// for the line nearest it. A label on two lines is judged whole. Where
 /// lines of other drawings run on a label's own (a shared trunk), those
-/// parts count as its own.
+/// parts count as its own; so does the trunk its jump joins at a dot,
+/// from the dot to the trunk's end.
 fn label_owners(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
     let mut whole: Vec<(usize, String, Kotak)> = Vec::new();
     for (i, (text, k)) in h.labels.iter().enumerate() {
@@ -239,7 +265,8 @@ fn label_owners(h: &Halaman, segs: &[Seg], page: usize, r: &mut Laporan) {
     }
     for (own, text, k) in &whole {
         let mine = |s: &Seg| h.line_drawing.get(s.line).copied().flatten() == Some(*own);
-        let own_segs: Vec<&Seg> = segs.iter().filter(|s| mine(s)).collect();
+        let mut own_segs: Vec<Seg> = segs.iter().filter(|s| mine(s)).copied().collect();
+        own_segs.extend(joined_trunk(h, segs, *own));
         let d_own = own_segs
             .iter()
             .map(|s| box_to_segment(k, s.a, s.b))

@@ -222,9 +222,11 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // all from above or all from below); 9 since a label may tuck over a
     // decision's corner, judged by the diamond's outline rather than its
     // bounding box, and labels kept from a place only by labels placed
-    // before them are placed first. The rest stand by a short exit into a
-    // trunk or a connector, in lanes already at their widest.
-    assert!(total.jumlah(Cacat::LabelMendua) <= 9, "{total}");
+    // before them are placed first; 2 since the trunk a jump joins at a
+    // dot counts as its own line from the dot on (in the router and the
+    // audit). The two left stand in crowded rows, in lanes already at their
+    // widest.
+    assert!(total.jumlah(Cacat::LabelMendua) <= 2, "{total}");
     // 167 before free jumps were moved to the side that crosses least; 81
     // before labels could cost a crossing (82), 81 since every choice of
     // sides is tried where lines still cross, 80 since a jump whose
@@ -240,8 +242,10 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     // beside its line's run, away from the symbol (fewer tables widen
     // their lanes or turn a jump for it); 69 since labels tuck over a
     // diamond's corner (the audit counts labels one over the other since:
-    // 7 were drawn).
-    assert!(total.persilangan <= 69, "{total}");
+    // 7 were drawn); 72 since labels beside a joined trunk read as their
+    // own (more tables take the lanes where every label reads well, at
+    // some crossings more).
+    assert!(total.persilangan <= 72, "{total}");
 }
 
 #[test]
@@ -415,4 +419,33 @@ fn labels_stacked_or_over_a_diamond_are_counted_by_their_shapes() {
     // Lower, its right end over the outline.
     let over = diamond(31.0, 22.6);
     assert_eq!(over.jumlah(Cacat::LabelTertimpa), 1, "{over}");
+}
+
+/// A jump that joins a shared trunk at a dot goes on along the trunk: a
+/// label beside the trunk past the dot names its own line, one beside the
+/// trunk before the dot (where another jump comes from) does not.
+#[test]
+fn the_trunk_a_jump_joins_is_its_own_line_from_the_dot_on() {
+    let markup = bukusop::build::Options {
+        markup: true,
+        ..Default::default()
+    };
+    let (out, _) = bukusop::build::build_with(&root().join("content"), markup).unwrap();
+    let sumber = out.sumber;
+    let page = |label_y: f64| {
+        // The trunk runs down at x = 30 mm; the jump comes from the left
+        // at y = 20 mm and joins it with a dot; its label stands just
+        // right of the trunk at `label_y`.
+        let markup = format!(
+            "#set page(width: 60mm, height: 50mm, margin: 0mm)\n\
+             #context {{ place(curve(stroke: 0.6pt, curve.move((30mm, 5mm)), curve.line((30mm, 45mm)))) }}\n\
+             #context {{ place(curve(stroke: 0.6pt, curve.move((10mm, 20mm)), curve.line((30mm, 20mm)))); \
+             place(dx: 29.55mm, dy: 19.55mm, circle(radius: 0.45mm, fill: black, stroke: none)); \
+             place(dx: 30.8mm, dy: {label_y}mm, text(font: \"Liberation Sans\", size: 6pt, style: \"italic\")[Tidak]) }}\n"
+        );
+        let doc = sumber.compile(&markup).unwrap_or_else(|d| panic!("{d}"));
+        bukusop::audit::pages(&doc, 0, 0.0).jumlah(Cacat::LabelMendua)
+    };
+    assert_eq!(page(24.0), 0, "beside the trunk past the dot");
+    assert_eq!(page(12.0), 1, "beside the trunk before the dot");
 }
