@@ -128,6 +128,8 @@ fn attempt(
             .flatten()
             .collect();
         let mut chosen = None;
+        // Where it found no readable place: might it without the labels
+        // placed before it?
         let mut spots = Vec::new();
         'cari: for readable in [true, false] {
             for isi in &texts {
@@ -148,6 +150,7 @@ fn attempt(
                 let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
                 chosen = spot.best(d, &cands, &peta, &out.ruang, readable);
                 if chosen.is_some() && readable {
+                    spots.clear();
                     break 'cari;
                 }
                 if readable {
@@ -159,10 +162,9 @@ fn attempt(
                 }
             }
         }
-        if !spots.is_empty()
-            && spots
-                .iter()
-                .any(|(spot, cands)| spot.best(d, cands, bare, &out.ruang, true).is_some())
+        if spots
+            .iter()
+            .any(|(spot, cands)| spot.best(d, cands, bare, &out.ruang, true).is_some())
         {
             out.terhalang.push(*idx);
         }
@@ -276,6 +278,8 @@ impl Spot<'_> {
             &|| search(d, self.g, self.w, &candidates[0], self.flow),
             &|| along(d, self.g, &candidates[0]),
         ];
+        // Not `readable`: the candidates alone; farther places, however
+        // clean, would name no line.
         for places in tiers.into_iter().take(if readable { 3 } else { 1 }) {
             let scored: Vec<(usize, LabelCabang, Nilai)> = places()
                 .into_iter()

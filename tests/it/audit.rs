@@ -334,17 +334,23 @@ fn labels_keep_clean_places_when_a_page_break_cuts_the_loops() {
     assert!(unplaced.is_empty(), "{unplaced:?}");
 }
 
-/// A label is judged by the line of its own drawing (`gambar`, a
-/// `context` block): beside its own line it is fine, moved beside the
-/// line of another drawing it is counted, though it touches neither.
-#[test]
-fn a_label_nearer_another_line_than_its_own_is_counted() {
+/// What compiles markup as the build does (its fonts, library and
+/// files), for pages drawn by hand.
+fn sumber() -> bukusop::build::Sumber {
     let markup = bukusop::build::Options {
         markup: true,
         ..Default::default()
     };
     let (out, _) = bukusop::build::build_with(&root().join("content"), markup).unwrap();
-    let sumber = out.sumber;
+    out.sumber
+}
+
+/// A label is judged by the line of its own drawing (`gambar`, a
+/// `context` block): beside its own line it is fine, moved beside the
+/// line of another drawing it is counted, though it touches neither.
+#[test]
+fn a_label_nearer_another_line_than_its_own_is_counted() {
+    let sumber = sumber();
     let page = |label_x: f64| {
         let drawing = |x: f64, label: Option<f64>| {
             let label = label.map_or(String::new(), |lx| {
@@ -373,12 +379,7 @@ fn a_label_nearer_another_line_than_its_own_is_counted() {
 /// of its outline touches nothing, one over its outline is counted.
 #[test]
 fn labels_stacked_or_over_a_diamond_are_counted_by_their_shapes() {
-    let markup = bukusop::build::Options {
-        markup: true,
-        ..Default::default()
-    };
-    let (out, _) = bukusop::build::build_with(&root().join("content"), markup).unwrap();
-    let sumber = out.sumber;
+    let sumber = sumber();
     let label = |x: f64, y: f64, isi: &str| {
         format!(
             "place(dx: {x}mm, dy: {y}mm, text(font: \"Liberation Sans\", size: 6pt, style: \"italic\")[{isi}])"
@@ -426,12 +427,7 @@ fn labels_stacked_or_over_a_diamond_are_counted_by_their_shapes() {
 /// trunk before the dot (where another jump comes from) does not.
 #[test]
 fn the_trunk_a_jump_joins_is_its_own_line_from_the_dot_on() {
-    let markup = bukusop::build::Options {
-        markup: true,
-        ..Default::default()
-    };
-    let (out, _) = bukusop::build::build_with(&root().join("content"), markup).unwrap();
-    let sumber = out.sumber;
+    let sumber = sumber();
     let page = |label_y: f64| {
         // The trunk runs down at x = 30 mm; the jump comes from the left
         // at y = 20 mm and joins it with a dot; its label stands just
