@@ -594,6 +594,9 @@ fn printed(
         loose_pages(&p.checked, only, &doc, &mut laporan);
         laporan
     };
+    if parts.banyak() && only.is_none() {
+        kembalikan_memori();
+    }
     // The audit reads the pages while the PDF is written from them; but
     // in a large booklet after it (together they took 1.04 GB at 300
     // SOPs, one after the other 0.96 GB).
@@ -637,6 +640,21 @@ fn printed(
         document: doc,
         audit: laporan,
     })
+}
+
+/// Gives the memory freed by the layouts back to the system before the
+/// PDF is written. The SOPs were laid out on worker threads, whose
+/// allocator arenas keep what the dropped layouts and Typst's forgotten
+/// caches freed; the PDF is written on this thread and cannot reuse it.
+/// At 300 SOPs (618 pages) the peak fell from 0.96–1.03 GB (six runs) to
+/// 0.82–0.90 GB (nine), in as much time.
+fn kembalikan_memori() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns free pages of glibc's heap to the
+    // system; it touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }
 
 /// What the PDF of `view` is written with; `depan` front-matter pages.
