@@ -82,6 +82,11 @@ pub fn teks_pt(rapat: bool) -> f64 {
     if rapat { 7.0 } else { 7.5 }
 }
 
+/// `pt` points in millimetres.
+pub fn mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
 /// Margins of the SOP pages, in millimetres.
 pub const TEPI_X: f64 = 10.0;
 pub const TEPI_ATAS: f64 = 8.0;

@@ -5,7 +5,7 @@
 //! as many lines as its words' widths fill.
 
 use crate::content::model::Kepala;
-use crate::kontrak;
+use crate::kontrak::{self, mm};
 use crate::typeset::HurufTeks;
 use crate::view::{SopView, TabelView, View};
 
@@ -119,11 +119,6 @@ fn between_margins(view: &View) -> f64 {
     let k = &view.kertas;
     let page = if k.lanskap { k.tinggi } else { k.lebar };
     page - 2.0 * k.tepi_x
-}
-
-/// `pt` points in millimetres.
-fn mm(pt: f64) -> f64 {
-    pt * 25.4 / 72.0
 }
 
 /// The height in millimetres of `lines` lines set at `pt` points, from

@@ -76,7 +76,7 @@ pub fn tabel(buku: &Buku, f: &SopFile, alur: &Alur, d: &mut Diagnostics) -> Opti
 /// label size (no font is needed to see what crosses), so every later
 /// stage draws the same flow.
 fn sides(buku: &Buku, flow: &mut flow::Flow) {
-    let mm = kontrak::LABEL_PT * 25.4 / 72.0;
+    let mm = kontrak::mm(kontrak::LABEL_PT);
     let g = route::Geometri::new(buku, flow.lanes, 1.2 * mm);
     route::pilih_sisi(flow, &g, &|s| 0.55 * mm * s.chars().count() as f64);
 }

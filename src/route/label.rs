@@ -4,6 +4,8 @@
 //! candidate is clear at all, the nearest clear place in the lane is
 //! searched for.
 
+use std::collections::BTreeMap;
+
 use super::peta::{Belah, Kotak, Peta, Ruas};
 use super::{Acuan, Gambar, Geometri, LabelCabang, Ruang, Sudut};
 use crate::flow::{Flow, Simbol};
@@ -96,18 +98,21 @@ struct Percobaan {
     terhalang: Vec<usize>,
 }
 
-/// Places `labels` in their order, clear of `bare` (everything drawn but
+/// The boxes of the labels placed so far, by row.
+type Placed = BTreeMap<usize, Vec<Kotak>>;
+
+/// Places `labels` in their order, clear of `peta` (everything drawn but
 /// labels) and of each other.
 fn attempt(
     flow: &Flow,
     g: &Geometri,
     gambar: &[Gambar],
     labels: &[(usize, Vec<LabelCabang>)],
-    bare: &Peta,
+    peta: &Peta,
     ruang: &Ruang,
     lebar: &dyn Fn(&str) -> f64,
 ) -> Percobaan {
-    let mut peta = bare.clone();
+    let mut placed = Placed::new();
     let mut out = Percobaan {
         label: Vec::new(),
         ruang: ruang.clone(),
@@ -148,7 +153,7 @@ fn attempt(
                     ..l.clone()
                 };
                 let cands: Vec<LabelCabang> = candidates.iter().map(retext).collect();
-                chosen = spot.best(d, &cands, &peta, &out.ruang, readable);
+                chosen = spot.best(d, &cands, peta, &placed, &out.ruang, readable);
                 if chosen.is_some() && readable {
                     spots.clear();
                     break 'cari;
@@ -162,17 +167,17 @@ fn attempt(
                 }
             }
         }
-        if spots
-            .iter()
-            .any(|(spot, cands)| spot.best(d, cands, bare, &out.ruang, true).is_some())
-        {
+        if spots.iter().any(|(spot, cands)| {
+            spot.best(d, cands, peta, &Placed::new(), &out.ruang, true)
+                .is_some()
+        }) {
             out.terhalang.push(*idx);
         }
         match chosen {
             Some((l, v)) => {
                 out.ruang.atas(row, out.ruang.atas[row] + v.atas);
                 out.ruang.bawah(row, out.ruang.bawah[row] + v.bawah);
-                peta.label.entry(row).or_default().push(v.kotak);
+                placed.entry(row).or_default().push(v.kotak);
                 out.label.push((*idx, l));
             }
             None => {
@@ -249,22 +254,31 @@ impl Spot<'_> {
         d: &Gambar,
         candidates: &[LabelCabang],
         peta: &Peta,
+        placed: &Placed,
         ruang: &Ruang,
         readable: bool,
     ) -> Option<(LabelCabang, Nilai)> {
-        let clean = |l: &LabelCabang| self.judge(l, peta, ruang, readable);
+        let clean = |l: &LabelCabang| self.judge(l, peta, placed, ruang, readable);
         // Only nearer its own line than any other, or a reader could not
         // tell which line it names; not `readable`, a clean candidate as
         // near another line as its own is better than one over a line.
-        let mut own = Peta::default();
-        own.gambar(0, d, self.g);
         // Stricter than the audit, which lets a jump own the trunk it
         // joins from the dot on: here the trunk is another line, so a
         // label keeps off it where it can (judged so, the corpus drew 69
         // crossings, not 72, and as few unreadable labels).
-        let mine = own.ruas.remove(&self.row).unwrap_or_default();
-        let others = peta.ruas.get(&self.row).cloned().unwrap_or_default();
+        let mine = match readable {
+            true => {
+                let mut own = Peta::default();
+                own.gambar(0, d, self.g);
+                own.ruas.remove(&self.row).unwrap_or_default()
+            }
+            false => Vec::new(),
+        };
+        let others = peta.ruas.get(&self.row).map_or(&[][..], Vec::as_slice);
         let reads_as_own = |k: &Kotak| {
+            if !readable {
+                return true;
+            }
             let to = |rs: &[Ruas]| rs.iter().map(|r| near(k, r)).fold(f64::INFINITY, f64::min);
             let own = to(&mine);
             let other = others
@@ -272,7 +286,7 @@ impl Spot<'_> {
                 .filter(|r| !mine.iter().any(|m| same(m, r)))
                 .map(|r| near(k, r))
                 .fold(f64::INFINITY, f64::min);
-            !readable || (own <= 3.5 && own + 0.3 < other)
+            own <= 3.5 && own + 0.3 < other
         };
         let tiers: [&dyn Fn() -> Vec<LabelCabang>; 3] = [
             &|| candidates.to_vec(),
@@ -300,7 +314,14 @@ impl Spot<'_> {
     /// baseline keeps a gap, or the two read as one phrase ("Berhasil
     /// Tidak berhasil"); so does one just over it when the label must be
     /// `readable`.
-    fn judge(&self, l: &LabelCabang, peta: &Peta, ruang: &Ruang, readable: bool) -> Option<Nilai> {
+    fn judge(
+        &self,
+        l: &LabelCabang,
+        peta: &Peta,
+        placed: &Placed,
+        ruang: &Ruang,
+        readable: bool,
+    ) -> Option<Nilai> {
         let (g, row, w, h) = (self.g, self.row, self.w, self.h);
         let x = self.x0 + l.x - if l.sudut.kanan() { w } else { 0.0 };
         let y = l.y - if l.sudut.bawah() { h } else { 0.0 };
@@ -328,7 +349,7 @@ impl Spot<'_> {
                 .get(&row)
                 .is_some_and(|ds| ds.iter().any(|d| d.hits(&k, TEPI)));
         let over = if readable { ANTAR_BARIS } else { 0.0 };
-        let labels = peta.label.get(&row).is_some_and(|ls| {
+        let labels = placed.get(&row).is_some_and(|ls| {
             ls.iter().any(|o| {
                 let around = Kotak {
                     x0: o.x0 - ANTAR_LABEL,

@@ -148,7 +148,7 @@ impl Geometri {
 
     /// The gap between the two lines of a label set on two.
     fn jarak_baris(&self) -> f64 {
-        0.3 * kontrak::LABEL_PT * 25.4 / 72.0
+        0.3 * kontrak::mm(kontrak::LABEL_PT)
     }
 
     /// How far below its symbol an arrow to the next step turns: near

@@ -99,13 +99,11 @@ impl Belah {
 }
 
 /// Everything drawn, by row.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub(super) struct Peta {
     pub ruas: BTreeMap<usize, Vec<Ruas>>,
     pub kotak: BTreeMap<usize, Vec<Kotak>>,
     pub belah: BTreeMap<usize, Vec<Belah>>,
-    /// The labels placed so far.
-    pub label: BTreeMap<usize, Vec<Kotak>>,
 }
 
 impl Peta {

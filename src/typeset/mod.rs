@@ -209,7 +209,7 @@ pub struct HurufLabel {
 impl HurufLabel {
     /// Millimetres per em at the label's size.
     fn em(&self) -> f64 {
-        kontrak::LABEL_PT * 25.4 / 72.0
+        kontrak::mm(kontrak::LABEL_PT)
     }
 
     /// The advance width of `text`, in millimetres.
