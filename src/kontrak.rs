@@ -11,6 +11,10 @@ pub fn berkas_sop(urut: usize) -> String {
     format!("/sop-{urut}.typ")
 }
 
+/// The main file of the sample of an SOP's header laid out to guess the
+/// page plan (`build::kira`).
+pub const CONTOH: &str = "/contoh.typ";
+
 /// The main file of the SOP pages' footers, laid out apart from them.
 pub const KAKI: &str = "/kaki.typ";
 

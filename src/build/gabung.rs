@@ -92,6 +92,9 @@ pub(super) struct Hasil {
     pub templat: std::time::Duration,
     pub ukuran: Ukuran,
     pub crossing: Putus,
+    /// SOPs laid out (the others were laid out before from the same
+    /// markup).
+    pub ditata: usize,
 }
 
 impl Susunan {
@@ -108,6 +111,7 @@ impl Susunan {
         let kali = self.kali.fetch_add(1, Ordering::Relaxed) + 1;
         let mut templat = std::time::Duration::ZERO;
         let antrean = self.cari(parts, view, &mut templat)?;
+        let ditata = antrean.missing.len();
         // The front matter and the footers need only each SOP's number of
         // pages: while SOPs are laid out, they are laid out from the pages
         // of each one's latest layout, and again should a count differ;
@@ -123,7 +127,7 @@ impl Susunan {
                     .zip(&view.sops)
                     .map(|(f, s)| match f {
                         Some(t) => Some(t.doc.pages().len()),
-                        None => last.get(&(s.urut - 1)).copied(),
+                        None => last.get(&(s.urut - 1)).copied().or(Some(planned(s))),
                     })
                     .collect()
             }
@@ -177,6 +181,7 @@ impl Susunan {
             templat,
             ukuran,
             crossing,
+            ditata,
         })
     }
 
@@ -327,6 +332,15 @@ impl Susunan {
             .inspect(|t| t.dipakai.store(kali, Ordering::Relaxed))
             .collect())
     }
+}
+
+/// The pages SOP `s` takes as its page plan prints it: a page, and one
+/// more for each part of a table after its first and each table that
+/// starts on a new page.
+fn planned(s: &crate::view::SopView) -> usize {
+    let parts: usize = s.tabel.iter().map(|t| t.potongan.len().max(1) - 1).sum();
+    let moved = s.tabel.iter().skip(1).filter(|t| t.pindah).count();
+    1 + parts + moved
 }
 
 /// The front matter laid out with the page each SOP starts on, its SOPs

@@ -8,6 +8,7 @@
 
 mod gabung;
 mod halaman;
+mod kira;
 mod passes;
 mod per_sop;
 mod rapat;
@@ -27,13 +28,17 @@ use crate::typeset::{self, Typesetter};
 pub use per_sop::SopPdf;
 pub use ukur::Putus;
 
-/// Time spent in each phase of one build.
+/// Time spent in each phase of one build, and the layouts it made.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Timings {
     pub load: Duration,
     pub template: Duration,
     pub typeset: Duration,
     pub pdf: Duration,
+    /// SOPs laid out, each time one was (a booklet laid out as one
+    /// document counts each of its SOPs): as many as the booklet has when
+    /// the page plan guessed before any layout held.
+    pub sop_ditata: usize,
 }
 
 impl Timings {
@@ -280,6 +285,7 @@ fn build_in(
         susunan: &bekal.susunan,
         sidik_berkas: ukur::sidik_berkas(&files),
         dugaan: bekal.rencana.as_ref(),
+        ruang: &passes::Ruang::default(),
     };
     let built = passes::build_loaded(&parts, None);
     bekal.ingatan.selesai();

@@ -3,13 +3,13 @@
 //! connector pairs.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use super::ukur::{Ingatan, Putus, Ukuran, crossing_edges, measure};
 use super::{Output, Prepared, Timings, one};
 use super::{halaman, rapat};
 use crate::check::Checked;
-use crate::content::Content;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::route::{self, Geometri, Routed};
 use crate::typeset::{self, HurufLabel, HurufTeks, Typesetter};
@@ -53,9 +53,73 @@ pub(super) struct Parts<'a> {
     pub sidik_berkas: u128,
     /// The plan of the last build of the same folder (`watch`).
     pub dugaan: Option<&'a Rencana>,
+    /// What the page plans of this build routed.
+    pub ruang: &'a Ruang,
+}
+
+/// What the page plans of one build routed, kept for the next plan: the
+/// geometry each table is drawn with at its natural lane width, and the
+/// height each row's drawing needs (its symbol and the room above and
+/// below it) by table, lane width and arrows cut. A plan asks for the
+/// same cuts many times, and routing a long table is slow (1,000 steps
+/// over 12 lanes: seconds).
+#[derive(Default)]
+pub struct Ruang {
+    geometri: Mutex<HashMap<(usize, usize), Geometri>>,
+    tinggi: Mutex<HashMap<TinggiKunci, Arc<Vec<f64>>>>,
+}
+
+/// A table (SOP and table, 0-based), the geometry it is drawn with (as
+/// its debug text: the sizes are floats) and the arrows cut.
+type TinggiKunci = ((usize, usize), String, BTreeSet<usize>);
+
+impl Ruang {
+    fn geometri(&self, key: (usize, usize), make: impl FnOnce() -> Geometri) -> Geometri {
+        let known = self
+            .geometri
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .copied();
+        known.unwrap_or_else(|| {
+            let g = make();
+            self.geometri
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, g);
+            g
+        })
+    }
+
+    fn tinggi(&self, key: TinggiKunci, make: impl FnOnce() -> Vec<f64>) -> Arc<Vec<f64>> {
+        let known = self
+            .tinggi
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            .cloned();
+        known.unwrap_or_else(|| {
+            // Routed outside the lock: plans on other threads go on.
+            let h = Arc::new(make());
+            self.tinggi
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, h.clone());
+            h
+        })
+    }
 }
 
 impl Parts<'_> {
+    /// The face of the tables' text, when the templates `names`, whose
+    /// sizes and columns the measures of this face know, are the bundled
+    /// ones.
+    pub fn teks_bawaan(&self, names: &[&str]) -> Option<&HurufTeks> {
+        let templates = &self.prepared.resources.templates;
+        self.teks
+            .filter(|_| names.iter().all(|n| templates.is_bundled(n)))
+    }
+
     /// A booklet of more than [`BANYAK_SOP`] SOPs that no rebuild follows:
     /// its build keeps its memory low before its time.
     pub fn banyak(&self) -> bool {
@@ -68,13 +132,12 @@ impl Parts<'_> {
 /// `lajur` sets; the warnings point at the steps they are about and name
 /// the lines that cross.
 pub(super) fn route_all(
-    c: &Content,
-    checked: &Checked,
+    parts: &Parts,
     only: Option<usize>,
     putus: &Putus,
     lajur: &Lajur,
-    huruf: &HurufLabel,
 ) -> (Vec<Vec<Routed>>, Diagnostics) {
+    let (checked, huruf) = (&parts.prepared.checked, parts.huruf);
     let mut d = Diagnostics::default();
     let routes = checked
         .sops
@@ -88,7 +151,7 @@ pub(super) fn route_all(
                 .iter()
                 .enumerate()
                 .map(|(j, t)| {
-                    let g = geometri(c, t, lajur.get(&(i, j)), huruf);
+                    let g = geometri(parts, (i, j), lajur.get(&(i, j)));
                     let here = cut_in(putus, i, j);
                     let r = route::route(&t.flow, &g, &here, &|s| huruf.lebar(s));
                     for (step, w) in r.warnings.iter().chain(&r.crossings) {
@@ -116,18 +179,17 @@ fn cut_in(putus: &Putus, i: usize, j: usize) -> BTreeSet<usize> {
 /// table drawn whole.
 pub type Lajur = BTreeMap<(usize, usize), f64>;
 
-/// The geometry of table `t`: lanes `lebar` wide, or as
-/// [`Geometri::untuk`] finds them for the table drawn whole.
-fn geometri(
-    c: &Content,
-    t: &crate::check::TabelChecked,
-    lebar: Option<&f64>,
-    huruf: &HurufLabel,
-) -> Geometri {
+/// The geometry of table `key` (SOP and table, 0-based): lanes `lebar`
+/// wide, or as [`Geometri::untuk`] finds them for the table drawn whole.
+fn geometri(parts: &Parts, key: (usize, usize), lebar: Option<&f64>) -> Geometri {
+    let (c, huruf) = (&parts.prepared.content, parts.huruf);
     match lebar {
         Some(&w) => Geometri::selebar(&c.buku, w, huruf.tinggi()),
-        None => Geometri::untuk(&c.buku, &t.flow, &BTreeSet::new(), huruf.tinggi(), &|s| {
-            huruf.lebar(s)
+        None => parts.ruang.geometri(key, || {
+            let flow = &parts.prepared.checked.sops[key.0].tabel[key.1].flow;
+            Geometri::untuk(&c.buku, flow, &BTreeSet::new(), huruf.tinggi(), &|s| {
+                huruf.lebar(s)
+            })
         }),
     }
 }
@@ -191,7 +253,7 @@ impl Rencana {
                 .map(|(k, v)| (*k, v.clone()))
                 .collect(),
             pindah: self.pindah.iter().filter(|k| mine(k)).copied().collect(),
-            rapat: sops.clone(),
+            rapat: self.rapat.union(sops).copied().collect(),
             lajur: self.lajur.clone(),
         };
         r.putus
@@ -233,14 +295,7 @@ fn layout(
 ) -> Result<Tata, Diagnostics> {
     let p = parts.prepared;
     let t = Instant::now();
-    let (routes, warnings) = route_all(
-        &p.content,
-        &p.checked,
-        only,
-        &r.putus,
-        &r.lajur,
-        parts.huruf,
-    );
+    let (routes, warnings) = route_all(parts, only, &r.putus, &r.lajur);
     let mut view = view::build(&p.content, &p.checked, &routes, &r.cetak());
     if let Some(i) = only {
         view.select(&BTreeSet::from([i]));
@@ -257,6 +312,7 @@ fn layout(
         let hasil = parts.susunan.susun(parts, &view, &r.rapat, cetak)?;
         timings.template += hasil.templat;
         timings.typeset += t.elapsed().saturating_sub(hasil.templat);
+        timings.sop_ditata += hasil.ditata;
         return Ok(Tata {
             view,
             warnings,
@@ -287,6 +343,7 @@ fn layout(
                 part.select(&baru);
                 let markup = render::render(&p.resources.templates, &part).map_err(one)?;
                 let doc = compile(parts, markup, false)?;
+                timings.sop_ditata += baru.len();
                 ukuran
                     .tabel
                     .extend(measure(&p.checked, &baru, &doc, &r.rapat).tabel);
@@ -301,6 +358,7 @@ fn layout(
             // The booklet's passes edit one kept source; each SOP alone
             // (in parallel) gets its own.
             let doc = compile(parts, markup.clone(), only.is_none())?;
+            timings.sop_ditata += all.len();
             let crossing = crossing_edges(&p.checked, &all, &doc);
             let ukuran = measure(&p.checked, &all, &doc, &r.rapat);
             if let Some(k) = &kunci {
@@ -388,6 +446,7 @@ pub(super) fn build_loaded(
         {
             r.timings.typeset += t.typeset;
             r.timings.template += t.template;
+            r.timings.sop_ditata += t.sop_ditata;
             r.dugaan = Some(tata);
         }
         cetak_rencana(parts, only, r)
@@ -405,6 +464,9 @@ struct Direncanakan {
     timings: Timings,
     /// A layout of the booklet under this very plan, made while planning.
     dugaan: Option<Tata>,
+    /// The last layout is the booklet laid out whole under this very plan,
+    /// its arrows cut as the plan cuts them: it is printed.
+    dicetak: bool,
 }
 
 /// The first layouts: measured as laid out naturally, then tighter and
@@ -416,47 +478,76 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
     // The booklet's own build reports its stages; a single SOP's does not.
     let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
     tell(super::Tahap::TataLetak { lintasan: 1 });
-    let mut natural = whole_rows(
-        p,
-        layout(parts, only, &Rencana::default(), &mut timings, false)?,
-    )?;
+    // The SOPs whose plan is guessed for sure are laid out as the guess
+    // prints them; the others naturally, to be measured.
+    let kira = match only {
+        None => super::kira::perkirakan(parts).unwrap_or_default(),
+        Some(_) => super::kira::Kira::default(),
+    };
+    // With every SOP guessed, the first layout is most likely the one
+    // printed: it is laid out whole, the front matter beside the SOPs.
+    let cetak = only.is_none() && kira.pasti.len() == p.checked.sops.len();
+    let mut natural = whole_rows(p, layout(parts, only, &kira.rencana, &mut timings, cetak)?)?;
     let mut base = natural.ukuran.clone();
-    let (mut rencana, pages) = plan_with(parts, &base, &natural.ukuran, &Rencana::default());
+    let (mut rencana, pages) = plan_with(parts, &base, &natural.ukuran, &kira.rencana);
     forget(parts, only);
-    if pages.values().any(|n| *n > 1) {
+    let serves = |r: &Rencana, t: &Tata| cetak && *r == kira.rencana && t.crossing == r.putus;
+    if !serves(&rencana, &natural) && pages.values().any(|n| *n > 1) {
         // Another layout follows: the pages of this one (a third of a
         // gigabyte at 600 pages) need not wait through it; should the plan
         // stay as it is, they are laid out again to be printed.
         natural.doc = None;
     }
-    if let Some(tighter) = tighter(
+    // The SOPs guessed for sure are printed as guessed.
+    let long: BTreeMap<usize, usize> = (pages.iter())
+        .filter(|(s, _)| !kira.pasti.contains(s))
+        .map(|(s, n)| (*s, *n))
+        .collect();
+    let tried = tighter(
         parts,
         only,
-        &pages,
+        &long,
         &natural.view,
         &mut base,
-        &rencana,
+        &kira.rencana,
         &mut timings,
-    )? {
+    )?;
+    if let Some((plan, saves)) = tried {
         passes += 1;
-        rencana = tighter;
+        rencana = rencana.merge(&plan, &saves);
     }
     let mut last = natural;
     // Tables whose labels or channels find no clean place once the plan's
     // cuts are drawn get wider lanes; their text columns narrow, so their
     // rows are measured again (drawn whole, as at first) and the plan is
     // made again from those.
-    let lajur = widened(p, parts.huruf, &rencana);
+    let lajur = widened(parts, &rencana);
     // That pass measures: the passes that mend the plan stay as many.
     let mut max_passes = MAX_PASSES;
     if lajur != rencana.lajur {
         max_passes += 1;
         passes += 1;
         tell(super::Tahap::TataLetak { lintasan: passes });
+        // The SOPs guessed for sure keep their breaks where their lanes
+        // stay: laid out as before.
+        let guessed = |k: &(usize, usize)| kira.pasti.contains(&k.0) && !lajur.contains_key(k);
         let trial = Rencana {
+            putus: (rencana.putus.iter())
+                .filter(|(s, t, _)| guessed(&(*s, *t)))
+                .copied()
+                .collect(),
+            potongan: (rencana.potongan.iter())
+                .filter(|(k, _)| guessed(k))
+                .map(|(k, v)| (*k, v.clone()))
+                .collect(),
+            pindah: rencana
+                .pindah
+                .iter()
+                .filter(|k| guessed(k))
+                .copied()
+                .collect(),
             rapat: rencana.rapat.clone(),
             lajur: lajur.clone(),
-            ..Rencana::default()
         };
         forget(parts, only);
         last.doc = None;
@@ -469,6 +560,7 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
         rencana = plan_with(parts, &base, &wide.ukuran, &trial).0;
         last = wide;
     }
+    let dicetak = serves(&rencana, &last) && last.doc.is_some();
     Ok(Direncanakan {
         rencana,
         base,
@@ -477,6 +569,7 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
         max_passes,
         timings,
         dugaan: None,
+        dicetak,
     })
 }
 
@@ -496,9 +589,10 @@ fn cetak_rencana(
         max_passes,
         mut timings,
         mut dugaan,
+        dicetak: done,
     } = r;
     let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
-    if rencana != Rencana::default() || !last.crossing.is_empty() {
+    if !done && (rencana != Rencana::default() || !last.crossing.is_empty()) {
         loop {
             passes += 1;
             tell(super::Tahap::TataLetak { lintasan: passes });
@@ -541,16 +635,7 @@ fn plan_with(
     now: &Ukuran,
     r: &Rencana,
 ) -> (Rencana, BTreeMap<usize, usize>) {
-    let p = parts.prepared;
-    plan(
-        &p.content,
-        &p.checked,
-        parts.huruf,
-        base,
-        now,
-        &r.rapat,
-        &r.lajur,
-    )
+    plan(parts, base, now, &r.rapat, &r.lajur)
 }
 
 /// The last layout `last` of plan `rencana` as the build's output: its
@@ -746,7 +831,8 @@ pub(super) fn single(
 /// The lanes of plan `r`, with those of each table widened where the
 /// arrows `r` cuts leave a label or a jump without a clean place as it is
 /// drawn now and a wider lane gives them one. Lanes only ever widen.
-fn widened(p: &Prepared, huruf: &HurufLabel, r: &Rencana) -> Lajur {
+fn widened(parts: &Parts, r: &Rencana) -> Lajur {
+    let (p, huruf) = (parts.prepared, parts.huruf);
     let mut out = r.lajur.clone();
     let lebar = |s: &str| huruf.lebar(s);
     for (i, s) in p.checked.sops.iter().enumerate() {
@@ -755,7 +841,7 @@ fn widened(p: &Prepared, huruf: &HurufLabel, r: &Rencana) -> Lajur {
             if here.is_empty() {
                 continue;
             }
-            let now = geometri(&p.content, t, out.get(&(i, j)), huruf);
+            let now = geometri(parts, (i, j), out.get(&(i, j)));
             let drawn = route::route(&t.flow, &now, &here, &lebar);
             if drawn.kotor() == 0 {
                 continue;
@@ -818,19 +904,13 @@ fn might_save(
     view: &View,
     lajur: &Lajur,
 ) -> BTreeSet<usize> {
-    let p = parts.prepared;
     // The bounds know the bundled templates' sizes and columns.
-    let templates = &p.resources.templates;
-    let huruf = [
+    let huruf = parts.teks_bawaan(&[
         render::MAIN,
         "sop.typ.j2",
         "informasi.typ.j2",
         kontrak::PUSTAKA_TEMPLAT,
-    ]
-    .iter()
-    .all(|n| templates.is_bundled(n))
-    .then_some(parts.teks)
-    .flatten();
+    ]);
     let long: BTreeSet<usize> = pages
         .iter()
         .filter(|(_, n)| **n > 1)
@@ -881,52 +961,36 @@ fn might_save(
         }
         most.tabel.insert((*s, *j), t);
     }
-    let (_, most_pages) = plan(
-        &p.content,
-        &p.checked,
-        parts.huruf,
-        &most,
-        &most,
-        &long,
-        lajur,
-    );
+    let (_, most_pages) = plan(parts, &most, &most, &long, lajur);
     long.into_iter()
         .filter(|s| most_pages.get(s) < pages.get(s))
         .collect()
 }
 
-/// The SOPs longer than a page (`pages`, by SOP) laid out once tighter:
-/// `rencana` with the plan of those it saves a page, whose tight measures
-/// `base` takes; `None` when no SOP is longer than a page.
+/// The SOPs of `pages` (by SOP, those measured in `base` from `view`
+/// as laid out under the plan `laid`) longer than a page, laid out once
+/// tighter, the others as before: the plan of those it saves a page, and
+/// those SOPs, whose tight measures `base` takes; `None` when no SOP
+/// could be a page shorter.
 fn tighter(
     parts: &Parts,
     only: Option<usize>,
     pages: &BTreeMap<usize, usize>,
     view: &View,
     base: &mut Ukuran,
-    rencana: &Rencana,
+    laid: &Rencana,
     timings: &mut Timings,
-) -> Result<Option<Rencana>, Diagnostics> {
-    let p = parts.prepared;
-    let long = might_save(parts, pages, base, view, &rencana.lajur);
+) -> Result<Option<(Rencana, BTreeSet<usize>)>, Diagnostics> {
+    let long = might_save(parts, pages, base, view, &laid.lajur);
     if long.is_empty() {
         return Ok(None);
     }
     let trial = Rencana {
-        rapat: long.clone(),
-        lajur: rencana.lajur.clone(),
-        ..Rencana::default()
+        rapat: long.union(&laid.rapat).copied().collect(),
+        ..laid.clone()
     };
     let tight = layout(parts, only, &trial, timings, false)?;
-    let (tight_plan, tight_pages) = plan(
-        &p.content,
-        &p.checked,
-        parts.huruf,
-        &tight.ukuran,
-        &tight.ukuran,
-        &long,
-        &rencana.lajur,
-    );
+    let (tight_plan, tight_pages) = plan(parts, &tight.ukuran, &tight.ukuran, &long, &laid.lajur);
     let saves: BTreeSet<usize> = long
         .iter()
         .copied()
@@ -937,7 +1001,7 @@ fn tighter(
             base.tabel.insert(*key, t.clone());
         }
     }
-    Ok(Some(rencana.merge(&tight_plan, &saves)))
+    Ok(Some((tight_plan, saves)))
 }
 
 /// Pages that carry fewer than 3 rows of a table begun on the page before.
@@ -1031,10 +1095,8 @@ fn loose_pages(
 
 /// The page plan from the row heights `base` measured (with no connector
 /// drawn) and where the tables stand in the layout `now`.
-fn plan(
-    c: &Content,
-    checked: &Checked,
-    huruf: &HurufLabel,
+pub(super) fn plan(
+    parts: &Parts,
     base: &Ukuran,
     now: &Ukuran,
     rapat: &BTreeSet<usize>,
@@ -1045,6 +1107,7 @@ fn plan(
         lajur: lajur.clone(),
         ..Rencana::default()
     };
+    let (checked, huruf) = (&parts.prepared.checked, parts.huruf);
     let mut pages = BTreeMap::new();
     for (i, s) in checked.sops.iter().enumerate() {
         if !now.tabel.keys().any(|(k, _)| *k == i) {
@@ -1057,20 +1120,20 @@ fn plan(
             let (Some(b), Some(n)) = (base.tabel.get(&(i, j)), now.tabel.get(&(i, j))) else {
                 continue;
             };
-            let g = geometri(c, t, lajur.get(&(i, j)), huruf);
+            let g = geometri(parts, (i, j), lajur.get(&(i, j)));
             let sh = g.tinggi_simbol;
             let tinggi = |putus: &BTreeSet<usize>| -> Vec<f64> {
-                let routed = route::route(&t.flow, &g, putus, &|x| huruf.lebar(x));
-                b.rows
-                    .iter()
-                    .enumerate()
-                    .map(|(k, row)| {
-                        // As tall as its text, or as its symbol with the
-                        // room its drawing now needs: the measured height
-                        // bounds the text's.
-                        row.tinggi()
-                            .max(sh + routed.ruang_atas[k] + routed.ruang_bawah[k])
-                    })
+                let key = ((i, j), format!("{g:?}"), putus.clone());
+                let drawn = parts.ruang.tinggi(key, || {
+                    let routed = route::route(&t.flow, &g, putus, &|x| huruf.lebar(x));
+                    (0..t.flow.symbols.len())
+                        .map(|k| sh + routed.ruang_atas[k] + routed.ruang_bawah[k])
+                        .collect()
+                });
+                // As tall as its text, or as its symbol with the room its
+                // drawing now needs: the measured height bounds the text's.
+                (b.rows.iter().zip(drawn.iter()))
+                    .map(|(row, d)| row.tinggi().max(*d))
                     .collect()
             };
             let first = n.rows[0];

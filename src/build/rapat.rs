@@ -15,7 +15,7 @@ const KERNING: f64 = 0.97;
 
 /// The horizontal inset of a flowchart table's cells, on each side, in
 /// millimetres (`sop.typ.j2`).
-const SISIP_X: f64 = 1.5;
+pub(super) const SISIP_X: f64 = 1.5;
 
 /// The width of the column "No", in millimetres (`sop.typ.j2`).
 const LEBAR_NO: f64 = 7.0;
@@ -43,60 +43,112 @@ const SISIP_X_INFORMASI: f64 = 2.0;
 /// its text cells can have set tighter, insets included (0 for a row
 /// without text).
 pub(super) fn least_rows(view: &View, t: &TabelView, huruf: &HurufTeks) -> Vec<f64> {
-    let lanes = t.pelaksana.len() as f64 * t.lebar_lajur;
-    let columns = t.kelompok.iter().flat_map(|g| &g.kolom);
-    let fixed: f64 = LEBAR_NO + lanes + columns.clone().filter_map(|c| c.mm).sum::<f64>();
-    let fr = FR_KEGIATAN + columns.clone().filter_map(|c| c.fr).sum::<f64>();
-    let per_fr = ((between_margins(view) - fixed) / fr).max(0.0);
-    let inner = |width: f64| (width - 2.0 * SISIP_X).max(0.1);
-    let widths: Vec<f64> = columns
-        .map(|c| inner(c.mm.unwrap_or(c.fr.unwrap_or(0.0) * per_fr)))
-        .collect();
     let pt = kontrak::teks_pt(true);
     let lines = |text: &str, width: f64| least_lines(huruf, text, width, pt);
+    row_lines(view, t, &lines, 0.0)
+        .into_iter()
+        .map(|most| match most {
+            0 => 0.0,
+            n => height(huruf, n, pt) + 2.0 * kontrak::sisip_y(true),
+        })
+        .collect()
+}
+
+/// For each row of table `t` of `view`, the most lines one of its text
+/// cells takes, each text's lines counted by `lines(text, width)`; the
+/// items of a list of several stand `dash` millimetres in from the
+/// column's edge, beside their dash.
+pub(super) fn row_lines(
+    view: &View,
+    t: &TabelView,
+    lines: &dyn Fn(&str, f64) -> usize,
+    dash: f64,
+) -> Vec<usize> {
+    let (per_fr, widths) = lebar_kolom(view, t);
     t.langkah
         .iter()
         .map(|row| {
             let mut most = lines(&row.no.to_string(), inner(LEBAR_NO))
                 .max(lines(&row.kegiatan, inner(FR_KEGIATAN * per_fr)));
             for (cell, &w) in row.kolom.iter().zip(&widths) {
-                // A cell merged over rows may break: it bounds no row.
+                // A cell merged over rows may break: it sets no row's height.
                 if cell.rentang != 1 {
                     continue;
                 }
-                let n = match &cell.butir {
+                let n = match cell.butir.as_deref() {
+                    Some(items @ [_, _, ..]) => items.iter().map(|i| lines(i, w - dash)).sum(),
                     Some(items) => items.iter().map(|i| lines(i, w)).sum(),
                     None => lines(&cell.teks, w),
                 };
                 most = most.max(n);
             }
-            match most {
-                0 => 0.0,
-                n => height(huruf, n, pt) + 2.0 * kontrak::sisip_y(true),
-            }
+            most
         })
         .collect()
 }
 
+/// The width of one fraction of table `t`'s width (`fr`), and the width
+/// inside each column after the lanes, in millimetres (`sop.typ.j2`).
+pub(super) fn lebar_kolom(view: &View, t: &TabelView) -> (f64, Vec<f64>) {
+    let lanes = t.pelaksana.len() as f64 * t.lebar_lajur;
+    let columns = t.kelompok.iter().flat_map(|g| &g.kolom);
+    let fixed: f64 = LEBAR_NO + lanes + columns.clone().filter_map(|c| c.mm).sum::<f64>();
+    let fr = FR_KEGIATAN + columns.clone().filter_map(|c| c.fr).sum::<f64>();
+    let per_fr = ((between_margins(view) - fixed) / fr).max(0.0);
+    let widths = columns
+        .map(|c| inner(c.mm.unwrap_or(c.fr.unwrap_or(0.0) * per_fr)))
+        .collect();
+    (per_fr, widths)
+}
+
+/// The width inside a table cell `width` millimetres wide.
+pub(super) fn inner(width: f64) -> f64 {
+    (width - 2.0 * SISIP_X).max(0.1)
+}
+
 /// The least height in millimetres of the information block of `sop`
-/// set tighter (`informasi.typ.j2`): each part is its label's line over
-/// its items, which fill at least their words' lines; the parts stand in
-/// two columns (in one under a `daftar` header), a row as tall as its
-/// taller part.
+/// set tighter (`informasi.typ.j2`): its items fill at least their words'
+/// lines.
 pub(super) fn least_informasi(view: &View, sop: &SopView, huruf: &HurufTeks) -> f64 {
+    let pt = kontrak::teks_pt(true);
+    let lines = |text: &str, width: f64| least_lines(huruf, text, width, pt);
+    informasi(view, sop, huruf, pt, kontrak::sisip_y(true), &lines, None)
+}
+
+/// The height in millimetres of the information block of `sop`
+/// (`informasi.typ.j2`) set at `pt` points, its cells' vertical inset
+/// `sisip`, each text's lines counted by `lines(text, width)`: each part
+/// is its label's line over its items (numbered, when there are several,
+/// the numbers as wide as `number(items)` millimetres; else flush with
+/// the label); the parts stand in two columns (in one under a `daftar`
+/// header), a row as tall as its taller part.
+pub(super) fn informasi(
+    view: &View,
+    sop: &SopView,
+    huruf: &HurufTeks,
+    pt: f64,
+    sisip: f64,
+    lines: &dyn Fn(&str, f64) -> usize,
+    number: Option<&dyn Fn(usize) -> f64>,
+) -> f64 {
     let one_column = view.gaya.kepala == Kepala::Daftar;
     let columns = if one_column { 1.0 } else { 2.0 };
     let width = (between_margins(view) / columns - 2.0 * SISIP_X_INFORMASI).max(0.1);
-    let pt = kontrak::teks_pt(true);
     // An empty list prints "-": one line.
-    let list = |items: &[String]| match items {
-        [] => 1,
-        _ => items.iter().map(|i| least_lines(huruf, i, width, pt)).sum(),
+    let list = |items: &[String]| -> usize {
+        let indent = match (items.len(), number) {
+            (2.., Some(number)) => number(items.len()),
+            _ => 0.0,
+        };
+        match items {
+            [] => 1,
+            _ => items.iter().map(|i| lines(i, width - indent)).sum(),
+        }
     };
     let peringatan = sop
         .peringatan
         .as_deref()
-        .map_or(1, |p| least_lines(huruf, p, width, pt).max(1));
+        .map_or(1, |p| lines(p, width).max(1));
     // Label line and items, A to F.
     let parts = [
         list(&sop.dasar_hukum),
@@ -106,7 +158,7 @@ pub(super) fn least_informasi(view: &View, sop: &SopView, huruf: &HurufTeks) -> 
         list(&sop.peralatan),
         list(&sop.pencatatan),
     ]
-    .map(|n| height(huruf, 1 + n, pt) + 2.0 * kontrak::sisip_y(true));
+    .map(|n| height(huruf, 1 + n, pt) + 2.0 * sisip);
     match one_column {
         true => parts.iter().sum(),
         false => (0..3).map(|r| parts[r].max(parts[r + 3])).sum(),
@@ -115,7 +167,7 @@ pub(super) fn least_informasi(view: &View, sop: &SopView, huruf: &HurufTeks) -> 
 
 /// The width of an SOP page between its margins, in millimetres: the
 /// tables' and the information block's.
-fn between_margins(view: &View) -> f64 {
+pub(super) fn between_margins(view: &View) -> f64 {
     let k = &view.kertas;
     let page = if k.lanskap { k.tinggi } else { k.lebar };
     page - 2.0 * k.tepi_x
@@ -123,7 +175,7 @@ fn between_margins(view: &View) -> f64 {
 
 /// The height in millimetres of `lines` lines set at `pt` points, from
 /// the first one's cap height to the last one's baseline.
-fn height(huruf: &HurufTeks, lines: usize, pt: f64) -> f64 {
+pub(super) fn height(huruf: &HurufTeks, lines: usize, pt: f64) -> f64 {
     match lines {
         0 => 0.0,
         n => {

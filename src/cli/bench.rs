@@ -47,12 +47,12 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
             chrono::Local::now().date_naive()
         );
         println!(
-            "| buku | muat | templat | tata letak | PDF | total (min–maks) | halaman | lintasan |"
+            "| buku | muat | templat | tata letak | PDF | total (min–maks) | halaman | lintasan | SOP ditata |"
         );
-        println!("|---|---|---|---|---|---|---|---|");
+        println!("|---|---|---|---|---|---|---|---|---|");
     } else {
         println!(
-            "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   (min–maks)     halaman  lintasan"
+            "fase (median dari {ulang} kali)   muat    templat  tata letak  PDF      total   (min–maks)     halaman  lintasan  SOP ditata"
         );
     }
     // The default booklet and its comparisons first: after the large
@@ -70,15 +70,16 @@ pub fn run(a: Args) -> Result<ExitStatus, ExitStatus> {
         ];
         if md {
             println!(
-                "| {label} | {} | {} | {} |",
+                "| {label} | {} | {} | {} | {} |",
                 cells.join(" | "),
                 m.pages,
-                m.passes
+                m.passes,
+                t.sop_ditata
             );
         } else {
             println!(
-                "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>22} {:>8} {:>9}",
-                cells[0], cells[1], cells[2], cells[3], cells[4], m.pages, m.passes
+                "{label:<30} {:>7} {:>8} {:>11} {:>8} {:>22} {:>8} {:>9} {:>11}",
+                cells[0], cells[1], cells[2], cells[3], cells[4], m.pages, m.passes, t.sop_ditata
             );
         }
         Ok(m)

@@ -244,9 +244,11 @@ impl HurufLabel {
 /// upright face (`None` without it), both of [`kontrak::LABEL_FONT`].
 pub fn huruf(font_files: &[Vec<u8>]) -> (HurufLabel, Option<HurufTeks>) {
     use typst::text::{FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
-    let variant = |style| FontVariant::new(style, FontWeight::REGULAR, FontStretch::NORMAL);
-    let (italic, upright) = (variant(FontStyle::Italic), variant(FontStyle::Normal));
-    let (mut label, mut teks) = (None, None);
+    let variant = |style, weight| FontVariant::new(style, weight, FontStretch::NORMAL);
+    let italic = variant(FontStyle::Italic, FontWeight::REGULAR);
+    let upright = variant(FontStyle::Normal, FontWeight::REGULAR);
+    let bold = variant(FontStyle::Normal, FontWeight::BOLD);
+    let (mut label, mut teks, mut tebal) = (None, None, None);
     for f in font_files
         .iter()
         .flat_map(|d| Font::iter(Bytes::new(d.clone())))
@@ -261,35 +263,33 @@ pub fn huruf(font_files: &[Vec<u8>]) -> (HurufLabel, Option<HurufTeks>) {
         if f.info().variant == italic && label.is_none() {
             label = Some(at(italic, kontrak::LABEL_PT));
         } else if f.info().variant == upright && teks.is_none() {
-            teks = Some(HurufTeks {
-                font: at(upright, 1.0),
-            });
-        }
-        if label.is_some() && teks.is_some() {
-            break;
+            teks = Some(at(upright, 1.0));
+        } else if f.info().variant == bold && tebal.is_none() {
+            tebal = Some(at(bold, 1.0));
         }
     }
+    let teks = teks
+        .zip(tebal)
+        .map(|(font, tebal)| HurufTeks { font, tebal });
     (HurufLabel { font: label }, teks)
 }
 
-/// The upright face the flowchart tables' text is set in, to bound how
-/// many lines a cell's text needs at a given size.
+/// The upright and bold faces the SOP pages' text is set in, to tell how
+/// many lines a text needs at a given size and width.
 pub struct HurufTeks {
     font: typst::text::FontInstance,
+    tebal: typst::text::FontInstance,
 }
 
 impl HurufTeks {
     /// The advance width of `text`, in ems, without kerning.
     pub fn lebar_em(&self, text: &str) -> f64 {
-        let f = &self.font;
-        text.chars()
-            .map(|c| {
-                f.ttf()
-                    .glyph_index(c)
-                    .and_then(|g| f.x_advance(g.0))
-                    .map_or(0.0, |a| a.get())
-            })
-            .sum()
+        advance(&self.font, text)
+    }
+
+    /// The advance width of `text` set bold, in ems, without kerning.
+    pub fn lebar_em_tebal(&self, text: &str) -> f64 {
+        advance(&self.tebal, text)
     }
 
     /// The height of a capital, in ems: the height of a line of text as
@@ -297,6 +297,18 @@ impl HurufTeks {
     pub fn cap_em(&self) -> f64 {
         self.font.metrics().cap_height.get()
     }
+}
+
+/// The advance width of `text` in `font`, in ems, without kerning.
+fn advance(font: &typst::text::FontInstance, text: &str) -> f64 {
+    text.chars()
+        .map(|c| {
+            font.ttf()
+                .glyph_index(c)
+                .and_then(|g| font.x_advance(g.0))
+                .map_or(0.0, |a| a.get())
+        })
+        .sum()
 }
 
 /// How many of Typst's errors are reported.

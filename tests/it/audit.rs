@@ -16,7 +16,13 @@ use crate::common::*;
 
 fn audit(folder: &Path, name: &str) -> (Laporan, usize) {
     let out = build(folder);
-    println!("{name}: {} halaman; {}", out.pages, out.audit);
+    // SOPs laid out: once each where the plan guessed before any layout
+    // held, twice where it did not (measured, then printed).
+    let ditata = out.timings.sop_ditata;
+    println!(
+        "{name}: {} halaman, {ditata} SOP ditata; {}",
+        out.pages, out.audit
+    );
     if std::env::var_os("AUDIT_SEMUA").is_some() {
         for (c, page, w) in &out.audit.cacat {
             println!("    {page}: {}: {w}", c.nama());

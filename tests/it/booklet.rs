@@ -26,8 +26,9 @@ fn pdf_opens_and_has_every_page() {
 
 /// The synthetic SOPs run over a second page by rows as tall as their
 /// symbols, under an information block of a few lines: set tighter, they
-/// could not lose that page. The build lays them out once to measure and
-/// once with their connectors, never a third time tighter for nothing.
+/// could not lose that page. The page plan guessed before any layout
+/// breaks them where the layout does: each is laid out once, with its
+/// connectors, never to measure first nor tighter for nothing.
 #[test]
 fn sops_that_tightening_cannot_shorten_are_not_laid_out_tighter() {
     let dir = tempfile::tempdir().unwrap();
@@ -39,7 +40,17 @@ fn sops_that_tightening_cannot_shorten_are_not_laid_out_tighter() {
     let out = build(dir.path());
     let sop_pages = page_count(&out.pdf) - FRONT_PAGES;
     assert!(sop_pages > 3, "an SOP runs over a page: {sop_pages} pages");
-    assert_eq!(out.passes, 2);
+    assert_eq!((out.passes, out.timings.sop_ditata), (1, 3));
+}
+
+/// The default booklet has SOPs set tighter to save a page (3, 4, 14,
+/// 15) and one broken over two pages with connectors (11): the plan
+/// guessed before any layout is the one printed, so each SOP is laid out
+/// once, in one pass, as plain Typst would lay out the markup.
+#[test]
+fn every_sop_of_the_default_booklet_is_laid_out_once() {
+    let out = build(&root().join("content"));
+    assert_eq!((out.passes, out.timings.sop_ditata), (1, 15));
 }
 
 #[test]
