@@ -14,7 +14,9 @@ use bukusop::flow::{Lanjut, Node};
 
 use crate::common::*;
 
-fn audit(folder: &Path, name: &str) -> (Laporan, usize) {
+/// The audit of the booklet of `folder`, its pages and the SOP layouts
+/// its build made.
+fn audit(folder: &Path, name: &str) -> (Laporan, usize, usize) {
     let out = build(folder);
     // SOPs laid out: once each where the plan guessed before any layout
     // held, twice where it did not (measured, then printed).
@@ -31,7 +33,7 @@ fn audit(folder: &Path, name: &str) -> (Laporan, usize) {
             println!("    ! {}", w.headline());
         }
     }
-    (out.audit, out.pages)
+    (out.audit, out.pages, ditata)
 }
 
 /// Every defect kind but those a booklet may still show, with its count.
@@ -51,7 +53,7 @@ fn shipped_booklets_draw_cleanly() {
         "examples/pn-bangil",
         "tests/alur",
     ] {
-        let (r, _) = audit(&root().join(f), f);
+        let (r, ..) = audit(&root().join(f), f);
         let bad = defects(&r, &[]);
         if !bad.is_empty() {
             failures.push(format!("{f}: {bad:?}"));
@@ -195,7 +197,7 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
     let mut rng = Lcg(2026);
     let mut total = Laporan::default();
     let mut k = 0;
-    let mut pages = 0;
+    let (mut pages, mut ditata) = (0, 0);
     for batch in 0..10 {
         let (d, next) = corpus(&mut rng, k, 50);
         k = next;
@@ -205,12 +207,17 @@ fn five_hundred_generated_flows_draw_without_a_defect() {
             let _ = std::fs::remove_dir_all(&to);
             copy_dir(d.path(), &to);
         }
-        let (r, p) = audit(d.path(), &format!("korpus {batch}"));
+        let (r, p, n) = audit(d.path(), &format!("korpus {batch}"));
         pages += p;
+        ditata += n;
         total.persilangan += r.persilangan;
         total.cacat.extend(r.cacat);
     }
-    println!("korpus: 500 alur, {pages} halaman; {total}");
+    println!("korpus: 500 alur, {pages} halaman, {ditata} SOP ditata; {total}");
+    // The page plan guessed before any layout holds for most SOPs: the
+    // 500 take 526 layouts; the others (several tables, a guess not sure,
+    // or wrong) are measured first, then laid out again.
+    assert!(ditata <= 526, "{ditata} SOP layouts for 500 SOPs");
     // Every defect zero. The last four went since a jump may pass a
     // connector in the rows its trunk keeps clear of it, may leave its
     // symbol's other side rather than run through a connector, and a label
@@ -279,7 +286,9 @@ fn a_thousand_steps_over_twelve_lanes_settle_with_every_arrow_drawn() {
         }
     }
     std::fs::write(sop.join("01-seribu.yaml"), y).unwrap();
-    let (r, pages) = audit(d.path(), "seribu langkah");
+    let (r, pages, ditata) = audit(d.path(), "seribu langkah");
+    // Its page plan, guessed before any layout, is the one printed.
+    assert_eq!(ditata, 1, "the 1,000 steps laid out {ditata} times");
     assert!(pages > 50, "{pages} pages");
     assert_eq!(r.jumlah(Cacat::PanahHilang), 0, "{r}");
     assert_eq!(r.jumlah(Cacat::SisaBaris), 0, "{r}");
@@ -324,7 +333,7 @@ fn labels_keep_clean_places_when_a_page_break_cuts_the_loops() {
         }
     }
     std::fs::write(d.path().join("sop/01-contoh.yaml"), y).unwrap();
-    let (r, pages) = audit(d.path(), "satu lajur");
+    let (r, pages, _) = audit(d.path(), "satu lajur");
     assert!(pages >= 7, "the table breaks over a page: {pages} pages");
     assert_eq!(defects(&r, &[]), vec![], "{r}");
     let out = build(d.path());
