@@ -18,6 +18,31 @@ fn bundled(name: &str) -> String {
     std::fs::read_to_string(root().join("templates").join(name)).unwrap()
 }
 
+/// The page plan guessed before any layout takes every SOP's header to be
+/// as tall as the first one's: a court's header taller for one SOP only
+/// (11, whose table breaks over two pages) makes that guess wrong. The
+/// plan made from the first layout finds it out and the SOP is laid out
+/// again under the right plan: every arrow drawn, no page left loose.
+#[test]
+fn a_header_taller_than_guessed_is_laid_out_again_under_the_right_plan() {
+    let header = bundled("kepala_tabel.typ.j2").replace(
+        "table.cell(colspan: 4, inset: 1.5mm, judul-sop(sop.judul)),",
+        "table.cell(colspan: 4, inset: 1.5mm)[#if repr(sop.nomor).contains(\"11/KPN\") { v(30mm) } #judul-sop(sop.judul)],",
+    );
+    assert!(header.contains("v(30mm)"), "the bundled header changed");
+    let dir = with_part("content", "kepala_tabel.typ.j2", &header);
+    let out = build(dir.path());
+    let defects: Vec<_> = (out.audit.hitungan().into_iter())
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    assert!(defects.is_empty(), "{defects:?}\n{}", out.audit);
+    // SOP 11 laid out twice (as guessed, then as planned), the others
+    // once; its first page lost rows to the taller header.
+    assert_eq!(out.timings.sop_ditata, 16);
+    let default = build(&root().join("content"));
+    assert!(out.pages >= default.pages, "{} pages", out.pages);
+}
+
 #[test]
 fn a_court_replaces_only_the_identity_header() {
     // The bundled header with one change: words of the court's own at the
