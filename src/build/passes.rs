@@ -411,12 +411,15 @@ fn dicetak(
 }
 
 /// Builds from loaded parts: the whole booklet, or only SOP `only`
-/// (0-based) as a document of its own. The first layout measures the rows;
-/// from it the page plan decides every break. An SOP that would take more
-/// than one page is measured once more set tighter (smaller text and
-/// cells), and printed so where that saves a page. The next layout prints
-/// the plan; should a table still break elsewhere, the plan is made again
-/// from where the tables stood.
+/// (0-based) as a document of its own. The first layout lays out each SOP
+/// whose page plan was guessed for sure as the guess prints it
+/// ([`super::kira`]), the others naturally; from it the page plan decides
+/// every break. An SOP not guessed that would take more than one page is
+/// measured once more set tighter (smaller text and cells), and printed
+/// so where that saves a page. The next layout prints the plan (the first
+/// one does, when it laid out every SOP as the plan prints it); should a
+/// table still break elsewhere, the plan is made again from where the
+/// tables stood.
 pub(super) fn build_loaded(
     parts: &Parts,
     only: Option<usize>,
@@ -469,8 +472,9 @@ struct Direncanakan {
     dicetak: bool,
 }
 
-/// The first layouts: measured as laid out naturally, then tighter and
-/// with wider lanes where that helps, and the page plan made from them.
+/// The first layouts: each SOP as its guessed plan prints it or laid out
+/// naturally, then tighter and with wider lanes where that helps, and the
+/// page plan made from them.
 fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagnostics> {
     let p = parts.prepared;
     let mut timings = Timings::default();
@@ -1093,8 +1097,10 @@ fn loose_pages(
     }
 }
 
-/// The page plan from the row heights `base` measured (with no connector
-/// drawn) and where the tables stand in the layout `now`.
+/// The page plan from the row heights `base` measured (drawn whole, or
+/// with the connectors of the plan they were laid out under; a row is
+/// never shorter than the drawing the plan's cuts give it) and where the
+/// tables stand in the layout `now`.
 pub(super) fn plan(
     parts: &Parts,
     base: &Ukuran,

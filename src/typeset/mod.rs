@@ -240,8 +240,9 @@ impl HurufLabel {
 }
 
 /// The faces text is measured with, found in one pass over `font_files`:
-/// the branch labels' italic (an estimate without it) and the tables'
-/// upright face (`None` without it), both of [`kontrak::LABEL_FONT`].
+/// the branch labels' italic (an estimate without it) and the SOP
+/// pages' upright and bold faces (`None` without either), all of
+/// [`kontrak::LABEL_FONT`].
 pub fn huruf(font_files: &[Vec<u8>]) -> (HurufLabel, Option<HurufTeks>) {
     use typst::text::{FontStretch, FontStyle, FontVariant, FontVariations, FontWeight};
     let variant = |style, weight| FontVariant::new(style, weight, FontStretch::NORMAL);
