@@ -7,8 +7,10 @@
 //! and after hyphens and slashes), and what stands above the information
 //! block once, from a small layout of one SOP's header (`contoh`). The
 //! first layout then lays out each SOP the guess is sure of as it will
-//! be printed; the plan made from that layout checks the guess, and an
-//! SOP guessed wrong is laid out again, as every long SOP was before.
+//! be printed; the plan made from that layout checks the guess: an SOP
+//! on other pages than guessed is measured again as laid out naturally
+//! ([`Kira::drop_wrong`]), one broken elsewhere is laid out again under
+//! the plan made from its layout.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,12 +45,38 @@ const PT_NOMOR_KOLOM: f64 = 6.5;
 const SISIP_NOMOR_KOLOM: f64 = 0.8;
 
 /// A plan guessed before any layout: for the SOPs of `pasti`, how they
-/// will be printed (set tighter or not, their breaks); the others are
-/// measured first, as laid out naturally.
+/// will be printed (set tighter or not, their breaks) and on how many
+/// pages; the others are measured first, as laid out naturally.
 #[derive(Debug, Default)]
 pub(super) struct Kira {
     pub rencana: Rencana,
-    pub pasti: BTreeSet<usize>,
+    pub pasti: BTreeMap<usize, usize>,
+}
+
+impl Kira {
+    /// The SOPs guessed for sure.
+    pub fn sure(&self, sop: &usize) -> bool {
+        self.pasti.contains_key(sop)
+    }
+
+    /// The SOPs of `pages` (by SOP, as the plan of their layout under this
+    /// guess gives them) whose pages are not the guessed ones: the
+    /// heights the guess rests on were wrong for them, whether they are
+    /// set tighter is not sure. Their guess is dropped: they are laid out
+    /// naturally, to be measured.
+    pub fn drop_wrong(&mut self, pages: &BTreeMap<usize, usize>) -> BTreeSet<usize> {
+        let wrong: BTreeSet<usize> = (self.pasti.iter())
+            .filter(|(i, n)| pages.get(i).is_some_and(|p| p != *n))
+            .map(|(i, _)| *i)
+            .collect();
+        let r = &mut self.rencana;
+        r.putus.retain(|(s, ..)| !wrong.contains(s));
+        r.potongan.retain(|(s, _), _| !wrong.contains(s));
+        r.pindah.retain(|(s, _)| !wrong.contains(s));
+        r.rapat.retain(|s| !wrong.contains(s));
+        self.pasti.retain(|i, _| !wrong.contains(i));
+        wrong
+    }
 }
 
 /// The guess for the booklet of `parts`, when its templates are the
@@ -125,7 +153,7 @@ pub(super) fn perkirakan(parts: &Parts) -> Option<Kira> {
         (n, t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
     });
     let mut kira = Kira {
-        pasti: short,
+        pasti: short.iter().map(|i| (*i, 1)).collect(),
         ..Kira::default()
     };
     for &i in &long {
@@ -152,7 +180,7 @@ pub(super) fn perkirakan(parts: &Parts) -> Option<Kira> {
         if rapat {
             kira.rencana.rapat.insert(i);
         }
-        kira.pasti.insert(i);
+        kira.pasti.insert(i, pages(&plans[1]));
     }
     Some(kira)
 }

@@ -478,22 +478,32 @@ struct Direncanakan {
 fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagnostics> {
     let p = parts.prepared;
     let mut timings = Timings::default();
-    let mut passes = 1;
     // The booklet's own build reports its stages; a single SOP's does not.
     let tell = |t| parts.kemajuan.filter(|_| only.is_none()).inspect(|f| f(t));
     tell(super::Tahap::TataLetak { lintasan: 1 });
     // The SOPs whose plan is guessed for sure are laid out as the guess
     // prints them; the others naturally, to be measured.
-    let kira = match only {
+    let mut kira = match only {
         None => super::kira::perkirakan(parts).unwrap_or_default(),
         Some(_) => super::kira::Kira::default(),
     };
     // With every SOP guessed, the first layout is most likely the one
     // printed: it is laid out whole, the front matter beside the SOPs.
     let cetak = only.is_none() && kira.pasti.len() == p.checked.sops.len();
+    let mut passes = 1;
     let mut natural = whole_rows(p, layout(parts, only, &kira.rencana, &mut timings, cetak)?)?;
+    let (mut rencana, mut pages) =
+        plan_with(parts, &natural.ukuran, &natural.ukuran, &kira.rencana);
+    // An SOP whose plan gives it other pages than guessed is measured
+    // again, laid out naturally (the others as they were).
+    if !kira.drop_wrong(&pages).is_empty() {
+        passes += 1;
+        tell(super::Tahap::TataLetak { lintasan: passes });
+        forget(parts, only);
+        natural = whole_rows(p, layout(parts, only, &kira.rencana, &mut timings, false)?)?;
+        (rencana, pages) = plan_with(parts, &natural.ukuran, &natural.ukuran, &kira.rencana);
+    }
     let mut base = natural.ukuran.clone();
-    let (mut rencana, pages) = plan_with(parts, &base, &natural.ukuran, &kira.rencana);
     forget(parts, only);
     let serves = |r: &Rencana, t: &Tata| cetak && *r == kira.rencana && t.crossing == r.putus;
     if !serves(&rencana, &natural) && pages.values().any(|n| *n > 1) {
@@ -504,7 +514,7 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
     }
     // The SOPs guessed for sure are printed as guessed.
     let long: BTreeMap<usize, usize> = (pages.iter())
-        .filter(|(s, _)| !kira.pasti.contains(s))
+        .filter(|(s, _)| !kira.sure(s))
         .map(|(s, n)| (*s, *n))
         .collect();
     let tried = tighter(
@@ -534,7 +544,7 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
         tell(super::Tahap::TataLetak { lintasan: passes });
         // The SOPs guessed for sure keep their breaks where their lanes
         // stay: laid out as before.
-        let guessed = |k: &(usize, usize)| kira.pasti.contains(&k.0) && !lajur.contains_key(k);
+        let guessed = |k: &(usize, usize)| kira.sure(&k.0) && !lajur.contains_key(k);
         let trial = Rencana {
             putus: (rencana.putus.iter())
                 .filter(|(s, t, _)| guessed(&(*s, *t)))
