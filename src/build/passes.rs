@@ -75,39 +75,28 @@ type TinggiKunci = ((usize, usize), String, BTreeSet<usize>);
 
 impl Ruang {
     fn geometri(&self, key: (usize, usize), make: impl FnOnce() -> Geometri) -> Geometri {
-        let known = self
-            .geometri
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .copied();
-        known.unwrap_or_else(|| {
-            let g = make();
-            self.geometri
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(key, g);
-            g
-        })
+        memo(&self.geometri, key, make)
     }
 
     fn tinggi(&self, key: TinggiKunci, make: impl FnOnce() -> Vec<f64>) -> Arc<Vec<f64>> {
-        let known = self
-            .tinggi
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
-            .cloned();
-        known.unwrap_or_else(|| {
-            // Routed outside the lock: plans on other threads go on.
-            let h = Arc::new(make());
-            self.tinggi
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(key, h.clone());
-            h
-        })
+        memo(&self.tinggi, key, || Arc::new(make()))
     }
+}
+
+/// The value `map` holds for `key`, made and kept when it holds none; made
+/// outside the lock, so that plans on other threads go on.
+fn memo<K: Eq + std::hash::Hash, V: Clone>(
+    map: &Mutex<HashMap<K, V>>,
+    key: K,
+    make: impl FnOnce() -> V,
+) -> V {
+    let lock = || map.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(v) = lock().get(&key) {
+        return v.clone();
+    }
+    let v = make();
+    lock().insert(key, v.clone());
+    v
 }
 
 impl Parts<'_> {
