@@ -69,11 +69,8 @@ impl Kira {
             .filter(|(i, n)| pages.get(i).is_some_and(|p| p != *n))
             .map(|(i, _)| *i)
             .collect();
-        let r = &mut self.rencana;
-        r.putus.retain(|(s, ..)| !wrong.contains(s));
-        r.potongan.retain(|(s, _), _| !wrong.contains(s));
-        r.pindah.retain(|(s, _)| !wrong.contains(s));
-        r.rapat.retain(|s| !wrong.contains(s));
+        self.rencana.retain_tables(|(s, _)| !wrong.contains(s));
+        self.rencana.rapat.retain(|s| !wrong.contains(s));
         self.pasti.retain(|i, _| !wrong.contains(i));
         wrong
     }
@@ -113,8 +110,9 @@ pub(super) fn perkirakan(parts: &Parts) -> Option<Kira> {
     // rest is measured.
     let lines = |s: &SopView| judul_lines(&natural, s, huruf);
     let sample = (natural.sops.iter()).find(|s| simple(s, huruf) && lines(s) != usize::MAX)?;
+    let sample_lines = lines(sample);
     let sure: BTreeSet<usize> = (natural.sops.iter())
-        .filter(|s| simple(s, huruf) && lines(s) == lines(sample))
+        .filter(|s| simple(s, huruf) && lines(s) == sample_lines)
         .map(|s| s.urut - 1)
         .collect();
     let (at, heights) = std::thread::scope(|scope| {
@@ -361,7 +359,7 @@ fn rows(view: &View, t: &TabelView, huruf: &HurufTeks) -> Vec<f64> {
 /// group heads, a row of lane names (7 pt bold) and Mutu Baku columns,
 /// and the row of column numbers.
 fn kepala(view: &View, t: &TabelView, huruf: &HurufTeks) -> f64 {
-    let (per_fr, _) = lebar_kolom(view, t);
+    let (_, widths) = lebar_kolom(view, t);
     let pt = t.ukuran_teks;
     let bold = |x: &str| huruf.lebar_em_tebal(x);
     let cell = |lines: usize, pt: f64| height(huruf, lines.max(1), pt) + 2.0 * t.sisip_y;
@@ -370,13 +368,12 @@ fn kepala(view: &View, t: &TabelView, huruf: &HurufTeks) -> f64 {
         let n = lines_by(&bold, p, inner(t.lebar_lajur), PT_PELAKSANA);
         names = names.max(cell(n, PT_PELAKSANA));
     }
-    for k in t
-        .kelompok
-        .iter()
-        .filter(|g| g.mutu_baku)
-        .flat_map(|g| &g.kolom)
+    // Mutu Baku's columns are named in this row; the others span both.
+    let columns = (t.kelompok.iter()).flat_map(|g| g.kolom.iter().map(move |k| (g.mutu_baku, k)));
+    for ((_, k), &w) in columns
+        .zip(&widths)
+        .filter(|((mutu_baku, _), _)| *mutu_baku)
     {
-        let w = inner(k.mm.unwrap_or(k.fr.unwrap_or(0.0) * per_fr));
         names = names.max(cell(lines_by(&bold, &k.judul, w, pt), pt));
     }
     let numbers = height(huruf, 1, PT_NOMOR_KOLOM) + 2.0 * SISIP_NOMOR_KOLOM;

@@ -60,7 +60,7 @@ pub(super) struct Parts<'a> {
 /// What the page plans of one build routed, kept for the next plan: the
 /// geometry each table is drawn with at its natural lane width, and the
 /// height each row's drawing needs (its symbol and the room above and
-/// below it) by table, lane width and arrows cut. A plan asks for the
+/// below it) by table, geometry and arrows cut. A plan asks for the
 /// same cuts many times, and routing a long table is slow (1,000 steps
 /// over 12 lanes: seconds).
 #[derive(Default)]
@@ -202,6 +202,14 @@ pub struct Rencana {
 }
 
 impl Rencana {
+    /// Drops the breaks, cut arrows and new pages of the tables (SOP and
+    /// table, 0-based) `keep` does not keep.
+    pub(super) fn retain_tables(&mut self, keep: impl Fn(&(usize, usize)) -> bool) {
+        self.putus.retain(|(s, t, _)| keep(&(*s, *t)));
+        self.potongan.retain(|k, _| keep(k));
+        self.pindah.retain(|k| keep(k));
+    }
+
     fn cetak(&self) -> view::Cetak<'_> {
         view::Cetak {
             potongan: &self.potongan,
@@ -502,14 +510,14 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
         natural.doc = None;
     }
     // The SOPs guessed for sure are printed as guessed.
-    let long: BTreeMap<usize, usize> = (pages.iter())
+    let not_guessed: BTreeMap<usize, usize> = (pages.iter())
         .filter(|(s, _)| !kira.sure(s))
         .map(|(s, n)| (*s, *n))
         .collect();
     let tried = tighter(
         parts,
         only,
-        &long,
+        &not_guessed,
         &natural.view,
         &mut base,
         &kira.rencana,
@@ -533,25 +541,11 @@ fn rencanakan(parts: &Parts, only: Option<usize>) -> Result<Direncanakan, Diagno
         tell(super::Tahap::TataLetak { lintasan: passes });
         // The SOPs guessed for sure keep their breaks where their lanes
         // stay: laid out as before.
-        let guessed = |k: &(usize, usize)| kira.sure(&k.0) && !lajur.contains_key(k);
-        let trial = Rencana {
-            putus: (rencana.putus.iter())
-                .filter(|(s, t, _)| guessed(&(*s, *t)))
-                .copied()
-                .collect(),
-            potongan: (rencana.potongan.iter())
-                .filter(|(k, _)| guessed(k))
-                .map(|(k, v)| (*k, v.clone()))
-                .collect(),
-            pindah: rencana
-                .pindah
-                .iter()
-                .filter(|k| guessed(k))
-                .copied()
-                .collect(),
-            rapat: rencana.rapat.clone(),
+        let mut trial = Rencana {
             lajur: lajur.clone(),
+            ..rencana.clone()
         };
+        trial.retain_tables(|k| kira.sure(&k.0) && !lajur.contains_key(k));
         forget(parts, only);
         last.doc = None;
         let wide = whole_rows(p, layout(parts, only, &trial, &mut timings, false)?)?;

@@ -15,7 +15,7 @@ const KERNING: f64 = 0.97;
 
 /// The horizontal inset of a flowchart table's cells, on each side, in
 /// millimetres (`sop.typ.j2`).
-pub(super) const SISIP_X: f64 = 1.5;
+const SISIP_X: f64 = 1.5;
 
 /// The width of the column "No", in millimetres (`sop.typ.j2`).
 const LEBAR_NO: f64 = 7.0;
